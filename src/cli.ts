@@ -1,0 +1,54 @@
+import { Command, CommanderError } from 'commander';
+import { ExitCode, SmsmonError } from './core/errors.js';
+import { COMMANDS } from './commands/index.js';
+
+/**
+ * The only place that reads argv, prints fatal errors and sets the exit code.
+ * Exit codes (README): 0 ok, 1 nothing matched, 2 usage/configuration, 3 unreadable source.
+ */
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('smsmon')
+    .description('Monitoring toolkit for the SMS-to-AI Agent: logs, errors, latency, metrics, health')
+    .version(await packageVersion(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  program.commands.forEach(exitOverrideDeep);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = handleError(error);
+  }
+}
+
+function exitOverrideDeep(command: Command): void {
+  command.exitOverride();
+  command.commands.forEach(exitOverrideDeep);
+}
+
+function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed the message; help and --version are not failures.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
+    if (error.code === 'commander.help') return ExitCode.Ok;
+    return ExitCode.Usage;
+  }
+  if (error instanceof SmsmonError) {
+    process.stderr.write(`smsmon: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`);
+    return error.exitCode;
+  }
+  throw error;
+}
+
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+// `| head` closes stdout: end quietly instead of crashing with EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+await main(process.argv);

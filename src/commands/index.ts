@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import { registerLogs } from './logs.js';
+
+/** Every top-level command: adding one is adding an entry. */
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLogs];

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { ExitCode } from '../core/errors.js';
+import { mergeByTime } from '../operators/mergeByTime.js';
+import { recordsOfInput } from '../parsers/inputRecords.js';
+import { sizeOnDisk } from '../sources/logSource.js';
+import { Progress } from '../sinks/progress.js';
+import { addLogOptions, buildLogQuery, SOURCES_HELP, type LogCommandOptions } from './logOptions.js';
+import { RecordSink } from './recordSink.js';
+
+const EXAMPLES = `
+Examples:
+  $ smsmon logs search --level ERROR                     # replaces: grep ERROR logs/app.log
+  $ smsmon logs search errors --since 2h --grep -i twilio
+  $ smsmon logs search sms --fields time,message          # replaces: jq '.message' logs/sms.log
+  $ smsmon logs search app sms --since 2024-01-20T16:00 --until 2024-01-20T17:00 --ndjson
+  $ zcat old.log.gz | smsmon logs search - --level WARNING+
+
+Every file of the family is read, oldest first (app.log.10 … app.log.1, app.log, .gz too);
+a traceback stays in its record. Exit: 0 matches, 1 no match, 2 usage, 3 unreadable source.`;
+
+export function registerLogsSearch(logs: Command): void {
+  const command = logs
+    .command('search')
+    .description('scan whole log families (every rotated file) and print the matching records')
+    .argument('[sources...]', SOURCES_HELP);
+  addLogOptions(command)
+    .addHelpText('after', EXAMPLES)
+    .action(async (args: string[], options: LogCommandOptions) => {
+      process.exitCode = await runSearch(args, options);
+    });
+}
+
+async function runSearch(args: string[], options: LogCommandOptions): Promise<number> {
+  const query = await buildLogQuery(args, options, { follow: false });
+  const sink = new RecordSink(query);
+  const allSources = query.inputs.flatMap((input) => input.sources);
+  const progress = new Progress(
+    Progress.wanted(query.quiet, query.stdoutIsTerminal) ? await sizeOnDisk(allSources) : 0,
+    Progress.wanted(query.quiet, query.stdoutIsTerminal),
+  );
+  const parseOptions = {
+    formatOverride: query.formatOverride,
+    wallClock: query.wallClock,
+    onBytes: (bytes: number) => progress.add(bytes),
+    onSource: (source: { path: string }) => progress.source(source.path),
+  };
+  try {
+    const streams = query.inputs.map((input) => recordsOfInput(input, parseOptions));
+    for await (const batch of mergeByTime(streams)) {
+      await sink.accept(batch);
+      if (sink.closed) break;
+    }
+  } finally {
+    progress.stop();
+  }
+  await sink.finish();
+  return sink.stats.matched > 0 ? ExitCode.Ok : ExitCode.NoMatch;
+}

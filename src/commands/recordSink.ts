@@ -1,0 +1,53 @@
+import type { LogRecord } from '../core/record.js';
+import { ScanStats } from '../operators/scanStats.js';
+import { Output } from '../sinks/output.js';
+import { RECORD_WRITERS, type RecordWriter } from '../sinks/recordWriters.js';
+import { scanSummaryLine } from '../sinks/scanSummary.js';
+import type { LogQuery } from './logOptions.js';
+
+/**
+ * The end of every record pipeline: counts what was scanned, filters, writes matches in the
+ * chosen format and reports recovered/unparsed counts on stderr at the end.
+ */
+export class RecordSink {
+  readonly stats = new ScanStats();
+  readonly output = new Output();
+  readonly writer: RecordWriter;
+  private readonly labelOf = new Map<string, string>();
+
+  constructor(private readonly query: LogQuery) {
+    this.writer = RECORD_WRITERS[query.writerName]!({
+      output: this.output,
+      color: query.color,
+      terminal: query.stdoutIsTerminal,
+      fields: query.fields,
+      labels: query.inputs.length > 1,
+    });
+    for (const input of query.inputs) {
+      for (const source of input.sources) this.labelOf.set(source.path, input.label);
+      if (input.livePath) this.labelOf.set(input.livePath, input.label);
+    }
+  }
+
+  /** Counts and writes a batch; resolves when the output can take more. */
+  async accept(records: readonly LogRecord[], prefiltered = false): Promise<void> {
+    for (const record of records) {
+      if (!prefiltered) this.stats.see(record);
+      if (!prefiltered && !this.query.filter(record)) continue;
+      this.stats.matched++;
+      this.writer.write(record, this.labelOf.get(record.file) ?? record.file);
+    }
+    await this.output.maybeFlush();
+  }
+
+  get closed(): boolean {
+    return this.output.closed;
+  }
+
+  async finish(): Promise<void> {
+    this.writer.end();
+    await this.output.flush();
+    const summary = this.query.quiet ? null : scanSummaryLine(this.stats);
+    if (summary) process.stderr.write(summary + '\n');
+  }
+}

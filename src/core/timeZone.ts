@@ -1,0 +1,65 @@
+import { UsageError } from './errors.js';
+
+/** Converts a wall-clock time (as Python's asctime writes it, no zone) to epoch ms. */
+export type WallClockToEpoch = (
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+) => number;
+
+const OFFSET = /^(?:UTC|GMT|Z)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+
+/**
+ * Resolves --tz once: undefined is the machine's zone (honours TZ), 'UTC'/'Z', a fixed offset like
+ * '+02:00', or an IANA name. In a repeated DST hour the earlier instant wins, as Python's fold=0.
+ */
+export function wallClockIn(zone: string | undefined): WallClockToEpoch {
+  if (zone === undefined || zone === '' || zone.toLowerCase() === 'local') {
+    return (y, mo, d, h, mi, s) => new Date(y, mo - 1, d, h, mi, s).getTime();
+  }
+  if (/^(utc|gmt|z)$/i.test(zone)) return (y, mo, d, h, mi, s) => Date.UTC(y, mo - 1, d, h, mi, s);
+  const fixed = OFFSET.exec(zone);
+  if (fixed) {
+    const minutes = Number(fixed[2]) * 60 + Number(fixed[3] ?? 0);
+    if (minutes > 18 * 60) throw new UsageError(`bad --tz "${zone}": offset beyond ±18:00`);
+    const offsetMs = (fixed[1] === '-' ? -1 : 1) * minutes * 60_000;
+    return (y, mo, d, h, mi, s) => Date.UTC(y, mo - 1, d, h, mi, s) - offsetMs;
+  }
+  return ianaWallClock(zone);
+}
+
+function ianaWallClock(zone: string): WallClockToEpoch {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  } catch {
+    throw new UsageError(
+      `bad --tz "${zone}"; expected an IANA zone (Europe/Berlin), UTC, or an offset (+02:00)`,
+    );
+  }
+  const offsetAt = (epochMs: number): number => {
+    const parts: Record<string, number> = {};
+    for (const p of format.formatToParts(epochMs)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+    return asUtc - Math.floor(epochMs / 1000) * 1000;
+  };
+  return (y, mo, d, h, mi, s) => {
+    const guess = Date.UTC(y, mo - 1, d, h, mi, s);
+    const first = guess - offsetAt(guess);
+    const second = guess - offsetAt(first);
+    // Ambiguous (repeated) hour: take the earlier instant; skipped hour: the offset before the gap.
+    return Math.min(first, second);
+  };
+}

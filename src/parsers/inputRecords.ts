@@ -1,0 +1,61 @@
+import type { LogRecord } from '../core/record.js';
+import { asctimeParser } from '../core/asctime.js';
+import type { WallClockToEpoch } from '../core/timeZone.js';
+import { FAMILIES } from '../core/families.js';
+import { readLines, type LogSource } from '../sources/logSource.js';
+import type { LogInput } from '../sources/resolveInputs.js';
+import type { LineBatch } from '../sources/lineSplitter.js';
+import { formatFor } from './formats.js';
+import { detectFormat } from './detectFormat.js';
+import type { CompiledFormat } from './pythonFormat.js';
+import { recordsFromLines } from './recordStream.js';
+
+export interface ParseOptions {
+  /** --format: one format for every input. */
+  formatOverride?: string;
+  wallClock: WallClockToEpoch;
+  onBytes?: (bytes: number) => void;
+  /** Called when a source starts, for progress display. */
+  onSource?: (source: LogSource) => void;
+}
+
+/** The formats tried, in order, on a file or stdin whose family is unknown. */
+function candidateFormats(): CompiledFormat[] {
+  return [...new Set(Object.values(FAMILIES).map((f) => f.format))].map(formatFor);
+}
+
+/** Every record of an input, its files read oldest to newest as one stream. */
+export async function* recordsOfInput(input: LogInput, options: ParseOptions): AsyncGenerator<LogRecord[]> {
+  const fixed = options.formatOverride ?? input.format;
+  for (const source of input.sources) {
+    options.onSource?.(source);
+    const lines = readLines(source, options.onBytes);
+    let format: CompiledFormat;
+    let batches: AsyncIterable<LineBatch> = lines;
+    if (fixed !== undefined) format = formatFor(fixed);
+    else {
+      const detected = await detectFormat(lines, candidateFormats());
+      format = detected.format;
+      batches = replay(detected.seen, lines);
+    }
+    const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
+    yield* recordsFromLines(batches, context);
+  }
+}
+
+async function* replay<T>(seen: T[], rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield* seen;
+  yield* rest;
+}
+
+/** The format of an input's file, detected from its first lines when it has no family. */
+export async function formatOfInput(input: LogInput, path: string, formatOverride?: string): Promise<CompiledFormat> {
+  const fixed = formatOverride ?? input.format;
+  if (fixed !== undefined) return formatFor(fixed);
+  const lines = readLines({ path, gzip: path.endsWith('.gz'), stdin: false });
+  try {
+    return (await detectFormat(lines, candidateFormats())).format;
+  } finally {
+    await lines.return(undefined);
+  }
+}

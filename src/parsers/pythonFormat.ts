@@ -1,0 +1,151 @@
+import { ASCTIME_PATTERN } from '../core/asctime.js';
+import { UsageError } from '../core/errors.js';
+
+/** A Python logging format string compiled into a header matcher. */
+export interface CompiledFormat {
+  source: string;
+  /** Matches the start of a record's first line: everything before %(message)s. */
+  header: RegExp;
+  /** Attribute name of each capture group of `header`, in order. */
+  groups: readonly string[];
+  /** Literal text after %(message)s ('' for most formats, '"}' for the json formatter). */
+  suffix: string;
+  /** The message sits inside a JSON string literal that Python never escapes. */
+  jsonQuotedMessage: boolean;
+}
+
+const LEVEL = String.raw`(?:DEBUG|INFO|WARNING|ERROR|CRITICAL|WARN|FATAL|NOTSET|Level \d+)`;
+
+/** What each LogRecord attribute can look like; anything unknown matches lazily. */
+const ATTRIBUTE_PATTERNS: Readonly<Record<string, string>> = {
+  asctime: ASCTIME_PATTERN,
+  levelname: LEVEL,
+  levelno: String.raw`\d+`,
+  process: String.raw`\d+`,
+  thread: String.raw`\d+`,
+  lineno: String.raw`\d+`,
+  msecs: String.raw`\d+(?:\.\d+)?`,
+  created: String.raw`\d+(?:\.\d+)?`,
+  relativeCreated: String.raw`\d+(?:\.\d+)?`,
+  module: String.raw`[^\s"]+`,
+  name: String.raw`[^\s"]+`,
+  funcName: String.raw`[^\s"]+`,
+  filename: String.raw`[^\s"]+`,
+  pathname: String.raw`[^\s"]+`,
+  taskName: String.raw`[^\s"]+`,
+  threadName: '.+?',
+  processName: '.+?',
+};
+
+interface Piece {
+  literal?: string;
+  attribute?: string;
+  /** A width was given (%(levelname)-8s, {levelname:<8}): Python pads with spaces. */
+  padded?: boolean;
+}
+
+/**
+ * Compiles a `%`-style, `{`-style or `$`-style Python logging format into a parser.
+ * The style is detected from the placeholders, like logging.Formatter's `style` argument.
+ */
+export function compilePythonFormat(format: string): CompiledFormat {
+  const pieces = tokenize(format);
+  const messageAt = pieces.findIndex((p) => p.attribute === 'message');
+  const before = messageAt === -1 ? pieces : pieces.slice(0, messageAt);
+  const after = messageAt === -1 ? [] : pieces.slice(messageAt + 1);
+  if (after.some((p) => p.attribute !== undefined)) {
+    throw new UsageError(
+      `bad --format "${format}": only literal text may follow the message placeholder`,
+    );
+  }
+  if (!before.some((p) => p.attribute !== undefined)) {
+    throw new UsageError(`bad --format "${format}": no placeholder before the message, nothing marks a new record`);
+  }
+  const groups: string[] = [];
+  let source = '^';
+  for (const piece of before) {
+    if (piece.literal !== undefined) {
+      source += escapeRegExp(piece.literal);
+      continue;
+    }
+    const attribute = piece.attribute!;
+    groups.push(attribute);
+    const body = `(${ATTRIBUTE_PATTERNS[attribute] ?? '.*?'})`;
+    source += piece.padded ? ` *${body} *` : body;
+  }
+  if (messageAt === -1) source += '$';
+  const suffix = after.map((p) => p.literal).join('');
+  const lastLiteral = before.at(-1)?.literal ?? '';
+  return {
+    source: format,
+    header: new RegExp(source),
+    groups,
+    suffix,
+    jsonQuotedMessage: lastLiteral.endsWith('"') && suffix.startsWith('"'),
+  };
+}
+
+function tokenize(format: string): Piece[] {
+  if (/%\([A-Za-z_]\w*\)/.test(format)) return tokenizePercent(format);
+  if (/\{[A-Za-z_]\w*(?:[:!][^}]*)?\}/.test(format)) return tokenizeBrace(format);
+  if (/\$\{?[A-Za-z_]/.test(format)) return tokenizeDollar(format);
+  throw new UsageError(
+    `bad --format "${format}": no placeholders found; expected e.g. '%(asctime)s %(levelname)s %(message)s'`,
+  );
+}
+
+function tokenizePercent(format: string): Piece[] {
+  const pieces: Piece[] = [];
+  const placeholder = /%\(([A-Za-z_]\w*)\)([#0 +-]*)(\d*)(?:\.\d+)?[diouxXeEfFgGcrsa]|%%/g;
+  let last = 0;
+  for (const m of format.matchAll(placeholder)) {
+    pushLiteral(pieces, format.slice(last, m.index));
+    if (m[0] === '%%') pushLiteral(pieces, '%');
+    else pieces.push({ attribute: m[1]!, padded: m[3] !== '' && !m[2]!.includes('0') });
+    last = m.index + m[0].length;
+  }
+  pushLiteral(pieces, format.slice(last));
+  return pieces;
+}
+
+function tokenizeBrace(format: string): Piece[] {
+  const pieces: Piece[] = [];
+  const placeholder = /\{\{|\}\}|\{([A-Za-z_]\w*)(?:![rsa])?(?::([^}]*))?\}/g;
+  let last = 0;
+  for (const m of format.matchAll(placeholder)) {
+    pushLiteral(pieces, format.slice(last, m.index));
+    if (m[0] === '{{' || m[0] === '}}') pushLiteral(pieces, m[0][0]!);
+    else {
+      const spec = m[2] ?? '';
+      pieces.push({ attribute: m[1]!, padded: /^(?:.?[<>^=])?[+ -]?#?[1-9]/.test(spec) });
+    }
+    last = m.index + m[0].length;
+  }
+  pushLiteral(pieces, format.slice(last));
+  return pieces;
+}
+
+function tokenizeDollar(format: string): Piece[] {
+  const pieces: Piece[] = [];
+  const placeholder = /\$\$|\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g;
+  let last = 0;
+  for (const m of format.matchAll(placeholder)) {
+    pushLiteral(pieces, format.slice(last, m.index));
+    if (m[0] === '$$') pushLiteral(pieces, '$');
+    else pieces.push({ attribute: (m[1] ?? m[2])! });
+    last = m.index + m[0].length;
+  }
+  pushLiteral(pieces, format.slice(last));
+  return pieces;
+}
+
+function pushLiteral(pieces: Piece[], text: string): void {
+  if (text === '') return;
+  const previous = pieces.at(-1);
+  if (previous?.literal !== undefined) previous.literal += text;
+  else pieces.push({ literal: text });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

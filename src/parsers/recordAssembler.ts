@@ -1,0 +1,124 @@
+import type { LogRecord } from '../core/record.js';
+import type { CompiledFormat } from './pythonFormat.js';
+import { splitMessage } from './messageSplitter.js';
+
+export interface AssemblerContext {
+  format: CompiledFormat;
+  /** asctime text → epoch ms, or null when the date is not a valid one. */
+  parseTime: (text: string) => number | null;
+  /** File name reported in every record. */
+  file: string;
+}
+
+/** Cap on one record's continuation lines: a wrong --format must not buffer a whole file. */
+const MAX_RECORD_LINES = 10_000;
+
+interface Pending {
+  header: RegExpExecArray;
+  time: number | null;
+  line: number;
+  lines: string[];
+}
+
+/**
+ * Joins physical lines into records. A line starts a record only when the whole header matches
+ * and its timestamp is a real date; anything else continues the record before it, so traceback
+ * lines and message lines that begin with "ERROR" or "Traceback" stay where they belong.
+ * Lines before the first header become records flagged `unparsed`, one per line, never dropped.
+ */
+export class RecordAssembler {
+  private pending: Pending | null = null;
+  private readonly timeGroup: number;
+
+  constructor(private readonly context: AssemblerContext) {
+    this.timeGroup = context.format.groups.indexOf('asctime') + 1;
+  }
+
+  /** Feeds one line; appends any record it completed to `out`. */
+  push(text: string, lineNumber: number, out: LogRecord[]): void {
+    const header = this.matchHeader(text);
+    if (header) {
+      this.flush(out);
+      this.pending = { header: header.match, time: header.time, line: lineNumber, lines: [text] };
+      return;
+    }
+    const pending = this.pending;
+    if (pending && pending.lines.length < MAX_RECORD_LINES) {
+      pending.lines.push(text);
+      return;
+    }
+    this.flush(out);
+    out.push(unparsedRecord(text, this.context.file, lineNumber));
+  }
+
+  /** Completes the pending record (end of input, or the follower went idle). */
+  flush(out: LogRecord[]): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    out.push(this.build(pending));
+  }
+
+  hasPending(): boolean {
+    return this.pending !== null;
+  }
+
+  /** Whether a line would start a new record. */
+  isHeader(text: string): boolean {
+    return this.matchHeader(text) !== null;
+  }
+
+  private matchHeader(text: string): { match: RegExpExecArray; time: number | null } | null {
+    const match = this.context.format.header.exec(text);
+    if (!match) return null;
+    if (this.timeGroup === 0) return { match, time: null };
+    const time = this.context.parseTime(match[this.timeGroup]!);
+    return time === null ? null : { match, time };
+  }
+
+  private build(pending: Pending): LogRecord {
+    const { format, file } = this.context;
+    const { header, lines } = pending;
+    const fields: Record<string, string> = {};
+    format.groups.forEach((name, i) => (fields[name] = header[i + 1]!));
+    const firstRest = lines[0]!.slice(header[0].length);
+    const body = lines.length === 1 ? [firstRest] : [firstRest, ...lines.slice(1)];
+    const { message, excText, recovered } = splitMessage(body, format);
+    const { asctime, levelname, module, process, thread, message: _m, ...extra } = fields;
+    return {
+      time: pending.time,
+      timeText: asctime ?? '',
+      level: levelname ?? '',
+      module: module ?? '',
+      pid: process === undefined ? null : Number(process),
+      thread: thread === undefined ? null : Number(thread),
+      message,
+      excText,
+      extra: Object.keys(extra).length > 0 ? extra : null,
+      file,
+      line: pending.line,
+      raw: lines.length === 1 ? lines[0]! : lines.join('\n'),
+      recovered,
+      unparsed: false,
+    };
+  }
+}
+
+export function unparsedRecord(text: string, file: string, line: number): LogRecord {
+  return {
+    time: null,
+    timeText: '',
+    level: '',
+    module: '',
+    pid: null,
+    thread: null,
+    message: text,
+    excText: '',
+    extra: null,
+    file,
+    line,
+    raw: text,
+    recovered: false,
+    unparsed: true,
+  };
+}

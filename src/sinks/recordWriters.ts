@@ -1,0 +1,123 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { LogRecord } from '../core/record.js';
+import { UsageError, unknownChoice } from '../core/errors.js';
+import type { Output } from './output.js';
+import { RECORD_FIELDS, recordField, recordToJson } from './recordJson.js';
+import { escapeControls, escapeToOneLine } from './safeText.js';
+
+export interface RecordWriterOptions {
+  output: Output;
+  /** Colours on (a TTY without NO_COLOR). */
+  color: boolean;
+  /** Escape control characters: output goes to a terminal. */
+  terminal: boolean;
+  /** --fields, validated. */
+  fields?: readonly string[];
+  /** Prefix each text line with the record's source label (several families at once). */
+  labels: boolean;
+}
+
+export interface RecordWriter {
+  /** The writer prints line numbers, so a reader that does not know them must count them. */
+  readonly needsLineNumbers: boolean;
+  write(record: LogRecord, label: string): void;
+  end(): void;
+}
+
+type WriterFactory = (options: RecordWriterOptions) => RecordWriter;
+
+const LEVEL_COLOURS: Readonly<Record<string, (c: ChalkInstance) => ChalkInstance>> = {
+  DEBUG: (c) => c.gray,
+  INFO: (c) => c.green,
+  WARNING: (c) => c.yellow,
+  WARN: (c) => c.yellow,
+  ERROR: (c) => c.red,
+  CRITICAL: (c) => c.bgRed.white.bold,
+  FATAL: (c) => c.bgRed.white.bold,
+};
+
+function pickFields(record: LogRecord, fields: readonly string[] | undefined): object {
+  if (!fields) return recordToJson(record);
+  const picked: Record<string, unknown> = {};
+  for (const name of fields) picked[name] = recordField(record, name);
+  return picked;
+}
+
+const textWriter: WriterFactory = ({ output, color, terminal, fields, labels }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const safe = terminal ? escapeControls : (text: string) => text;
+  if (fields) {
+    return {
+      needsLineNumbers: fields.includes('line'),
+      write: (record) => {
+        const values = fields.map((name) => {
+          const value = recordField(record, name);
+          return value === null ? '' : escapeToOneLine(String(value));
+        });
+        output.write(values.join('\t') + '\n');
+      },
+      end: () => undefined,
+    };
+  }
+  return {
+    needsLineNumbers: false,
+    write: (record, label) => {
+      const prefix = labels ? c.magenta(`[${label}] `) : '';
+      if (record.unparsed) {
+        output.write(prefix + c.dim(safe(record.raw)) + '\n');
+        return;
+      }
+      const level = (LEVEL_COLOURS[record.level]?.(c) ?? c.reset)(record.level.padEnd(8));
+      const where = `${c.cyan(record.module)} ${c.dim(`${record.pid ?? '-'}/${record.thread ?? '-'}`)}`;
+      const marker = record.recovered ? c.dim(' (recovered)') : '';
+      const message = safe(record.message).replace(/\n/g, '\n    ');
+      let text = `${prefix}${c.dim(record.timeText)} ${level} ${where} ${message}${marker}\n`;
+      if (record.excText) text += c.dim('    ' + safe(record.excText).replace(/\n/g, '\n    ')) + '\n';
+      output.write(text);
+    },
+    end: () => undefined,
+  };
+};
+
+const ndjsonWriter: WriterFactory = ({ output, fields }) => ({
+  needsLineNumbers: !fields || fields.includes('line'),
+  write: (record) => output.write(JSON.stringify(pickFields(record, fields)) + '\n'),
+  end: () => undefined,
+});
+
+const jsonWriter: WriterFactory = ({ output, fields }) => {
+  let first = true;
+  return {
+    needsLineNumbers: !fields || fields.includes('line'),
+    write: (record) => {
+      output.write((first ? '[\n' : ',\n') + JSON.stringify(pickFields(record, fields)));
+      first = false;
+    },
+    end: () => output.write(first ? '[]\n' : '\n]\n'),
+  };
+};
+
+const rawWriter: WriterFactory = ({ output, terminal }) => ({
+  needsLineNumbers: false,
+  write: (record) => output.write((terminal ? escapeControls(record.raw) : record.raw) + '\n'),
+  end: () => undefined,
+});
+
+/** Output formats by name: adding one is adding an entry. */
+export const RECORD_WRITERS: Readonly<Record<string, WriterFactory>> = {
+  text: textWriter,
+  ndjson: ndjsonWriter,
+  json: jsonWriter,
+  raw: rawWriter,
+};
+
+export function parseFieldsOption(text: string, extraNames: readonly string[] = []): string[] {
+  const valid: readonly string[] = [...RECORD_FIELDS, ...extraNames];
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new UsageError(`bad --fields ""; expected some of ${valid.join(', ')}`);
+  for (const name of names) if (!valid.includes(name)) throw unknownChoice('field', name, valid);
+  return names;
+}

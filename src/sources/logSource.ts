@@ -1,0 +1,78 @@
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { LineSplitter, type LineBatch } from './lineSplitter.js';
+import { SourceError, describeFsError as reason } from '../core/errors.js';
+
+/** One readable input: a plain file, a gzipped rotated file, or stdin ('-'). */
+export interface LogSource {
+  path: string;
+  gzip: boolean;
+  stdin: boolean;
+}
+
+export function sourceFor(path: string): LogSource {
+  return { path, gzip: path.endsWith('.gz'), stdin: path === '-' };
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+
+interface OpenedSource {
+  stream: Readable;
+  /** Bytes read from disk so far (compressed bytes for .gz), for progress. */
+  bytesRead: () => number;
+}
+
+function openBytes(source: LogSource): OpenedSource {
+  if (source.stdin) return { stream: process.stdin, bytesRead: () => 0 };
+  const file = createReadStream(source.path, { highWaterMark: CHUNK_BYTES });
+  if (!source.gzip) return { stream: file, bytesRead: () => file.bytesRead };
+  const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
+  file.on('error', (error) => gunzip.destroy(error));
+  return { stream: file.pipe(gunzip), bytesRead: () => file.bytesRead };
+}
+
+/**
+ * Reads a source to its end as batches of lines. `onBytes` receives the number of bytes read
+ * from disk since its last call, so a progress display can compare the sum with file sizes.
+ */
+export async function* readLines(
+  source: LogSource,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<LineBatch> {
+  const splitter = new LineSplitter();
+  const { stream, bytesRead } = openBytes(source);
+  let reported = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (onBytes) {
+        const total = bytesRead();
+        onBytes(total - reported);
+        reported = total;
+      }
+      const batch = splitter.push(chunk);
+      if (batch) yield batch;
+    }
+  } catch (error) {
+    const what = source.gzip && !(error as NodeJS.ErrnoException).syscall ? 'not valid gzip' : reason(error);
+    throw new SourceError(`cannot read ${source.stdin ? 'stdin' : source.path}: ${what}`);
+  } finally {
+    if (!source.stdin) stream.destroy();
+  }
+  const last = splitter.end();
+  if (last) yield last;
+}
+
+/** Bytes on disk of the given sources (stdin counts 0), for progress. */
+export async function sizeOnDisk(sources: readonly LogSource[]): Promise<number> {
+  const { stat } = await import('node:fs/promises');
+  let total = 0;
+  for (const source of sources) {
+    if (source.stdin) continue;
+    total += await stat(source.path).then(
+      (info) => info.size,
+      () => 0,
+    );
+  }
+  return total;
+}
