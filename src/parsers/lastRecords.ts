@@ -2,34 +2,80 @@ import type { LogRecord } from '../core/record.js';
 import { countLinesBefore, readLinesBackward } from '../sources/backwardReader.js';
 import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
 
+export interface TailScanOptions {
+  /** How many matching records are wanted. */
+  count: number;
+  /** Sees every record assembled (for counts of recovered/unparsed) and says whether it matches. */
+  accept: (record: LogRecord) => boolean;
+  /** Give records exact line numbers (costs a newline count of the unread part of the file). */
+  lineNumbers: boolean;
+  /** Leave out an unterminated last line: a follower will deliver it once it is complete. */
+  completeLinesOnly: boolean;
+}
+
+export interface TailScan {
+  /** Matching records, newest first. */
+  newestFirst: LogRecord[];
+  /** Where a follower continues: after the last complete line; its line number (0: not counted). */
+  resumeOffset: number;
+  resumeLine: number;
+}
+
+interface HeldLine {
+  text: string;
+  fromEnd: number;
+}
+
 /**
- * The last `count` records of a file, found by reading backwards until `count` header lines
- * have been seen, then parsing just those lines forwards: the cost depends on `count`, not on
- * the file's size. Line numbers are exact when `lineNumbers` is set (the lines before the
- * first one read are then counted, a memchr-speed scan) and 0 otherwise.
+ * The last matching records of a file, found by reading backwards: a header line completes the
+ * record made of it and the lines after it, which is then tested. The cost depends on how far
+ * back the matches are, not on the file's size.
  */
-export async function lastRecords(
-  path: string,
-  count: number,
-  context: AssemblerContext,
-  lineNumbers: boolean,
-): Promise<LogRecord[]> {
-  if (count <= 0) return [];
-  const probe = new RecordAssembler(context);
-  const newestFirst: string[] = [];
-  let headers = 0;
-  let startOffset = 0;
-  for await (const line of readLinesBackward(path)) {
-    newestFirst.push(line.text);
-    startOffset = line.offset;
-    if (probe.isHeader(line.text) && ++headers >= count) break;
-  }
-  const firstLine = lineNumbers ? (await countLinesBefore(path, startOffset)) + 1 : 0;
+export async function scanBackward(path: string, size: number, context: AssemblerContext, options: TailScanOptions): Promise<TailScan> {
   const assembler = new RecordAssembler(context);
-  const records: LogRecord[] = [];
-  for (let i = newestFirst.length - 1, n = firstLine; i >= 0; i--, n += lineNumbers ? 1 : 0) {
-    assembler.push(newestFirst[i]!, n, records);
+  const newestFirst: LogRecord[] = [];
+  const held: HeldLine[] = []; // continuation lines, newest first
+  let fromEnd = 0;
+  let earliestOffset = size;
+  let resumeOffset = size;
+  const complete = (out: LogRecord[]): void => {
+    for (let i = out.length - 1; i >= 0; i--) if (options.accept(out[i]!)) newestFirst.push(out[i]!);
+  };
+  if (options.count > 0 || options.completeLinesOnly) {
+    for await (const line of readLinesBackward(path, size)) {
+      if (!line.terminated && options.completeLinesOnly) {
+        resumeOffset = line.offset;
+        earliestOffset = line.offset;
+        if (options.count === 0) break;
+        continue;
+      }
+      if (options.count === 0) break;
+      fromEnd++;
+      earliestOffset = line.offset;
+      if (!assembler.isHeader(line.text)) {
+        held.push({ text: line.text, fromEnd });
+        continue;
+      }
+      const out: LogRecord[] = [];
+      assembler.push(line.text, fromEnd, out);
+      for (let i = held.length - 1; i >= 0; i--) assembler.push(held[i]!.text, held[i]!.fromEnd, out);
+      assembler.flush(out);
+      held.length = 0;
+      complete(out);
+      if (newestFirst.length >= options.count) break;
+    }
+    if (held.length > 0) {
+      // Lines before the file's first header: unparsed records, kept.
+      const out: LogRecord[] = [];
+      for (let i = held.length - 1; i >= 0; i--) assembler.push(held[i]!.text, held[i]!.fromEnd, out);
+      complete(out);
+    }
   }
-  assembler.flush(records);
-  return records.slice(-count);
+  if (!options.lineNumbers) {
+    for (const record of newestFirst) record.line = 0;
+    return { newestFirst: newestFirst.slice(0, options.count), resumeOffset, resumeLine: 0 };
+  }
+  const totalComplete = (await countLinesBefore(path, earliestOffset)) + fromEnd;
+  for (const record of newestFirst) record.line = totalComplete - record.line + 1;
+  return { newestFirst: newestFirst.slice(0, options.count), resumeOffset, resumeLine: totalComplete + 1 };
 }

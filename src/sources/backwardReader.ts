@@ -6,6 +6,8 @@ const CHUNK_BYTES = 64 * 1024;
 export interface BackwardLine {
   text: string;
   offset: number;
+  /** False only for a last line with no '\n' yet: a writer may be in the middle of it. */
+  terminated: boolean;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function* readLinesBackward(path: string, endOffset?: number): Asyn
     const lastByte = Buffer.alloc(1);
     await file.read(lastByte, 0, 1, size - 1);
     let position = lastByte[0] === 0x0a ? size - 1 : size;
+    let terminated = position !== size;
     let carry: Buffer = Buffer.alloc(0); // the start of a line continues in the chunk before
     while (position > 0) {
       const length = Math.min(CHUNK_BYTES, position);
@@ -33,13 +36,14 @@ export async function* readLinesBackward(path: string, endOffset?: number): Asyn
       let cut = buffer.length;
       let newline = buffer.lastIndexOf(0x0a, cut - 1);
       while (newline !== -1) {
-        yield { text: buffer.toString('utf8', newline + 1, cut), offset: position + newline + 1 };
+        yield { text: buffer.toString('utf8', newline + 1, cut), offset: position + newline + 1, terminated };
+        terminated = true;
         cut = newline;
         newline = cut === 0 ? -1 : buffer.lastIndexOf(0x0a, cut - 1);
       }
       carry = Buffer.from(buffer.subarray(0, cut));
     }
-    yield { text: carry.toString('utf8'), offset: 0 };
+    yield { text: carry.toString('utf8'), offset: 0, terminated };
   } finally {
     await file.close();
   }
