@@ -57,9 +57,16 @@ function ianaWallClock(zone: string): WallClockToEpoch {
   };
   return (y, mo, d, h, mi, s) => {
     const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-    const first = guess - offsetAt(guess);
-    const second = guess - offsetAt(first);
-    // Ambiguous (repeated) hour: take the earlier instant; skipped hour: the offset before the gap.
-    return Math.min(first, second);
+    // The offsets in force a day either side cover any DST change; a wall time that exists
+    // under both (the repeated hour) takes the earlier instant, as Python's fold=0 does.
+    const before = offsetAt(guess - 86_400_000);
+    const after = offsetAt(guess + 86_400_000);
+    let best: number | null = null;
+    for (const offset of [before, after]) {
+      const instant = guess - offset;
+      if (offsetAt(instant) === offset && (best === null || instant < best)) best = instant;
+    }
+    // A wall time in the skipped hour does not exist: read it with the offset before the gap.
+    return best ?? guess - before;
   };
 }

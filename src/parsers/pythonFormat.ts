@@ -87,7 +87,7 @@ export function compilePythonFormat(format: string): CompiledFormat {
 
 function tokenize(format: string): Piece[] {
   if (/%\([A-Za-z_]\w*\)/.test(format)) return tokenizePercent(format);
-  if (/\{[A-Za-z_]\w*(?:[:!][^}]*)?\}/.test(format)) return tokenizeBrace(format);
+  if (/(?<!\$)\{[A-Za-z_]\w*(?:[:!][^}]*)?\}/.test(format)) return tokenizeBrace(format);
   if (/\$\{?[A-Za-z_]/.test(format)) return tokenizeDollar(format);
   throw new UsageError(
     `bad --format "${format}": no placeholders found; expected e.g. '%(asctime)s %(levelname)s %(message)s'`,

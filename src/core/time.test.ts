@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { wallClockIn } from './timeZone.js';
+import { asctimeParser } from './asctime.js';
+import { parseTimeSpec } from './timeSpec.js';
+
+test('asctime in UTC, a fixed offset and an IANA zone across DST', () => {
+  assert.equal(asctimeParser(wallClockIn('UTC'))('2024-01-20 16:30:00,123'), Date.UTC(2024, 0, 20, 16, 30, 0, 123));
+  assert.equal(asctimeParser(wallClockIn('+02:00'))('2024-01-20 16:30:00,123'), Date.UTC(2024, 0, 20, 14, 30, 0, 123));
+  const berlin = asctimeParser(wallClockIn('Europe/Berlin'));
+  assert.equal(berlin('2024-01-20 16:30:00,000'), Date.UTC(2024, 0, 20, 15, 30));
+  assert.equal(berlin('2024-07-20 16:30:00,000'), Date.UTC(2024, 6, 20, 14, 30));
+  // 02:30 on 2024-10-27 happens twice in Berlin; the earlier (summer time) instant is taken.
+  assert.equal(berlin('2024-10-27 02:30:00,000'), Date.UTC(2024, 9, 27, 0, 30));
+});
+
+test('asctime that is not a real date is rejected', () => {
+  const parse = asctimeParser(wallClockIn('UTC'));
+  assert.equal(parse('2024-02-30 16:30:00,000'), null);
+  assert.equal(parse('2024-13-01 16:30:00,000'), null);
+  assert.equal(parse('2024-01-01 24:00:00,000'), null);
+  assert.equal(parse('2024-02-29 23:59:59,999'), Date.UTC(2024, 1, 29, 23, 59, 59, 999));
+});
+
+test('bad --tz names the valid forms', () => {
+  assert.throws(() => wallClockIn('Mars/Olympus'), /bad --tz "Mars\/Olympus"; expected an IANA zone/);
+});
+
+test('--since accepts durations, now and ISO times (zone-less ones in the logs zone)', () => {
+  const now = Date.UTC(2024, 0, 20, 12, 0);
+  const utc = wallClockIn('UTC');
+  assert.equal(parseTimeSpec('--since', '15m', now, utc), now - 15 * 60_000);
+  assert.equal(parseTimeSpec('--since', '2h', now, utc), now - 2 * 3_600_000);
+  assert.equal(parseTimeSpec('--since', '1d', now, utc), now - 86_400_000);
+  assert.equal(parseTimeSpec('--since', 'now', now, utc), now);
+  assert.equal(parseTimeSpec('--since', '2024-01-20', now, utc), Date.UTC(2024, 0, 20));
+  assert.equal(parseTimeSpec('--since', '2024-01-20T16:30', now, wallClockIn('+01:00')), Date.UTC(2024, 0, 20, 15, 30));
+  assert.equal(parseTimeSpec('--since', '2024-01-20 16:30:05.250Z', now, utc), Date.UTC(2024, 0, 20, 16, 30, 5, 250));
+  assert.throws(() => parseTimeSpec('--since', 'yesterday', now, utc), /bad --since "yesterday"/);
+  assert.throws(() => parseTimeSpec('--until', '2024-13-01', now, utc), /bad --until/);
+});
