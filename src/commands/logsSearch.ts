@@ -10,7 +10,7 @@ import { RecordSink } from './recordSink.js';
 const EXAMPLES = `
 Examples:
   $ smsmon logs search --level ERROR                     # replaces: grep ERROR logs/app.log
-  $ smsmon logs search errors --since 2h --grep -i twilio
+  $ smsmon logs search errors --since 2h -i --grep twilio
   $ smsmon logs search sms --fields time,message          # replaces: jq '.message' logs/sms.log
   $ smsmon logs search app sms --since 2024-01-20T16:00 --until 2024-01-20T17:00 --ndjson
   $ zcat old.log.gz | smsmon logs search - --level WARNING+

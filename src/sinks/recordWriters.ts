@@ -43,9 +43,10 @@ function pickFields(record: LogRecord, fields: readonly string[] | undefined): o
   return picked;
 }
 
-const textWriter: WriterFactory = ({ output, color, terminal, fields, labels }) => {
+/** Human-readable lines. Always escaped: only --raw and the JSON formats carry text verbatim. */
+const textWriter: WriterFactory = ({ output, color, fields, labels }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const safe = terminal ? escapeControls : (text: string) => text;
+  const safe = escapeControls;
   if (fields) {
     return {
       needsLineNumbers: fields.includes('line'),
@@ -68,7 +69,8 @@ const textWriter: WriterFactory = ({ output, color, terminal, fields, labels }) 
         return;
       }
       const level = (LEVEL_COLOURS[record.level]?.(c) ?? c.reset)(record.level.padEnd(8));
-      const where = `${c.cyan(record.module)} ${c.dim(`${record.pid ?? '-'}/${record.thread ?? '-'}`)}`;
+      const ids = record.pid === null ? '' : ' ' + c.dim(`${record.pid}/${record.thread ?? '-'}`);
+      const where = c.cyan(record.module) + ids;
       const marker = record.recovered ? c.dim(' (recovered)') : '';
       const message = safe(record.message).replace(/\n/g, '\n    ');
       let text = `${prefix}${c.dim(record.timeText)} ${level} ${where} ${message}${marker}\n`;
