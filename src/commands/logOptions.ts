@@ -3,7 +3,12 @@ import { UsageError } from '../core/errors.js';
 import { wallClockIn, type WallClockToEpoch } from '../core/timeZone.js';
 import { currentTime, parseTimeSpec } from '../core/timeSpec.js';
 import { FAMILY_NAMES } from '../core/families.js';
-import { buildRecordFilter, compileGrep, parseLevelOption, type RecordPredicate } from '../operators/recordFilter.js';
+import {
+  buildRecordFilter,
+  compileGrep,
+  parseLevelOption,
+  type RecordPredicate,
+} from '../operators/recordFilter.js';
 import { formatFor } from '../parsers/formats.js';
 import { resolveInputs, type LogInput } from '../sources/resolveInputs.js';
 import { parseFieldsOption } from '../sinks/recordWriters.js';
@@ -47,9 +52,18 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function addLogOptions(command: Command): Command {
   return command
     .option('-d, --dir <dir>', 'logs directory (env SMSMON_LOG_DIR)', process.env.SMSMON_LOG_DIR ?? './logs')
-    .option('--format <format>', "Python logging format of the input, e.g. '%(asctime)s %(levelname)s %(name)s: %(message)s'")
-    .option('--tz <zone>', 'zone the timestamps were written in: IANA name, UTC or +02:00 (default: this machine)')
-    .option('-l, --level <level>', 'only these levels: ERROR, ERROR,CRITICAL, or WARNING+ (that level and above)')
+    .option(
+      '--format <format>',
+      "Python logging format of the input, e.g. '%(asctime)s %(levelname)s %(name)s: %(message)s'",
+    )
+    .option(
+      '--tz <zone>',
+      'zone the timestamps were written in: IANA name, UTC or +02:00 (default: this machine)',
+    )
+    .option(
+      '-l, --level <level>',
+      'only these levels: ERROR, ERROR,CRITICAL, or WARNING+ (that level and above)',
+    )
     .option('-m, --module <module>', 'only records of this module (repeatable, comma-separated)', collect)
     .option('-g, --grep <regex>', 'only records whose message or traceback matches (JavaScript regex)')
     .option('-i, --ignore-case', '--grep ignores case')
@@ -72,8 +86,10 @@ export async function buildLogQuery(
   if (options.format !== undefined) formatFor(options.format); // fail on a bad format before any I/O
   const wallClock = wallClockIn(options.tz);
   const now = currentTime();
-  const since = options.since === undefined ? undefined : parseTimeSpec('--since', options.since, now, wallClock);
-  const until = options.until === undefined ? undefined : parseTimeSpec('--until', options.until, now, wallClock);
+  const since =
+    options.since === undefined ? undefined : parseTimeSpec('--since', options.since, now, wallClock);
+  const until =
+    options.until === undefined ? undefined : parseTimeSpec('--until', options.until, now, wallClock);
   if (since !== undefined && until !== undefined && since >= until) {
     throw new UsageError(`--since ${options.since} is not before --until ${options.until}`);
   }
@@ -105,7 +121,8 @@ export async function buildLogQuery(
 
 function parsePid(text: string): number {
   const pid = Number(text.trim());
-  if (!Number.isInteger(pid) || pid < 0) throw new UsageError(`bad --pid "${text}"; expected a process id such as 4242`);
+  if (!Number.isInteger(pid) || pid < 0)
+    throw new UsageError(`bad --pid "${text}"; expected a process id such as 4242`);
   return pid;
 }
 

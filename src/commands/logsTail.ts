@@ -6,7 +6,13 @@ import { formatFor } from '../parsers/formats.js';
 import { followRecords } from '../parsers/followRecords.js';
 import { formatOfInput } from '../parsers/inputRecords.js';
 import { tailOfInput, type InputTail } from '../parsers/inputTail.js';
-import { addLogOptions, buildLogQuery, SOURCES_HELP, type LogCommandOptions, type LogQuery } from './logOptions.js';
+import {
+  addLogOptions,
+  buildLogQuery,
+  SOURCES_HELP,
+  type LogCommandOptions,
+  type LogQuery,
+} from './logOptions.js';
 import { RecordSink } from './recordSink.js';
 import { FAMILIES } from '../core/families.js';
 

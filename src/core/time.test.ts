@@ -5,8 +5,14 @@ import { asctimeParser } from './asctime.js';
 import { parseTimeSpec } from './timeSpec.js';
 
 test('asctime in UTC, a fixed offset and an IANA zone across DST', () => {
-  assert.equal(asctimeParser(wallClockIn('UTC'))('2024-01-20 16:30:00,123'), Date.UTC(2024, 0, 20, 16, 30, 0, 123));
-  assert.equal(asctimeParser(wallClockIn('+02:00'))('2024-01-20 16:30:00,123'), Date.UTC(2024, 0, 20, 14, 30, 0, 123));
+  assert.equal(
+    asctimeParser(wallClockIn('UTC'))('2024-01-20 16:30:00,123'),
+    Date.UTC(2024, 0, 20, 16, 30, 0, 123),
+  );
+  assert.equal(
+    asctimeParser(wallClockIn('+02:00'))('2024-01-20 16:30:00,123'),
+    Date.UTC(2024, 0, 20, 14, 30, 0, 123),
+  );
   const berlin = asctimeParser(wallClockIn('Europe/Berlin'));
   assert.equal(berlin('2024-01-20 16:30:00,000'), Date.UTC(2024, 0, 20, 15, 30));
   assert.equal(berlin('2024-07-20 16:30:00,000'), Date.UTC(2024, 6, 20, 14, 30));
@@ -34,8 +40,14 @@ test('--since accepts durations, now and ISO times (zone-less ones in the logs z
   assert.equal(parseTimeSpec('--since', '1d', now, utc), now - 86_400_000);
   assert.equal(parseTimeSpec('--since', 'now', now, utc), now);
   assert.equal(parseTimeSpec('--since', '2024-01-20', now, utc), Date.UTC(2024, 0, 20));
-  assert.equal(parseTimeSpec('--since', '2024-01-20T16:30', now, wallClockIn('+01:00')), Date.UTC(2024, 0, 20, 15, 30));
-  assert.equal(parseTimeSpec('--since', '2024-01-20 16:30:05.250Z', now, utc), Date.UTC(2024, 0, 20, 16, 30, 5, 250));
+  assert.equal(
+    parseTimeSpec('--since', '2024-01-20T16:30', now, wallClockIn('+01:00')),
+    Date.UTC(2024, 0, 20, 15, 30),
+  );
+  assert.equal(
+    parseTimeSpec('--since', '2024-01-20 16:30:05.250Z', now, utc),
+    Date.UTC(2024, 0, 20, 16, 30, 5, 250),
+  );
   assert.throws(() => parseTimeSpec('--since', 'yesterday', now, utc), /bad --since "yesterday"/);
   assert.throws(() => parseTimeSpec('--until', '2024-13-01', now, utc), /bad --until/);
 });

@@ -18,7 +18,12 @@ const ISO =
  * Parses --since/--until: a duration back from now (15m, 2h, 1d, 1w), 'now', or an ISO date/time.
  * An ISO time without a zone is read in the logs' zone (--tz), like the asctime it is compared with.
  */
-export function parseTimeSpec(option: string, text: string, now: number, wallClock: WallClockToEpoch): number {
+export function parseTimeSpec(
+  option: string,
+  text: string,
+  now: number,
+  wallClock: WallClockToEpoch,
+): number {
   const spec = text.trim();
   if (spec === 'now') return now;
   const relative = RELATIVE.exec(spec);
@@ -27,12 +32,22 @@ export function parseTimeSpec(option: string, text: string, now: number, wallClo
   if (iso) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0', zone] = iso;
     const fields = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-    if (fields[1] < 1 || fields[1] > 12 || fields[2] < 1 || fields[2] > 31 || fields[3] > 23 || fields[4] > 59) {
+    if (
+      fields[1] < 1 ||
+      fields[1] > 12 ||
+      fields[2] < 1 ||
+      fields[2] > 31 ||
+      fields[3] > 23 ||
+      fields[4] > 59
+    ) {
       throw badSpec(option, text);
     }
     const millis = Number(ms.padEnd(3, '0'));
     if (zone === undefined) return wallClock(...fields) + millis;
-    return Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], millis) - zoneOffsetMs(zone);
+    return (
+      Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], millis) -
+      zoneOffsetMs(zone)
+    );
   }
   throw badSpec(option, text);
 }

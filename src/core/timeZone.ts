@@ -52,7 +52,14 @@ function ianaWallClock(zone: string): WallClockToEpoch {
   const offsetAt = (epochMs: number): number => {
     const parts: Record<string, number> = {};
     for (const p of format.formatToParts(epochMs)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+    const asUtc = Date.UTC(
+      parts.year!,
+      parts.month! - 1,
+      parts.day!,
+      parts.hour!,
+      parts.minute!,
+      parts.second!,
+    );
     return asUtc - Math.floor(epochMs / 1000) * 1000;
   };
   return (y, mo, d, h, mi, s) => {

@@ -20,7 +20,12 @@ export async function* mergeByTime(streams: AsyncIterable<LogRecord[]>[]): Async
   }
   const heads: Head[] = [];
   for (const stream of streams) {
-    const head = await advance({ iterator: stream[Symbol.asyncIterator](), batch: [], index: 0, time: -Infinity });
+    const head = await advance({
+      iterator: stream[Symbol.asyncIterator](),
+      batch: [],
+      index: 0,
+      time: -Infinity,
+    });
     if (head) heads.push(head);
   }
   let out: LogRecord[] = [];

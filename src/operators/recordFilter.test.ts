@@ -4,7 +4,11 @@ import { buildRecordFilter, compileGrep, parseLevelOption } from './recordFilter
 import { unparsedRecord } from '../parsers/recordAssembler.js';
 import type { LogRecord } from '../core/record.js';
 
-const record = (over: Partial<LogRecord>): LogRecord => ({ ...unparsedRecord('', 'f', 1), unparsed: false, ...over });
+const record = (over: Partial<LogRecord>): LogRecord => ({
+  ...unparsedRecord('', 'f', 1),
+  unparsed: false,
+  ...over,
+});
 
 test('--level exact, list and threshold', () => {
   const error = record({ level: 'ERROR' });

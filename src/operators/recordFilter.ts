@@ -36,7 +36,9 @@ export function compileGrep(pattern: string, ignoreCase: boolean): RegExp {
   try {
     return new RegExp(pattern, ignoreCase ? 'i' : '');
   } catch (error) {
-    throw new UsageError(`bad --grep regex "${pattern}": ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    throw new UsageError(
+      `bad --grep regex "${pattern}": ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
+    );
   }
 }
 

@@ -5,7 +5,10 @@ import { mergeByTime } from './mergeByTime.js';
 import { unparsedRecord } from '../parsers/recordAssembler.js';
 import type { LogRecord } from '../core/record.js';
 
-const at = (time: number | null, message: string): LogRecord => ({ ...unparsedRecord(message, 'f', 1), time });
+const at = (time: number | null, message: string): LogRecord => ({
+  ...unparsedRecord(message, 'f', 1),
+  time,
+});
 
 async function* batches(records: LogRecord[], size: number): AsyncGenerator<LogRecord[]> {
   for (let i = 0; i < records.length; i += size) yield records.slice(i, i + size);
@@ -20,6 +23,7 @@ test('sortByTime and mergeByTime interleave by time, stable, untimed records sta
     expected,
   );
   const merged: string[] = [];
-  for await (const batch of mergeByTime([batches(a, 2), batches(b, 1)])) merged.push(...batch.map((r) => r.message));
+  for await (const batch of mergeByTime([batches(a, 2), batches(b, 1)]))
+    merged.push(...batch.map((r) => r.message));
   assert.deepEqual(merged, expected);
 });

@@ -49,7 +49,11 @@ async function* replay<T>(seen: T[], rest: AsyncIterable<T>): AsyncGenerator<T> 
 }
 
 /** The format of an input's file, detected from its first lines when it has no family. */
-export async function formatOfInput(input: LogInput, path: string, formatOverride?: string): Promise<CompiledFormat> {
+export async function formatOfInput(
+  input: LogInput,
+  path: string,
+  formatOverride?: string,
+): Promise<CompiledFormat> {
   const fixed = formatOverride ?? input.format;
   if (fixed !== undefined) return formatFor(fixed);
   const lines = readLines({ path, gzip: path.endsWith('.gz'), stdin: false });

@@ -52,12 +52,17 @@ export async function tailOfInput(input: LogInput, options: TailOptions): Promis
       completeLinesOnly: options.follow && isLive,
     });
     newestFirst.push(...scan.newestFirst);
-    if (isLive && options.follow) resume = { path: source.path, offset: scan.resumeOffset, line: scan.resumeLine };
+    if (isLive && options.follow)
+      resume = { path: source.path, offset: scan.resumeOffset, line: scan.resumeLine };
   }
   return { records: newestFirst.slice(0, options.count).reverse(), resume };
 }
 
-async function lastByReadingForward(input: LogInput, count: number, options: TailOptions): Promise<LogRecord[]> {
+async function lastByReadingForward(
+  input: LogInput,
+  count: number,
+  options: TailOptions,
+): Promise<LogRecord[]> {
   const ring: LogRecord[] = [];
   for await (const batch of recordsOfInput(input, options)) {
     for (const record of batch) {

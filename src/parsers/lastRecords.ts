@@ -31,7 +31,12 @@ interface HeldLine {
  * record made of it and the lines after it, which is then tested. The cost depends on how far
  * back the matches are, not on the file's size.
  */
-export async function scanBackward(path: string, size: number, context: AssemblerContext, options: TailScanOptions): Promise<TailScan> {
+export async function scanBackward(
+  path: string,
+  size: number,
+  context: AssemblerContext,
+  options: TailScanOptions,
+): Promise<TailScan> {
   const assembler = new RecordAssembler(context);
   const newestFirst: LogRecord[] = [];
   const held: HeldLine[] = []; // continuation lines, newest first

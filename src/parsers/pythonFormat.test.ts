@@ -10,7 +10,10 @@ test('verbose {-style format: header needs every field and the space after the t
   const m = format.header.exec('ERROR 2024-01-20 16:30:00,123 views 4242 139872 Task failed');
   assert.ok(m);
   assert.deepEqual(m.slice(1), ['ERROR', '2024-01-20 16:30:00,123', 'views', '4242', '139872']);
-  assert.equal('ERROR 2024-01-20 16:30:00,123 views 4242 139872 Task failed'.slice(m[0].length), 'Task failed');
+  assert.equal(
+    'ERROR 2024-01-20 16:30:00,123 views 4242 139872 Task failed'.slice(m[0].length),
+    'Task failed',
+  );
   for (const continuation of [
     'ERROR in step 2',
     'Traceback (most recent call last):',
@@ -28,7 +31,11 @@ test('json %-style format: message sits between the prefix and the "} suffix', (
   assert.deepEqual(format.groups, ['levelname', 'asctime', 'module']);
   assert.equal(format.suffix, '"}');
   assert.equal(format.jsonQuotedMessage, true);
-  assert.ok(format.header.test('{"level": "INFO", "time": "2024-01-20 16:30:00,123", "module": "sms", "message": "hi"}'));
+  assert.ok(
+    format.header.test(
+      '{"level": "INFO", "time": "2024-01-20 16:30:00,123", "module": "sms", "message": "hi"}',
+    ),
+  );
   assert.equal(format.header.test('{"level": "INFO", "message": "hi"}'), false);
 });
 
@@ -38,7 +45,10 @@ test('padded and custom %-style formats', () => {
   const m = format.header.exec('2024-01-20 16:30:00,123 INFO     sms_agent.views: hello: world');
   assert.ok(m);
   assert.equal(m[3], 'sms_agent.views');
-  assert.equal('2024-01-20 16:30:00,123 INFO     sms_agent.views: hello: world'.slice(m[0].length), 'hello: world');
+  assert.equal(
+    '2024-01-20 16:30:00,123 INFO     sms_agent.views: hello: world'.slice(m[0].length),
+    'hello: world',
+  );
 });
 
 test('$-style and literal escapes', () => {

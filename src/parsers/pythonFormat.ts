@@ -54,12 +54,12 @@ export function compilePythonFormat(format: string): CompiledFormat {
   const before = messageAt === -1 ? pieces : pieces.slice(0, messageAt);
   const after = messageAt === -1 ? [] : pieces.slice(messageAt + 1);
   if (after.some((p) => p.attribute !== undefined)) {
-    throw new UsageError(
-      `bad --format "${format}": only literal text may follow the message placeholder`,
-    );
+    throw new UsageError(`bad --format "${format}": only literal text may follow the message placeholder`);
   }
   if (!before.some((p) => p.attribute !== undefined)) {
-    throw new UsageError(`bad --format "${format}": no placeholder before the message, nothing marks a new record`);
+    throw new UsageError(
+      `bad --format "${format}": no placeholder before the message, nothing marks a new record`,
+    );
   }
   const groups: string[] = [];
   let source = '^';

@@ -56,7 +56,10 @@ test('a message with embedded newlines, \\r and empty lines keeps them all', () 
 });
 
 test('lines before the first header become unparsed records, one per line', () => {
-  const records = parse(VERBOSE_FORMAT, 'garbage one\ngarbage two\nINFO 2024-01-20 16:30:00,123 views 1 2 ok');
+  const records = parse(
+    VERBOSE_FORMAT,
+    'garbage one\ngarbage two\nINFO 2024-01-20 16:30:00,123 views 1 2 ok',
+  );
   assert.deepEqual(
     records.map((r) => [r.unparsed, r.message, r.line]),
     [
@@ -68,7 +71,8 @@ test('lines before the first header become unparsed records, one per line', () =
 });
 
 test('sms json: valid, invalid (quotes, backslash, tab), multi-line, \\u00e9 and appended traceback', () => {
-  const h = (m: string): string => `{"level": "INFO", "time": "2024-01-20 16:30:00,123", "module": "sms", "message": "${m}"}`;
+  const h = (m: string): string =>
+    `{"level": "INFO", "time": "2024-01-20 16:30:00,123", "module": "sms", "message": "${m}"}`;
   const lines = [
     h('plain'),
     h('she said "hi"'),
@@ -96,7 +100,10 @@ test('sms json: valid, invalid (quotes, backslash, tab), multi-line, \\u00e9 and
       ['', false],
     ],
   );
-  assert.equal(records[6]!.excText, 'Traceback (most recent call last):\n  File "x.py", line 1\nValueError: "}');
+  assert.equal(
+    records[6]!.excText,
+    'Traceback (most recent call last):\n  File "x.py", line 1\nValueError: "}',
+  );
   assert.equal(records[6]!.level, 'ERROR');
 });
 

@@ -42,7 +42,8 @@ export class Progress {
   private render(): void {
     if (!this.enabled || Date.now() - this.started < 1000) return;
     const mb = (n: number): string => (n / 1048576).toFixed(1);
-    const percent = this.totalBytes > 0 ? ` ${Math.min(100, (100 * this.bytes) / this.totalBytes).toFixed(0)}%` : '';
+    const percent =
+      this.totalBytes > 0 ? ` ${Math.min(100, (100 * this.bytes) / this.totalBytes).toFixed(0)}%` : '';
     const line = `scanning ${this.label} ${mb(this.bytes)}/${mb(this.totalBytes)} MB${percent}`;
     this.stream.write('\r\x1b[K' + line.slice(0, Math.max(10, (this.stream.columns ?? 80) - 1)));
     this.shown = true;

@@ -48,7 +48,8 @@ export function recordToJson(record: LogRecord): RecordJson {
     recovered: record.recovered,
     unparsed: record.unparsed,
   };
-  if (record.extra) for (const [key, value] of Object.entries(record.extra)) if (!(key in json)) json[key] = value;
+  if (record.extra)
+    for (const [key, value] of Object.entries(record.extra)) if (!(key in json)) json[key] = value;
   return json;
 }
 

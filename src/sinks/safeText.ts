@@ -11,7 +11,9 @@ function escapeChar(ch: string): string {
   if (ch === '\n') return '\\n';
   if (ch === '\t') return '\\t';
   if (ch === '\r') return '\\r';
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** Escapes control characters but keeps newlines and tabs. */

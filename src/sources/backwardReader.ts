@@ -56,7 +56,7 @@ export async function countLinesBefore(path: string, offset: number): Promise<nu
   try {
     const chunk = Buffer.allocUnsafe(1024 * 1024);
     let count = 0;
-    for (let position = 0; position < offset; ) {
+    for (let position = 0; position < offset;) {
       const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, offset - position), position);
       if (bytesRead === 0) break;
       for (let i = chunk.indexOf(0x0a, 0); i !== -1 && i < bytesRead; i = chunk.indexOf(0x0a, i + 1)) count++;

@@ -33,7 +33,10 @@ async function listDir(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (error) {
-    throw new SourceError(`cannot read log directory ${dir}: ${reason(error)}`, 'set --dir or SMSMON_LOG_DIR');
+    throw new SourceError(
+      `cannot read log directory ${dir}: ${reason(error)}`,
+      'set --dir or SMSMON_LOG_DIR',
+    );
   }
 }
 
@@ -41,7 +44,8 @@ async function listDir(dir: string): Promise<string[]> {
 export async function checkReadable(path: string): Promise<void> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new SourceError(`cannot read ${path}: is a directory (did you mean --dir ${path}?)`);
+    if (info.isDirectory())
+      throw new SourceError(`cannot read ${path}: is a directory (did you mean --dir ${path}?)`);
   } catch (error) {
     if (error instanceof SourceError) throw error;
     throw new SourceError(`cannot read ${path}: ${reason(error)}`);

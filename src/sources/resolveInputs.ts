@@ -38,7 +38,10 @@ async function resolveOne(arg: string, { dir, allowMissing }: ResolveOptions): P
   if (family) {
     const sources = await discoverFamily(dir, family.fileName);
     if (sources.length === 0 && !allowMissing) {
-      throw new SourceError(`no ${family.fileName} in ${dir}`, 'set --dir or SMSMON_LOG_DIR to the logs directory');
+      throw new SourceError(
+        `no ${family.fileName} in ${dir}`,
+        'set --dir or SMSMON_LOG_DIR to the logs directory',
+      );
     }
     return { label: arg, sources, format: family.format, livePath: join(dir, family.fileName) };
   }

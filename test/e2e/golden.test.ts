@@ -18,12 +18,18 @@ interface GoldenCase {
 }
 
 const dir = join(REPO, 'test/e2e/golden');
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const name of readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   test(`golden ${name}`, async () => {
     const path = join(dir, name);
     const golden = JSON.parse(readFileSync(path, 'utf8')) as GoldenCase;
     const result = await runSmsmon(golden.args, { stdin: golden.stdin });
-    const actual = { stdout: result.stdout.split('\n'), stderr: result.stderr.split('\n'), exit: result.code };
+    const actual = {
+      stdout: result.stdout.split('\n'),
+      stderr: result.stderr.split('\n'),
+      exit: result.code,
+    };
     if (process.env.UPDATE_GOLDEN) {
       writeFileSync(path, JSON.stringify({ ...golden, ...actual }, null, 2) + '\n');
       return;

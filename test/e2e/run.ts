@@ -12,7 +12,10 @@ export interface RunResult {
 }
 
 /** Runs the built binary with stable settings: no colour, UTC, a pinned clock. */
-export function runSmsmon(args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
+export function runSmsmon(
+  args: readonly string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? REPO,
