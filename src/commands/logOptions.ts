@@ -39,6 +39,8 @@ export interface LogQuery {
   formatOverride?: string;
   wallClock: WallClockToEpoch;
   filter: RecordPredicate;
+  /** --since as epoch ms: a backwards scan can stop once records are older. */
+  since?: number;
   writerName: 'text' | 'ndjson' | 'json' | 'raw';
   fields?: string[];
   quiet: boolean;
@@ -111,6 +113,7 @@ export async function buildLogQuery(
     formatOverride: options.format,
     wallClock,
     filter,
+    since,
     writerName: options.ndjson ? 'ndjson' : options.json ? 'json' : options.raw ? 'raw' : 'text',
     fields,
     quiet: options.quiet === true,

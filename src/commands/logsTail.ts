@@ -66,6 +66,7 @@ async function runTail(args: string[], options: TailCommandOptions): Promise<num
         lineNumbers: sink.writer.needsLineNumbers,
         formatOverride: query.formatOverride,
         wallClock: query.wallClock,
+        since: query.since,
       }),
     );
   }

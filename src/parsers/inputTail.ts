@@ -11,6 +11,8 @@ export interface TailOptions extends ParseOptions {
   lineNumbers: boolean;
   /** Follow mode: stop before an unterminated last line and say where to resume. */
   follow: boolean;
+  /** --since: files whose records are all older are not read. */
+  since?: number;
 }
 
 export interface InputTail {

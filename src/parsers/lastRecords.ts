@@ -11,11 +11,18 @@ export interface TailScanOptions {
   lineNumbers: boolean;
   /** Leave out an unterminated last line: a follower will deliver it once it is complete. */
   completeLinesOnly: boolean;
+  /** Stop once records are this much older than --since: nothing before can match. */
+  stopBefore?: number;
 }
+
+/** Several workers write one file, so its records are only nearly in time order. */
+const ORDER_SLACK_MS = 60_000;
 
 export interface TailScan {
   /** Matching records, newest first. */
   newestFirst: LogRecord[];
+  /** The scan met records older than `stopBefore`: older files need not be read. */
+  reachedOlder: boolean;
   /** Where a follower continues: after the last complete line; its line number (0: not counted). */
   resumeOffset: number;
   resumeLine: number;
@@ -43,6 +50,7 @@ export async function scanBackward(
   let fromEnd = 0;
   let earliestOffset = size;
   let resumeOffset = size;
+  let reachedOlder = false;
   const complete = (out: LogRecord[]): void => {
     for (let i = out.length - 1; i >= 0; i--) if (options.accept(out[i]!)) newestFirst.push(out[i]!);
   };
@@ -68,6 +76,11 @@ export async function scanBackward(
       held.length = 0;
       complete(out);
       if (newestFirst.length >= options.count) break;
+      const time = out[0]?.time ?? null;
+      if (options.stopBefore !== undefined && time !== null && time < options.stopBefore - ORDER_SLACK_MS) {
+        reachedOlder = true;
+        break;
+      }
     }
     if (held.length > 0) {
       // Lines before the file's first header: unparsed records, kept.
@@ -78,9 +91,14 @@ export async function scanBackward(
   }
   if (!options.lineNumbers) {
     for (const record of newestFirst) record.line = 0;
-    return { newestFirst: newestFirst.slice(0, options.count), resumeOffset, resumeLine: 0 };
+    return { newestFirst: newestFirst.slice(0, options.count), reachedOlder, resumeOffset, resumeLine: 0 };
   }
   const totalComplete = (await countLinesBefore(path, earliestOffset)) + fromEnd;
   for (const record of newestFirst) record.line = totalComplete - record.line + 1;
-  return { newestFirst: newestFirst.slice(0, options.count), resumeOffset, resumeLine: totalComplete + 1 };
+  return {
+    newestFirst: newestFirst.slice(0, options.count),
+    reachedOlder,
+    resumeOffset,
+    resumeLine: totalComplete + 1,
+  };
 }
