@@ -16,23 +16,26 @@ export async function* followRecords(
   wallClock: WallClockToEpoch,
   options: FollowOptions,
 ): AsyncGenerator<LogRecord[]> {
-  // One assembler per physical file: after a rename the old file is drained beside the new one.
-  const assemblers = new Map<string, RecordAssembler>();
-  const assemblerFor = (file: string): RecordAssembler => {
-    let assembler = assemblers.get(file);
+  // One assembler per byte stream: after a rename the old file is drained beside the new one,
+  // and both may carry the same path, so the follower's stream id tells them apart.
+  const assemblers = new Map<number | string, RecordAssembler>();
+  const assemblerFor = (stream: number | string, file: string): RecordAssembler => {
+    let assembler = assemblers.get(stream);
     if (!assembler) {
       assembler = new RecordAssembler({ format, parseTime: asctimeParser(wallClock), file });
-      assemblers.set(file, assembler);
+      assemblers.set(stream, assembler);
     }
     return assembler;
   };
   for await (const event of followFile(path, options)) {
     const out: LogRecord[] = [];
     if (event.kind === 'lines') {
-      const assembler = assemblerFor(event.path);
+      const assembler = assemblerFor(event.stream ?? event.path, event.path);
       event.lines.forEach((line, i) => assembler.push(line, event.firstLine + i, out));
     } else if (event.kind === 'idle' || event.kind === 'rotated') {
+      // Everything pending is complete; dropping the assemblers keeps a days-long follow bounded.
       for (const assembler of assemblers.values()) assembler.flush(out);
+      assemblers.clear();
     }
     if (out.length > 0) yield out;
   }

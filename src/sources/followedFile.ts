@@ -1,0 +1,157 @@
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { LineSplitter, type LineBatch } from './lineSplitter.js';
+
+/** How many first bytes we remember to recognise a copytruncate even after the file regrew past us. */
+const FINGERPRINT_BYTES = 256;
+/** How far back the default start looks for the beginning of an unfinished last line. */
+const ALIGN_BYTES = 64 * 1024;
+
+/** A file's identity: the path may change (rename), the inode does not. */
+export interface FileId {
+  dev: bigint;
+  ino: bigint;
+}
+
+let streams = 0;
+
+export const sameFile = (a: FileId, b: FileId): boolean => a.dev === b.dev && a.ino === b.ino;
+
+const idOf = (st: BigIntStats): FileId => ({ dev: st.dev, ino: st.ino });
+
+export function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/** The identity of whatever is at `path` now, or null when nothing is. */
+export async function idAt(path: string): Promise<FileId | null> {
+  try {
+    return idOf(await stat(path, { bigint: true }));
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * One open file being followed: the fd (which keeps reading the same inode whatever the path
+ * becomes), how far we got, the line numbering and held partial line, and the first bytes as
+ * read, so a truncation is recognised even when the writer already wrote past our offset again.
+ */
+export class FollowedFile {
+  offset = 0;
+  fingerprint: Buffer = Buffer.alloc(0);
+  /** Which byte stream lines continue: new for each file and each restart after truncation. */
+  stream = ++streams;
+  private splitter = new LineSplitter(1);
+
+  private constructor(
+    private readonly handle: FileHandle,
+    readonly id: FileId,
+    /** Reported as the path of its lines; after a rename, where the file went. */
+    public label: string,
+    /** Size when opened. */
+    readonly sizeAtOpen: number,
+    /** Modification time when opened, in ns. */
+    readonly mtimeAtOpen: bigint,
+  ) {}
+
+  /** Opens `path` at offset 0, line 1; null when it does not exist. */
+  static async open(path: string): Promise<FollowedFile | null> {
+    let handle: FileHandle;
+    try {
+      handle = await open(path, 'r');
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    try {
+      const st = await handle.stat({ bigint: true });
+      return new FollowedFile(handle, idOf(st), path, Number(st.size), st.mtimeNs);
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Starts at `offset` (line `line`) instead of 0; the default is the end of the file. */
+  async startAt(offset: number | undefined, line: number | undefined): Promise<void> {
+    this.offset = offset ?? (await this.lineStartBefore(this.sizeAtOpen));
+    this.splitter = new LineSplitter(line ?? (this.offset === 0 ? 1 : 0));
+    this.fingerprint = await this.readHead(Math.min(FINGERPRINT_BYTES, this.offset));
+  }
+
+  /** Reads the next bytes at our offset into `buffer` without consuming them; returns the count. */
+  async read(buffer: Buffer): Promise<number> {
+    const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, this.offset);
+    return bytesRead;
+  }
+
+  /** Consumes bytes just read at our offset; returns the lines they complete. */
+  accept(chunk: Buffer): LineBatch | null {
+    if (this.offset < FINGERPRINT_BYTES && this.fingerprint.length === this.offset) {
+      const more = chunk.subarray(0, FINGERPRINT_BYTES - this.offset);
+      this.fingerprint = Buffer.concat([this.fingerprint, more]);
+    }
+    this.offset += chunk.length;
+    return this.splitter.push(chunk);
+  }
+
+  /** The unterminated last line, for a file that will not grow any more. */
+  flush(): LineBatch | null {
+    return this.splitter.end();
+  }
+
+  async size(): Promise<number> {
+    return Number((await this.handle.stat({ bigint: true })).size);
+  }
+
+  /** False when the first bytes we read have changed: the file was truncated and rewritten. */
+  async sameStart(): Promise<boolean> {
+    return this.startsWith(this.fingerprint);
+  }
+
+  async startsWith(bytes: Buffer): Promise<boolean> {
+    if (bytes.length === 0) return true;
+    return (await this.readHead(bytes.length)).equals(bytes);
+  }
+
+  /** After copytruncate this file (the copy) repeats `from` up to its offset: carry on from there. */
+  continueFrom(from: FollowedFile): void {
+    this.offset = from.offset;
+    this.fingerprint = from.fingerprint;
+    this.stream = from.stream;
+    this.label = from.label;
+    this.splitter = from.splitter;
+    from.splitter = new LineSplitter(1);
+  }
+
+  /** Back to the start of the (truncated) file; the caller has flushed the old partial line. */
+  restart(): void {
+    this.stream = ++streams;
+    this.offset = 0;
+    this.fingerprint = Buffer.alloc(0);
+    this.splitter = new LineSplitter(1);
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => {});
+  }
+
+  private async readHead(length: number): Promise<Buffer> {
+    const head = Buffer.alloc(length);
+    const { bytesRead } = await this.handle.read(head, 0, length, 0);
+    return head.subarray(0, bytesRead);
+  }
+
+  /** The end, backed up to the start of an unfinished last line so that line comes out whole. */
+  private async lineStartBefore(end: number): Promise<number> {
+    const from = Math.max(0, end - ALIGN_BYTES);
+    const tail = Buffer.alloc(end - from);
+    const { bytesRead } = await this.handle.read(tail, 0, tail.length, from);
+    const newline = tail.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (newline !== -1) return from + newline + 1;
+    return from === 0 ? 0 : end;
+  }
+}

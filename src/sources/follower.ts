@@ -1,0 +1,203 @@
+import {
+  backupNamed,
+  copiesAfter,
+  copiesSince,
+  markOf,
+  renamedSince,
+  type CopyMark,
+} from './followBackups.js';
+import { FollowedFile, idAt, sameFile, type FileId } from './followedFile.js';
+import type { LineBatch } from './lineSplitter.js';
+import type { FollowEvent } from './follow.js';
+
+const READ_BYTES = 64 * 1024;
+
+export interface FollowerSettings {
+  startOffset: number | undefined;
+  startLine: number | undefined;
+  graceMs: number;
+  now: () => number;
+}
+
+/** A renamed file still read because other processes may still write to it. */
+interface Draining {
+  file: FollowedFile;
+  quietSince: number;
+}
+
+/**
+ * The state of one followed path between polls: the live file, the renamed ones still being
+ * drained, and whether we said we are waiting for the path to appear. `poll()` does one round
+ * of checks and reads; the caller decides when the next round happens.
+ */
+export class Follower {
+  private readonly buffer = Buffer.allocUnsafe(READ_BYTES);
+  private live: FollowedFile | null = null;
+  /** The last live file, to find the backups rotated after it if we missed some. */
+  private previous: FileId | null = null;
+  private draining: Draining[] = [];
+  /** The newest copy read after the last copytruncate, to spot copies made before we read anything new. */
+  private lastCopy: CopyMark | null = null;
+  private waiting = false;
+  private started = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly settings: FollowerSettings,
+  ) {}
+
+  async *poll(): AsyncGenerator<FollowEvent> {
+    const onDisk = await idAt(this.path);
+    if (this.live && (onDisk === null || !sameFile(onDisk, this.live.id))) yield* this.renamed(this.live);
+    if (!this.live) yield* this.adopt();
+    this.started = true;
+    yield* this.drain();
+    if (this.live) yield* this.readLive(this.live);
+  }
+
+  async close(): Promise<void> {
+    const files = [...this.draining.map((d) => d.file), ...(this.live ? [this.live] : [])];
+    this.draining = [];
+    this.live = null;
+    await Promise.all(files.map((file) => file.close()));
+  }
+
+  /** The path now names another file (or none): read the old one to its end, then keep draining it. */
+  private async *renamed(old: FollowedFile): AsyncGenerator<FollowEvent> {
+    this.live = null;
+    this.previous = old.id;
+    this.draining.push({ file: old, quietSince: this.settings.now() });
+    yield* this.readToEnd(old);
+    yield { kind: 'rotated', path: this.path, how: 'rename' };
+    // Its lines were app.log's up to here; what other workers still append is reported where it is now.
+    old.label = (await backupNamed(this.path, old.id)) ?? this.path;
+  }
+
+  private async *adopt(): AsyncGenerator<FollowEvent> {
+    const file = await FollowedFile.open(this.path);
+    if (!file) {
+      if (!this.waiting) yield { kind: 'waiting', path: this.path };
+      this.waiting = true;
+      return;
+    }
+    this.waiting = false;
+    this.live = file;
+    this.lastCopy = null;
+    // Only a file that was there when we started begins at startOffset; later ones from 0.
+    if (!this.started) await file.startAt(this.settings.startOffset, this.settings.startLine);
+    if (!this.previous) return;
+    const known = [file.id, ...this.draining.map((d) => d.file.id)];
+    const missed = await renamedSince(this.path, this.previous, known);
+    this.draining.push(...missed.map((m) => ({ file: m, quietSince: this.settings.now() })));
+    for (const file of missed) {
+      yield* this.readToEnd(file);
+      yield { kind: 'rotated', path: this.path, how: 'rename' };
+    }
+  }
+
+  /** Renamed files get graceMs of quiet before we stop reading them. */
+  private async *drain(): AsyncGenerator<FollowEvent> {
+    for (const entry of [...this.draining]) {
+      if ((yield* this.readToEnd(entry.file)) > 0) {
+        entry.quietSince = this.settings.now();
+      } else if (this.settings.now() - entry.quietSince >= this.settings.graceMs) {
+        this.draining = this.draining.filter((d) => d !== entry);
+        // Once closed its inode may be reused, so it can no longer be looked for among backups.
+        if (this.previous && sameFile(this.previous, entry.file.id)) this.previous = null;
+        yield* this.finish(entry.file);
+      }
+    }
+  }
+
+  private async *readLive(live: FollowedFile): AsyncGenerator<FollowEvent> {
+    if (live.offset === 0 && this.lastCopy) yield* this.copiedUnread(this.lastCopy);
+    if ((await live.size()) < live.offset || !(await live.sameStart())) yield* this.truncated(live);
+    for (;;) {
+      const read = await live.read(this.buffer);
+      if (read === 0) return;
+      // Checked after the read: if the first bytes changed, what we just read may be new text.
+      if (!(await live.sameStart())) {
+        yield* this.truncated(live);
+        continue;
+      }
+      const batch = live.accept(this.buffer.subarray(0, read));
+      if (batch) yield linesOf(live, batch);
+    }
+  }
+
+  /**
+   * copytruncate: the lines written between our last read and the copy are only in the copy,
+   * so read it on from our offset (our partial line continues there) and report them as the
+   * live file's lines they were; then restart at 0.
+   */
+  private async *truncated(live: FollowedFile): AsyncGenerator<FollowEvent> {
+    const copies = await copiesSince(this.path, live.fingerprint, live.offset);
+    try {
+      const [copy, ...newer] = copies;
+      if (copy) {
+        copy.continueFrom(live);
+        yield* this.readToEnd(copy);
+        yield* this.finish(copy);
+      } else {
+        const tail = live.flush();
+        if (tail) yield linesOf(live, tail);
+      }
+      for (const missed of newer) {
+        yield { kind: 'rotated', path: this.path, how: 'truncate' };
+        yield* this.readToEnd(missed);
+        yield* this.finish(missed);
+      }
+    } finally {
+      await Promise.all(copies.map((file) => file.close()));
+    }
+    const newest = copies.at(-1);
+    this.lastCopy = newest ? markOf(newest) : null;
+    live.restart();
+    yield { kind: 'rotated', path: this.path, how: 'truncate' };
+  }
+
+  /**
+   * With nothing read since a copytruncate there is no fingerprint to miss, so a whole file
+   * written and copied away between two polls shows only as copies newer than the last one.
+   */
+  private async *copiedUnread(lastCopy: CopyMark): AsyncGenerator<FollowEvent> {
+    const unread = await copiesAfter(this.path, lastCopy);
+    try {
+      for (const copy of unread) {
+        yield { kind: 'rotated', path: this.path, how: 'truncate' };
+        yield* this.readToEnd(copy);
+        yield* this.finish(copy);
+        this.lastCopy = markOf(copy);
+      }
+    } finally {
+      await Promise.all(unread.map((file) => file.close()));
+    }
+  }
+
+  /** Reads to the current end, one batch per chunk so memory stays bounded; returns bytes read. */
+  private async *readToEnd(file: FollowedFile): AsyncGenerator<FollowEvent, number> {
+    let total = 0;
+    for (;;) {
+      const read = await file.read(this.buffer);
+      if (read === 0) return total;
+      total += read;
+      const batch = file.accept(this.buffer.subarray(0, read));
+      if (batch) yield linesOf(file, batch);
+    }
+  }
+
+  /** A file nobody will write again: its unterminated last line is all there will be of it. */
+  private async *finish(file: FollowedFile): AsyncGenerator<FollowEvent> {
+    const tail = file.flush();
+    await file.close();
+    if (tail) yield linesOf(file, tail);
+  }
+}
+
+const linesOf = (file: FollowedFile, batch: LineBatch): FollowEvent => ({
+  kind: 'lines',
+  path: file.label,
+  firstLine: batch.firstLine,
+  lines: batch.lines,
+  stream: file.stream,
+});
