@@ -95,6 +95,7 @@ async function followAll(query: LogQuery, tails: InputTail[], sink: RecordSink):
       const records = followRecords(resume.path, format, query.wallClock, {
         startOffset: resume.offset,
         startLine: resume.line,
+        startFileId: resume.fileId,
         signal: controller.signal,
       });
       for await (const batch of records) {

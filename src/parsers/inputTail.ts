@@ -19,7 +19,7 @@ export interface InputTail {
   /** Oldest first. */
   records: LogRecord[];
   /** Where a follower of the live file continues, or null when there is nothing to follow. */
-  resume: { path: string; offset: number; line: number } | null;
+  resume: { path: string; offset: number; line: number; fileId?: { dev: bigint; ino: bigint } } | null;
 }
 
 /**
@@ -44,7 +44,8 @@ export async function tailOfInput(input: LogInput, options: TailOptions): Promis
       newestFirst.push(...last.reverse());
       continue;
     }
-    const size = (await stat(source.path)).size;
+    const info = await stat(source.path, { bigint: true });
+    const size = Number(info.size);
     const format = await formatOfInput(input, source.path, options.formatOverride);
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
     const scan = await scanBackward(source.path, size, context, {

@@ -11,6 +11,7 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
+  statSync,
   truncateSync,
   writeFileSync,
   writeSync,
@@ -160,6 +161,20 @@ test('startOffset and startLine', async () => {
   writeFileSync(log, 'a\nb\nc\n');
   const f = driven(log, { startOffset: 2, startLine: 2 });
   assert.deepEqual(numbered(await f.poll(), dir), ['app.log:2:b', 'app.log:3:c']);
+  await f.stop();
+});
+
+test('a file rotated between the caller reading it and the first poll is read on from startOffset', async () => {
+  const { dir, log } = tempLog();
+  writeFileSync(log, 'a\nb\n');
+  const { dev, ino } = statSync(log, { bigint: true });
+  appendFileSync(log, 'c\n'); // written after the caller's read, before the rotation
+  renameSync(log, `${log}.1`);
+  writeFileSync(log, 'd\n');
+  const f = driven(log, { startOffset: 4, startLine: 3, startFileId: { dev, ino } });
+  const events = await f.poll();
+  assert.deepEqual(numbered(events, dir), ['app.log.1:3:c', 'app.log:1:d']);
+  assert.ok(kinds(events).includes('rotated:rename'));
   await f.stop();
 });
 

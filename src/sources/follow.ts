@@ -3,6 +3,7 @@
 // `.1` after a copytruncate nor drains a renamed file that other worker processes keep writing to.
 import { Follower } from './follower.js';
 import { FollowWaker } from './followWaker.js';
+import type { FileId } from './followedFile.js';
 
 export interface FollowOptions {
   /**
@@ -13,6 +14,8 @@ export interface FollowOptions {
   startOffset?: number;
   /** Line number of the line at startOffset (1-based), for reporting; default 1 at offset 0, else 0 (unknown: count from there). */
   startLine?: number;
+  /** The file (dev, ino) that startOffset belongs to: if it was rotated away before the first poll, it is read on from startOffset wherever it went. */
+  startFileId?: FileId;
   /** Default 250; fs.watch on the directory may wake it earlier. */
   pollMs?: number;
   /** Emit {kind:'idle'} once after this long without new complete lines (default 300), so callers can flush a pending multi-line record. */
@@ -54,6 +57,7 @@ export async function* followFile(path: string, options: FollowOptions = {}): As
   const follower = new Follower(path, {
     startOffset: options.startOffset,
     startLine: options.startLine,
+    startFileId: options.startFileId,
     graceMs: options.graceMs ?? 2000,
     now,
   });

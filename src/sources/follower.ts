@@ -15,6 +15,8 @@ const READ_BYTES = 64 * 1024;
 export interface FollowerSettings {
   startOffset: number | undefined;
   startLine: number | undefined;
+  /** The file startOffset belongs to, when the caller read it before following. */
+  startFileId?: FileId;
   graceMs: number;
   now: () => number;
 }
@@ -84,7 +86,11 @@ export class Follower {
     this.live = file;
     this.lastCopy = null;
     // Only a file that was there when we started begins at startOffset; later ones from 0.
-    if (!this.started) await file.startAt(this.settings.startOffset, this.settings.startLine);
+    if (!this.started) {
+      const handedOver = this.settings.startFileId;
+      if (handedOver && !sameFile(handedOver, file.id)) yield* this.rotatedBeforeStart(handedOver);
+      else await file.startAt(this.settings.startOffset, this.settings.startLine);
+    }
     if (!this.previous) return;
     const known = [file.id, ...this.draining.map((d) => d.file.id)];
     const missed = await renamedSince(this.path, this.previous, known);
@@ -93,6 +99,24 @@ export class Follower {
       yield* this.readToEnd(file);
       yield { kind: 'rotated', path: this.path, how: 'rename' };
     }
+  }
+
+  /**
+   * The caller read the file up to startOffset, and it was renamed before our first poll: go on
+   * from there in the renamed file (found by inode among the backups), then read the new one from 0.
+   */
+  private async *rotatedBeforeStart(handedOver: FileId): AsyncGenerator<FollowEvent> {
+    const renamedTo = await backupNamed(this.path, handedOver);
+    const old = renamedTo ? await FollowedFile.open(renamedTo) : null;
+    if (!old || !sameFile(old.id, handedOver)) {
+      await old?.close();
+      return;
+    }
+    await old.startAt(this.settings.startOffset, this.settings.startLine);
+    this.previous = old.id;
+    this.draining.push({ file: old, quietSince: this.settings.now() });
+    yield* this.readToEnd(old);
+    yield { kind: 'rotated', path: this.path, how: 'rename' };
   }
 
   /** Renamed files get graceMs of quiet before we stop reading them. */
