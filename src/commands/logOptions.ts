@@ -6,6 +6,7 @@ import { FAMILY_NAMES } from '../core/families.js';
 import {
   buildRecordFilter,
   compileGrep,
+  levelNamesOf,
   parseLevelOption,
   type RecordPredicate,
 } from '../operators/recordFilter.js';
@@ -39,6 +40,8 @@ export interface LogQuery {
   formatOverride?: string;
   wallClock: WallClockToEpoch;
   filter: RecordPredicate;
+  /** The level names --level admits: records of other levels may be skipped unread. */
+  levels?: string[];
   /** --since as epoch ms: a backwards scan can stop once records are older. */
   since?: number;
   writerName: 'text' | 'ndjson' | 'json' | 'raw';
@@ -95,8 +98,9 @@ export async function buildLogQuery(
   if (since !== undefined && until !== undefined && since >= until) {
     throw new UsageError(`--since ${options.since} is not before --until ${options.until}`);
   }
+  const levels = options.level === undefined ? undefined : parseLevelOption(options.level);
   const filter = buildRecordFilter({
-    levels: options.level === undefined ? undefined : parseLevelOption(options.level),
+    levels,
     modules: options.module ? new Set(options.module.map((m) => m.trim()).filter(Boolean)) : undefined,
     grep: options.grep === undefined ? undefined : compileGrep(options.grep, options.ignoreCase === true),
     since,
@@ -113,6 +117,7 @@ export async function buildLogQuery(
     formatOverride: options.format,
     wallClock,
     filter,
+    levels: levels && levelNamesOf(levels),
     since,
     writerName: options.ndjson ? 'ndjson' : options.json ? 'json' : options.raw ? 'raw' : 'text',
     fields,

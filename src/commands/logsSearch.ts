@@ -41,6 +41,7 @@ async function runSearch(args: string[], options: LogCommandOptions): Promise<nu
   const parseOptions = {
     formatOverride: query.formatOverride,
     wallClock: query.wallClock,
+    levels: query.levels,
     onBytes: (bytes: number) => progress.add(bytes),
     onSource: (source: { path: string }) => progress.source(source.path),
   };

@@ -32,6 +32,12 @@ export function parseLevelOption(text: string): NonNullable<RecordFilterSpec['le
   return { exact };
 }
 
+/** Every level name a --level option admits, for scans that skip other records unread. */
+export function levelNamesOf(levels: NonNullable<RecordFilterSpec['levels']>): string[] {
+  if ('exact' in levels) return [...levels.exact];
+  return Object.keys(LEVELS).filter((name) => LEVELS[name]! >= levels.atLeast);
+}
+
 export function compileGrep(pattern: string, ignoreCase: boolean): RegExp {
   try {
     return new RegExp(pattern, ignoreCase ? 'i' : '');

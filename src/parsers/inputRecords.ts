@@ -9,6 +9,7 @@ import { formatFor } from './formats.js';
 import { detectFormat } from './detectFormat.js';
 import type { CompiledFormat } from './pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
+import { scanForLevels } from './levelScan.js';
 
 export interface ParseOptions {
   /** --format: one format for every input. */
@@ -17,6 +18,11 @@ export interface ParseOptions {
   onBytes?: (bytes: number) => void;
   /** Called when a source starts, for progress display. */
   onSource?: (source: LogSource) => void;
+  /**
+   * Only records of these levels are wanted (others may be skipped unread). A hint: the
+   * caller still applies its full filter.
+   */
+  levels?: readonly string[];
 }
 
 /** The formats tried, in order, on a file or stdin whose family is unknown. */
@@ -39,7 +45,12 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
       batches = replay(detected.seen, lines);
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
-    yield* recordsFromLines(batches, context);
+    const { levels } = options;
+    if (levels && fixed !== undefined && format.levelLinePrefix && !format.jsonQuotedMessage) {
+      yield* scanForLevels(source, context, levels, options.onBytes);
+    } else {
+      yield* recordsFromLines(batches, context);
+    }
   }
 }
 

@@ -12,6 +12,12 @@ export interface CompiledFormat {
   suffix: string;
   /** The message sits inside a JSON string literal that Python never escapes. */
   jsonQuotedMessage: boolean;
+  /**
+   * The exact text a header line of a given level starts with, when the format begins with an
+   * unpadded levelname ('ERROR ' for the verbose format): lets a scan find candidate records with
+   * a byte search before decoding anything. Null when the format does not allow it.
+   */
+  levelLinePrefix: ((level: string) => string) | null;
 }
 
 const LEVEL = String.raw`(?:DEBUG|INFO|WARNING|ERROR|CRITICAL|WARN|FATAL|NOTSET|Level \d+)`;
@@ -82,7 +88,19 @@ export function compilePythonFormat(format: string): CompiledFormat {
     groups,
     suffix,
     jsonQuotedMessage: lastLiteral.endsWith('"') && suffix.startsWith('"'),
+    levelLinePrefix: levelLinePrefixOf(before),
   };
+}
+
+function levelLinePrefixOf(before: Piece[]): CompiledFormat['levelLinePrefix'] {
+  const levelAt = before.findIndex((p) => p.attribute !== undefined);
+  const level = before[levelAt];
+  if (level?.attribute !== 'levelname' || level.padded) return null;
+  const leading = levelAt === 1 ? before[0]!.literal! : '';
+  const following = before[levelAt + 1]?.literal;
+  // Without a literal after the level, 'WARN' would also find 'WARNING' lines.
+  if (!following) return null;
+  return (name) => leading + name + following;
 }
 
 function tokenize(format: string): Piece[] {

@@ -11,7 +11,7 @@ export interface AssemblerContext {
 }
 
 /** Cap on one record's continuation lines: a wrong --format must not buffer a whole file. */
-const MAX_RECORD_LINES = 10_000;
+export const MAX_RECORD_LINES = 10_000;
 
 interface Pending {
   header: RegExpExecArray;

@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { LogRecord } from '../core/record.js';
 import { UsageError, unknownChoice } from '../core/errors.js';
 import type { Output } from './output.js';
-import { RECORD_FIELDS, recordField, recordToJson } from './recordJson.js';
+import { RECORD_FIELDS, recordField, recordJsonLine, recordToJson } from './recordJson.js';
 import { escapeControls, escapeToOneLine } from './safeText.js';
 
 export interface RecordWriterOptions {
@@ -83,7 +83,9 @@ const textWriter: WriterFactory = ({ output, color, fields, labels }) => {
 
 const ndjsonWriter: WriterFactory = ({ output, fields }) => ({
   needsLineNumbers: !fields || fields.includes('line'),
-  write: (record) => output.write(JSON.stringify(pickFields(record, fields)) + '\n'),
+  write: fields
+    ? (record) => output.write(JSON.stringify(pickFields(record, fields)) + '\n')
+    : (record) => output.write(recordJsonLine(record) + '\n'),
   end: () => undefined,
 });
 

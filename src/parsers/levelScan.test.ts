@@ -1,0 +1,77 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCorpus } from '../fixtures/corpus.js';
+import { asctimeParser } from '../core/asctime.js';
+import { wallClockIn } from '../core/timeZone.js';
+import { VERBOSE_FORMAT } from '../core/families.js';
+import type { LogRecord } from '../core/record.js';
+import { readLines, sourceFor } from '../sources/logSource.js';
+import { compilePythonFormat } from './pythonFormat.js';
+import { recordsFromLines } from './recordStream.js';
+import { scanForLevels } from './levelScan.js';
+
+/**
+ * The byte-search path must give exactly the records the line-by-line path gives and the
+ * filter keeps: same text, same line numbers, across 1 MiB chunk edges.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'smsmon-levelscan-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const format = compilePythonFormat(VERBOSE_FORMAT);
+const context = (file: string) => ({ format, parseTime: asctimeParser(wallClockIn('UTC')), file });
+
+async function both(file: string, levels: string[]): Promise<[LogRecord[], LogRecord[]]> {
+  const expected: LogRecord[] = [];
+  for await (const batch of recordsFromLines(readLines(sourceFor(file)), context(file))) {
+    expected.push(...batch.filter((r) => r.unparsed || levels.includes(r.level)));
+  }
+  const actual: LogRecord[] = [];
+  for await (const batch of scanForLevels(sourceFor(file), context(file), levels)) actual.push(...batch);
+  return [actual, expected];
+}
+
+before(async () => {
+  // One 3.5 MB app.log: several 1 MiB chunks, tracebacks straddling their edges.
+  await generateCorpus({ dir, records: 20_000, seed: 7, maxBytes: { app: 50_000_000 } });
+});
+
+for (const levels of [
+  ['ERROR'],
+  ['CRITICAL'],
+  ['WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL'],
+  ['DEBUG'],
+]) {
+  test(`level scan equals the line-by-line path for ${levels.join(',')}`, async () => {
+    const [actual, expected] = await both(join(dir, 'app.log'), levels);
+    assert.ok(levels[0] === 'DEBUG' || expected.length > 10);
+    assert.equal(actual.length, expected.length);
+    assert.deepEqual(actual, expected);
+  });
+}
+
+test('leading unparsed lines, WARN beside WARNING, a header-like continuation and no final newline', async () => {
+  const file = join(dir, 'edge.log');
+  writeFileSync(file, 'stray 1\nstray 2\n');
+  appendFileSync(file, 'WARN 2024-01-20 16:30:00,000 views 1 2 short level\n');
+  appendFileSync(file, 'WARNING 2024-01-20 16:30:01,000 views 1 2 long level\nERROR in step 2\n');
+  appendFileSync(file, 'ERROR 2024-02-30 16:30:01,000 views 1 2 not a real date\n');
+  appendFileSync(
+    file,
+    'ERROR 2024-01-20 16:30:02,000 views 1 2 last\nTraceback (most recent call last):\nValueError: x',
+  );
+  for (const levels of [['WARN'], ['WARNING'], ['ERROR']]) {
+    const [actual, expected] = await both(file, levels);
+    assert.deepEqual(actual, expected, levels.join());
+  }
+  const [errors] = await both(file, ['ERROR']);
+  assert.deepEqual(
+    errors.map((r) => [r.line, r.message, r.excText]),
+    [
+      [1, 'stray 1', ''],
+      [2, 'stray 2', ''],
+      [7, 'last', 'Traceback (most recent call last):\nValueError: x'],
+    ],
+  );
+});
