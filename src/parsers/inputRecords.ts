@@ -32,21 +32,22 @@ function candidateFormats(): CompiledFormat[] {
 
 /** Every record of an input, its files read oldest to newest as one stream. */
 export async function* recordsOfInput(input: LogInput, options: ParseOptions): AsyncGenerator<LogRecord[]> {
-  const fixed = options.formatOverride ?? input.format;
   for (const source of input.sources) {
     options.onSource?.(source);
     const lines = readLines(source, options.onBytes);
-    let format: CompiledFormat;
     let batches: AsyncIterable<LineBatch> = lines;
-    if (fixed !== undefined) format = formatFor(fixed);
-    else {
+    let format: CompiledFormat;
+    if (source.stdin && options.formatOverride === undefined && input.format === undefined) {
+      // stdin cannot be read twice: the lines looked at are replayed ahead of the rest.
       const detected = await detectFormat(lines, candidateFormats());
       format = detected.format;
       batches = replay(detected.seen, lines);
+    } else {
+      format = await formatOfInput(input, source.path, options.formatOverride);
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
     const { levels } = options;
-    if (levels && fixed !== undefined && format.levelLinePrefix && !format.jsonQuotedMessage) {
+    if (levels && !source.stdin && format.levelLinePrefix && !format.jsonQuotedMessage) {
       yield* scanForLevels(source, context, levels, options.onBytes);
     } else {
       yield* recordsFromLines(batches, context);
