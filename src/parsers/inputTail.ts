@@ -1,4 +1,6 @@
 import { stat } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { SmsmonError, SourceError, describeFsError } from '../core/errors.js';
 import type { LogRecord } from '../core/record.js';
 import { asctimeParser } from '../core/asctime.js';
 import type { LogInput } from '../sources/resolveInputs.js';
@@ -44,7 +46,12 @@ export async function tailOfInput(input: LogInput, options: TailOptions): Promis
       newestFirst.push(...last.reverse());
       continue;
     }
-    const info = await stat(source.path, { bigint: true });
+    const info = await statOrNull(source.path);
+    if (!info) {
+      // Gone since it was listed, or a file to follow that does not exist yet.
+      if (isLive && options.follow) resume = { path: source.path, offset: 0, line: 1 };
+      continue;
+    }
     const size = Number(info.size);
     const format = await formatOfInput(input, source.path, options.formatOverride);
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
@@ -53,12 +60,27 @@ export async function tailOfInput(input: LogInput, options: TailOptions): Promis
       accept: options.accept,
       lineNumbers: options.lineNumbers,
       completeLinesOnly: options.follow && isLive,
+      stopBefore: options.since,
+    }).catch((error: unknown) => {
+      throw error instanceof SmsmonError ? error : new SourceError(`cannot read ${source.path}: ${describeFsError(error)}`);
     });
     newestFirst.push(...scan.newestFirst);
-    if (isLive && options.follow)
-      resume = { path: source.path, offset: scan.resumeOffset, line: scan.resumeLine };
+    if (isLive && options.follow) {
+      const fileId = { dev: info.dev, ino: info.ino };
+      resume = { path: source.path, offset: scan.resumeOffset, line: scan.resumeLine, fileId };
+    }
+    if (scan.reachedOlder) break;
   }
   return { records: newestFirst.slice(0, options.count).reverse(), resume };
+}
+
+async function statOrNull(path: string): Promise<BigIntStats | null> {
+  try {
+    return await stat(path, { bigint: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SourceError(`cannot read ${path}: ${describeFsError(error)}`);
+  }
 }
 
 async function lastByReadingForward(
