@@ -62,7 +62,9 @@ export async function tailOfInput(input: LogInput, options: TailOptions): Promis
       completeLinesOnly: options.follow && isLive,
       stopBefore: options.since,
     }).catch((error: unknown) => {
-      throw error instanceof SmsmonError ? error : new SourceError(`cannot read ${source.path}: ${describeFsError(error)}`);
+      throw error instanceof SmsmonError
+        ? error
+        : new SourceError(`cannot read ${source.path}: ${describeFsError(error)}`);
     });
     newestFirst.push(...scan.newestFirst);
     if (isLive && options.follow) {

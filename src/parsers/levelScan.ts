@@ -115,9 +115,7 @@ class LevelScanner {
       }
       const first = lineAt(start);
       const text = window.toString('utf8', start, next > window.length ? window.length : next - 1);
-      const lines = count === 1 ? [text] : text.split('\n');
-      lines.forEach((line, i) => this.assembler.push(line, first + i, out));
-      this.assembler.flush(out);
+      out.push(this.assembler.recordFromText(text, first)!);
       pos = next;
     }
     lineAt(window.length);

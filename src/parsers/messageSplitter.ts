@@ -1,6 +1,7 @@
 import type { CompiledFormat } from './pythonFormat.js';
 
 const TRACEBACK_START = 'Traceback (most recent call last):';
+const TRACEBACK_LINE = '\n' + TRACEBACK_START;
 /** Characters Python's json formatter leaves unescaped that break (or change) the JSON line. */
 const NOT_JSON_CLEAN = /["\\\x00-\x1f]/;
 
@@ -38,6 +39,20 @@ export function splitMessage(body: readonly string[], format: CompiledFormat): S
     excText: joinLines(body.slice(end + 1)),
     recovered: format.jsonQuotedMessage && NOT_JSON_CLEAN.test(message),
   };
+}
+
+/**
+ * The same split for a format without a suffix, on the text after the header in one piece:
+ * the traceback starts at the first later line that is exactly TRACEBACK_START.
+ */
+export function splitMessageText(body: string): SplitMessage {
+  for (let at = body.indexOf(TRACEBACK_LINE); at !== -1; at = body.indexOf(TRACEBACK_LINE, at + 1)) {
+    const after = at + TRACEBACK_LINE.length;
+    if (after === body.length || body.charCodeAt(after) === 0x0a) {
+      return { message: body.slice(0, at), excText: body.slice(at + 1), recovered: false };
+    }
+  }
+  return { message: body, excText: '', recovered: false };
 }
 
 function messageEndLine(body: readonly string[], suffix: string): number {

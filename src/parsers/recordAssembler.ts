@@ -1,6 +1,6 @@
 import type { LogRecord } from '../core/record.js';
 import type { CompiledFormat } from './pythonFormat.js';
-import { splitMessage } from './messageSplitter.js';
+import { splitMessage, splitMessageText, type SplitMessage } from './messageSplitter.js';
 
 export interface AssemblerContext {
   format: CompiledFormat;
@@ -76,29 +76,59 @@ export class RecordAssembler {
     return time === null ? null : { match, time };
   }
 
+  /**
+   * A whole record found by a scan that already knows where it ends: `text` is its header line
+   * and continuation lines. Splits the text once instead of line by line; null when the first
+   * line is not a header after all.
+   */
+  recordFromText(text: string, line: number): LogRecord | null {
+    const newline = text.indexOf('\n');
+    const header = this.matchHeader(newline === -1 ? text : text.slice(0, newline));
+    if (!header) return null;
+    const { format } = this.context;
+    if (format.suffix !== '')
+      return this.build({ header: header.match, time: header.time, line, lines: text.split('\n') });
+    return this.record(
+      header.match,
+      header.time,
+      line,
+      text,
+      splitMessageText(text.slice(header.match[0].length)),
+    );
+  }
+
   private build(pending: Pending): LogRecord {
-    const { format, file } = this.context;
     const { header, lines } = pending;
-    const fields: Record<string, string> = {};
-    format.groups.forEach((name, i) => (fields[name] = header[i + 1]!));
     const firstRest = lines[0]!.slice(header[0].length);
     const body = lines.length === 1 ? [firstRest] : [firstRest, ...lines.slice(1)];
-    const { message, excText, recovered } = splitMessage(body, format);
+    const raw = lines.length === 1 ? lines[0]! : lines.join('\n');
+    return this.record(header, pending.time, pending.line, raw, splitMessage(body, this.context.format));
+  }
+
+  private record(
+    header: RegExpExecArray,
+    time: number | null,
+    line: number,
+    raw: string,
+    split: SplitMessage,
+  ): LogRecord {
+    const fields: Record<string, string> = {};
+    this.context.format.groups.forEach((name, i) => (fields[name] = header[i + 1]!));
     const { asctime, levelname, module, process, thread, message: _m, ...extra } = fields;
     return {
-      time: pending.time,
+      time,
       timeText: asctime ?? '',
       level: levelname ?? '',
       module: module ?? '',
       pid: process === undefined ? null : Number(process),
       thread: thread === undefined ? null : Number(thread),
-      message,
-      excText,
+      message: split.message,
+      excText: split.excText,
       extra: Object.keys(extra).length > 0 ? extra : null,
-      file,
-      line: pending.line,
-      raw: lines.length === 1 ? lines[0]! : lines.join('\n'),
-      recovered,
+      file: this.context.file,
+      line,
+      raw,
+      recovered: split.recovered,
       unparsed: false,
     };
   }
