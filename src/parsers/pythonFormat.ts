@@ -18,7 +18,14 @@ export interface CompiledFormat {
    * a byte search before decoding anything. Null when the format does not allow it.
    */
   levelLinePrefix: ((level: string) => string) | null;
+  /** Capture group of each standard attribute (0: not in the format), resolved once. */
+  slots: Readonly<Record<StandardAttribute, number>>;
+  /** Other attributes (name, funcName, …) and their capture groups. */
+  extraGroups: ReadonlyArray<readonly [string, number]>;
 }
+
+const STANDARD_ATTRIBUTES = ['asctime', 'levelname', 'module', 'process', 'thread'] as const;
+type StandardAttribute = (typeof STANDARD_ATTRIBUTES)[number];
 
 const LEVEL = String.raw`(?:DEBUG|INFO|WARNING|ERROR|CRITICAL|WARN|FATAL|NOTSET|Level \d+)`;
 
@@ -89,6 +96,16 @@ export function compilePythonFormat(format: string): CompiledFormat {
     suffix,
     jsonQuotedMessage: lastLiteral.endsWith('"') && suffix.startsWith('"'),
     levelLinePrefix: levelLinePrefixOf(before),
+    slots: Object.fromEntries(STANDARD_ATTRIBUTES.map((name) => [name, groups.indexOf(name) + 1])) as Record<
+      StandardAttribute,
+      number
+    >,
+    extraGroups: groups
+      .map((name, i) => [name, i + 1] as const)
+      .filter(
+        ([name], i) =>
+          !(STANDARD_ATTRIBUTES as readonly string[]).includes(name) && groups.indexOf(name) === i,
+      ),
   };
 }
 

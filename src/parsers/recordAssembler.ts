@@ -31,7 +31,7 @@ export class RecordAssembler {
   private readonly timeGroup: number;
 
   constructor(private readonly context: AssemblerContext) {
-    this.timeGroup = context.format.groups.indexOf('asctime') + 1;
+    this.timeGroup = context.format.slots.asctime;
   }
 
   /** Feeds one line; appends any record it completed to `out`. */
@@ -112,19 +112,22 @@ export class RecordAssembler {
     raw: string,
     split: SplitMessage,
   ): LogRecord {
-    const fields: Record<string, string> = {};
-    this.context.format.groups.forEach((name, i) => (fields[name] = header[i + 1]!));
-    const { asctime, levelname, module, process, thread, message: _m, ...extra } = fields;
+    const { slots, extraGroups } = this.context.format;
+    let extra: Record<string, string> | null = null;
+    if (extraGroups.length > 0) {
+      extra = {};
+      for (const [name, group] of extraGroups) extra[name] = header[group]!;
+    }
     return {
       time,
-      timeText: asctime ?? '',
-      level: levelname ?? '',
-      module: module ?? '',
-      pid: process === undefined ? null : Number(process),
-      thread: thread === undefined ? null : Number(thread),
+      timeText: slots.asctime ? header[slots.asctime]! : '',
+      level: slots.levelname ? header[slots.levelname]! : '',
+      module: slots.module ? header[slots.module]! : '',
+      pid: slots.process ? Number(header[slots.process]) : null,
+      thread: slots.thread ? Number(header[slots.thread]) : null,
       message: split.message,
       excText: split.excText,
-      extra: Object.keys(extra).length > 0 ? extra : null,
+      extra,
       file: this.context.file,
       line,
       raw,

@@ -6,8 +6,9 @@ import type { Writable } from 'node:stream';
  * quietly instead of crashing: `closed` turns true and producers stop early.
  */
 export class Output {
-  private buffer: string[] = [];
-  private bufferedChars = 0;
+  private buffer = '';
+  /** The stream said it is full: producers wait for 'drain' at their next maybeFlush(). */
+  private full = false;
   closed = false;
 
   constructor(
@@ -20,24 +21,34 @@ export class Output {
     });
   }
 
+  /**
+   * Buffers text and hands it to the stream every 64 KiB right away: text that lives only
+   * briefly is cheap for the garbage collector, a batch of thousands of records is not.
+   */
   write(text: string): void {
     if (this.closed) return;
-    this.buffer.push(text);
-    this.bufferedChars += text.length;
+    this.buffer += text;
+    if (this.buffer.length >= this.flushAt) this.writeBuffer();
   }
 
-  /** Writes buffered text when there is enough of it; resolves once the stream can take more. */
+  /** Resolves once the stream can take more: the backpressure point for producers. */
   async maybeFlush(): Promise<void> {
-    if (this.bufferedChars >= this.flushAt) await this.flush();
+    if (this.full && !this.closed) {
+      await this.drained();
+      this.full = false;
+    }
   }
 
   async flush(): Promise<void> {
-    if (this.buffer.length === 0 || this.closed) return;
-    const text = this.buffer.join('');
-    this.buffer = [];
-    this.bufferedChars = 0;
-    const ok = this.stream.write(text);
-    if (!ok && !this.closed) await this.drained();
+    this.writeBuffer();
+    await this.maybeFlush();
+  }
+
+  private writeBuffer(): void {
+    if (this.buffer === '' || this.closed) return;
+    const text = this.buffer;
+    this.buffer = '';
+    if (!this.stream.write(text)) this.full = true;
   }
 
   private drained(): Promise<void> {
