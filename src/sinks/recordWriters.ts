@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { LogRecord } from '../core/record.js';
 import { UsageError, unknownChoice } from '../core/errors.js';
 import type { Output } from './output.js';
-import { RECORD_FIELDS, recordField, recordJsonLine, recordToJson } from './recordJson.js';
+import { RECORD_FIELDS, recordField, recordJsonLine } from './recordJson.js';
 import { escapeControls, escapeToOneLine } from './safeText.js';
 
 export interface RecordWriterOptions {
@@ -36,11 +36,12 @@ const LEVEL_COLOURS: Readonly<Record<string, (c: ChalkInstance) => ChalkInstance
   FATAL: (c) => c.bgRed.white.bold,
 };
 
-function pickFields(record: LogRecord, fields: readonly string[] | undefined): object {
-  if (!fields) return recordToJson(record);
+/** The record as JSON text: all fields, or only --fields. */
+function jsonText(record: LogRecord, fields: readonly string[] | undefined): string {
+  if (!fields) return recordJsonLine(record);
   const picked: Record<string, unknown> = {};
   for (const name of fields) picked[name] = recordField(record, name);
-  return picked;
+  return JSON.stringify(picked);
 }
 
 /** Human-readable lines. Always escaped: only --raw and the JSON formats carry text verbatim. */
@@ -83,9 +84,7 @@ const textWriter: WriterFactory = ({ output, color, fields, labels }) => {
 
 const ndjsonWriter: WriterFactory = ({ output, fields }) => ({
   needsLineNumbers: !fields || fields.includes('line'),
-  write: fields
-    ? (record) => output.write(JSON.stringify(pickFields(record, fields)) + '\n')
-    : (record) => output.write(recordJsonLine(record) + '\n'),
+  write: (record) => output.write(jsonText(record, fields) + '\n'),
   end: () => undefined,
 });
 
@@ -94,7 +93,7 @@ const jsonWriter: WriterFactory = ({ output, fields }) => {
   return {
     needsLineNumbers: !fields || fields.includes('line'),
     write: (record) => {
-      output.write((first ? '[\n' : ',\n') + JSON.stringify(pickFields(record, fields)));
+      output.write((first ? '[\n' : ',\n') + jsonText(record, fields));
       first = false;
     },
     end: () => output.write(first ? '[]\n' : '\n]\n'),
