@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../core/errors.js';
-import { mergeByTime } from '../operators/mergeByTime.js';
-import { recordsOfInput } from '../parsers/inputRecords.js';
-import { sizeOnDisk } from '../sources/logSource.js';
-import { Progress } from '../sinks/progress.js';
 import { addLogOptions, buildLogQuery, SOURCES_HELP, type LogCommandOptions } from './logOptions.js';
 import { RecordSink } from './recordSink.js';
+import { reportScan, scanRecords } from './scanRecords.js';
 
 const EXAMPLES = `
 Examples:
@@ -33,27 +30,15 @@ export function registerLogsSearch(logs: Command): void {
 async function runSearch(args: string[], options: LogCommandOptions): Promise<number> {
   const query = await buildLogQuery(args, options, { follow: false });
   const sink = new RecordSink(query);
-  const allSources = query.inputs.flatMap((input) => input.sources);
-  const progress = new Progress(
-    Progress.wanted(query.quiet, query.stdoutIsTerminal) ? await sizeOnDisk(allSources) : 0,
-    Progress.wanted(query.quiet, query.stdoutIsTerminal),
-  );
-  const parseOptions = {
-    formatOverride: query.formatOverride,
-    wallClock: query.wallClock,
-    levels: query.levels,
-    onBytes: (bytes: number) => progress.add(bytes),
-    onSource: (source: { path: string }) => progress.source(source.path),
-  };
-  try {
-    const streams = query.inputs.map((input) => recordsOfInput(input, parseOptions));
-    for await (const batch of mergeByTime(streams)) {
-      await sink.accept(batch);
-      if (sink.closed) break;
-    }
-  } finally {
-    progress.stop();
-  }
+  const stats = await scanRecords(query, {
+    // On a terminal the results themselves show progress; a bar would be drawn over them.
+    progress: !query.stdoutIsTerminal,
+    visit: async (records) => {
+      await sink.accept(records, true);
+      return !sink.closed;
+    },
+  });
   await sink.finish();
-  return sink.stats.matched > 0 ? ExitCode.Ok : ExitCode.NoMatch;
+  reportScan(query, stats);
+  return stats.matched > 0 ? ExitCode.Ok : ExitCode.NoMatch;
 }

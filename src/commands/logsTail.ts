@@ -14,6 +14,7 @@ import {
   type LogQuery,
 } from './logOptions.js';
 import { RecordSink } from './recordSink.js';
+import { reportScan } from './scanRecords.js';
 import { FAMILIES } from '../core/families.js';
 
 interface TailCommandOptions extends LogCommandOptions {
@@ -75,6 +76,7 @@ async function runTail(args: string[], options: TailCommandOptions): Promise<num
   await sink.output.flush();
   if (follow && !sink.closed) await followAll(query, tails, sink);
   await sink.finish();
+  reportScan(query, sink.stats);
   return sink.stats.matched > 0 || follow ? ExitCode.Ok : ExitCode.NoMatch;
 }
 

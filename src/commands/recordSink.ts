@@ -2,12 +2,11 @@ import type { LogRecord } from '../core/record.js';
 import { ScanStats } from '../operators/scanStats.js';
 import { Output } from '../sinks/output.js';
 import { RECORD_WRITERS, type RecordWriter } from '../sinks/recordWriters.js';
-import { scanSummaryLine } from '../sinks/scanSummary.js';
 import type { LogQuery } from './logOptions.js';
 
 /**
- * The end of every record pipeline: counts what was scanned, filters, writes matches in the
- * chosen format and reports recovered/unparsed counts on stderr at the end.
+ * The end of every record-printing pipeline: counts what was scanned, filters, and writes
+ * matches in the chosen format.
  */
 export class RecordSink {
   readonly stats = new ScanStats();
@@ -47,7 +46,5 @@ export class RecordSink {
   async finish(): Promise<void> {
     this.writer.end();
     await this.output.flush();
-    const summary = this.query.quiet ? null : scanSummaryLine(this.stats);
-    if (summary) process.stderr.write(summary + '\n');
   }
 }
