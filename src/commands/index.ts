@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerLogs } from './logs.js';
+import { registerErrors } from './errors.js';
 
 /** Every top-level command: adding one is adding an entry. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLogs];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLogs, registerErrors];

@@ -44,6 +44,8 @@ export interface LogQuery {
   levels?: string[];
   /** --since as epoch ms: a backwards scan can stop once records are older. */
   since?: number;
+  /** --until as epoch ms. */
+  until?: number;
   writerName: 'text' | 'ndjson' | 'json' | 'raw';
   fields?: string[];
   quiet: boolean;
@@ -53,9 +55,12 @@ export interface LogQuery {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',')];
 
-/** Adds the shared source, filter and output options. */
-export function addLogOptions(command: Command): Command {
-  return command
+/**
+ * Adds the shared source, filter and output options. Commands that print records get --raw and
+ * --fields; commands that print a summary (`records: false`) get --csv instead.
+ */
+export function addLogOptions(command: Command, { records = true }: { records?: boolean } = {}): Command {
+  command
     .option('-d, --dir <dir>', 'logs directory (env SMSMON_LOG_DIR)', process.env.SMSMON_LOG_DIR ?? './logs')
     .option(
       '--format <format>',
@@ -74,11 +79,20 @@ export function addLogOptions(command: Command): Command {
     .option('-i, --ignore-case', '--grep ignores case')
     .option('--since <time>', 'records at or after: 15m, 2h, 1d ago, or an ISO time')
     .option('--until <time>', 'records before: 15m, 2h, 1d ago, or an ISO time')
-    .option('--pid <pid>', 'only records of this process id (repeatable)', collect)
-    .addOption(new Option('--ndjson', 'one JSON record per line').conflicts(['json', 'raw']))
-    .addOption(new Option('--json', 'a JSON array of records').conflicts(['raw']))
-    .option('--raw', 'the original text as written, continuation lines included')
-    .option('--fields <list>', 'only these fields, tab-separated (or as JSON with --ndjson/--json)')
+    .option('--pid <pid>', 'only records of this process id (repeatable)', collect);
+  if (records) {
+    command
+      .addOption(new Option('--ndjson', 'one JSON record per line').conflicts(['json', 'raw']))
+      .addOption(new Option('--json', 'a JSON array of records').conflicts(['raw']))
+      .option('--raw', 'the original text as written, continuation lines included')
+      .option('--fields <list>', 'only these fields, tab-separated (or as JSON with --ndjson/--json)');
+  } else {
+    command
+      .addOption(new Option('--json', 'the result as one JSON document').conflicts(['ndjson', 'csv']))
+      .addOption(new Option('--ndjson', 'one JSON object per row').conflicts(['csv']))
+      .option('--csv', 'rows as CSV (RFC 4180)');
+  }
+  return command
     .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
     .option('-q, --quiet', 'no counts of recovered/unparsed records on stderr');
 }
@@ -119,6 +133,7 @@ export async function buildLogQuery(
     filter,
     levels: levels && levelNamesOf(levels),
     since,
+    until,
     writerName: options.ndjson ? 'ndjson' : options.json ? 'json' : options.raw ? 'raw' : 'text',
     fields,
     quiet: options.quiet === true,

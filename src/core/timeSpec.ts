@@ -52,6 +52,15 @@ export function parseTimeSpec(
   throw badSpec(option, text);
 }
 
+/** A length of time: 30s, 15m, 2h, 1d, 1w. */
+export function parseDuration(option: string, text: string): number {
+  const relative = RELATIVE.exec(text.trim());
+  if (!relative || Number(relative[1]) <= 0) {
+    throw new UsageError(`bad ${option} "${text}"; expected a duration such as 30s, 15m, 2h, 1d or 1w`);
+  }
+  return Number(relative[1]) * UNIT_MS[relative[2]!]!;
+}
+
 function zoneOffsetMs(zone: string): number {
   if (zone.toUpperCase() === 'Z') return 0;
   const digits = zone.replace(':', '');

@@ -6,6 +6,7 @@ import { BIN, REPO, runSmsmon } from './run.js';
 const COMMANDS = [
   ['logs', 'tail'],
   ['logs', 'search'],
+  ['errors', 'count'],
 ];
 
 for (const command of COMMANDS) {

@@ -1,0 +1,91 @@
+import type { LogRecord } from '../core/record.js';
+import { unknownChoice } from '../core/errors.js';
+import { finalExceptionClass } from './errorType.js';
+import { messageTemplate } from './messageTemplate.js';
+
+export interface KeyOptions {
+  /** Show `openai.RateLimitError` instead of `RateLimitError`. */
+  qualified: boolean;
+}
+
+/** What an error is grouped by: adding a key is adding an entry. */
+const KEYS: Readonly<Record<string, (record: LogRecord, options: KeyOptions) => string>> = {
+  type: errorType,
+  template: (r) => `${r.module}: ${messageTemplate(r.message)}`,
+  module: (r) => r.module,
+  level: (r) => r.level,
+  // The log's own wall clock, as operators read it in the file.
+  hour: (r) => (r.timeText ? `${r.timeText.slice(0, 13)}:00` : '-'),
+  day: (r) => (r.timeText ? r.timeText.slice(0, 10) : '-'),
+  pid: (r) => (r.pid === null ? '-' : String(r.pid)),
+};
+export const GROUP_KEYS = Object.keys(KEYS);
+
+/** The exception class of the final exception when there is a traceback, else module: template. */
+export function errorType(record: LogRecord, { qualified }: KeyOptions): string {
+  const exception = record.excText ? finalExceptionClass(record.excText) : null;
+  if (exception) return qualified ? exception.qualified : exception.name;
+  return `${record.module}: ${messageTemplate(record.message)}`;
+}
+
+export function parseGroupKeys(text: string): string[] {
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw unknownChoice('--by key', text, GROUP_KEYS);
+  for (const name of names) if (!(name in KEYS)) throw unknownChoice('--by key', name, GROUP_KEYS);
+  return names;
+}
+
+export interface ErrorGroup {
+  keys: string[];
+  count: number;
+  /** Count in the previous window (--compare). */
+  previous: number;
+  first: LogRecord | null;
+  last: LogRecord | null;
+  /** The first record of the group in either window, to show what it looks like. */
+  sample: LogRecord;
+}
+
+/** Counts records per key tuple, in the current window and (for --compare) the one before. */
+export class ErrorGroupCounter {
+  private readonly groups = new Map<string, ErrorGroup>();
+  total = 0;
+  previousTotal = 0;
+  private readonly keyFunctions: Array<(record: LogRecord, options: KeyOptions) => string>;
+
+  constructor(
+    keyNames: readonly string[],
+    private readonly options: KeyOptions,
+  ) {
+    this.keyFunctions = keyNames.map((name) => KEYS[name]!);
+  }
+
+  push(record: LogRecord, inCurrentWindow: boolean): void {
+    const keys = this.keyFunctions.map((key) => key(record, this.options));
+    const id = keys.join('\u0000');
+    let group = this.groups.get(id);
+    if (!group) {
+      group = { keys, count: 0, previous: 0, first: null, last: null, sample: record };
+      this.groups.set(id, group);
+    }
+    if (!inCurrentWindow) {
+      group.previous++;
+      this.previousTotal++;
+      return;
+    }
+    group.count++;
+    this.total++;
+    group.first ??= record;
+    group.last = record;
+  }
+
+  /** Most frequent first; groups seen only in the previous window last. */
+  sorted(): ErrorGroup[] {
+    return [...this.groups.values()].sort(
+      (a, b) => b.count - a.count || b.previous - a.previous || a.keys.join().localeCompare(b.keys.join()),
+    );
+  }
+}

@@ -1,0 +1,30 @@
+const TRACEBACK_START = 'Traceback (most recent call last):';
+/** `openai.RateLimitError: Error code: 429` or a bare `KeyboardInterrupt`. */
+const EXCEPTION_LINE = /^([A-Za-z_][\w.]*)(?::(?: |$)|$)/;
+
+export interface ExceptionClass {
+  /** As Python prints it: `openai.RateLimitError`, `ValueError`. */
+  qualified: string;
+  /** The class name alone: `RateLimitError`. */
+  name: string;
+}
+
+/**
+ * The class of the final exception in a traceback: the first unindented `Name: message` line
+ * after the last "Traceback (most recent call last):" line, so a chained exception ("During
+ * handling of the above exception…") counts as the one that was raised last. Null when the
+ * text has no traceback or its exception line cannot be found.
+ */
+export function finalExceptionClass(excText: string): ExceptionClass | null {
+  const start = excText.lastIndexOf(TRACEBACK_START);
+  if (start === -1) return null;
+  const lines = excText.slice(start + TRACEBACK_START.length).split('\n');
+  for (const line of lines) {
+    if (line === '' || line.startsWith(' ') || line.startsWith('\t')) continue; // frames, code, carets
+    const match = EXCEPTION_LINE.exec(line);
+    if (!match) return null;
+    const qualified = match[1]!;
+    return { qualified, name: qualified.slice(qualified.lastIndexOf('.') + 1) };
+  }
+  return null;
+}

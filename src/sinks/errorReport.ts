@@ -1,0 +1,122 @@
+import type { ErrorGroup } from '../operators/errorGroups.js';
+import { toCsv } from './csv.js';
+import { escapeToOneLine } from './safeText.js';
+import { renderTable } from './table.js';
+
+/** Everything `errors count` prints, in every format. */
+export interface ErrorReport {
+  by: readonly string[];
+  total: number;
+  since: number | null;
+  until: number | null;
+  /** --compare: the previous window of the same length. */
+  compare: { window: string; since: number; until: number; total: number } | null;
+  groups: readonly ErrorGroup[];
+  /** Groups left out by --top. */
+  moreGroups: number;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const share = (count: number, total: number): number =>
+  total === 0 ? 0 : Math.round((10000 * count) / total) / 100;
+
+/** The JSON of one group: its key fields by name, then the counts (README documents the shape). */
+function groupJson(report: ErrorReport, group: ErrorGroup): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  report.by.forEach((key, i) => (json[key] = group.keys[i]));
+  json.count = group.count;
+  json.share = share(group.count, report.total);
+  if (report.compare) {
+    json.previous = group.previous;
+    json.change = group.count - group.previous;
+    json.new = group.previous === 0 && group.count > 0;
+  }
+  json.first_seen = iso(group.first?.time ?? null);
+  json.last_seen = iso(group.last?.time ?? null);
+  json.sample = group.sample?.message.split('\n', 1)[0] ?? '';
+  return json;
+}
+
+export function errorReportJson(report: ErrorReport): string {
+  const document = {
+    total: report.total,
+    by: report.by,
+    since: iso(report.since),
+    until: iso(report.until),
+    ...(report.compare && {
+      compare: {
+        window: report.compare.window,
+        since: iso(report.compare.since),
+        until: iso(report.compare.until),
+        total: report.compare.total,
+      },
+    }),
+    groups: report.groups.map((g) => groupJson(report, g)),
+    more_groups: report.moreGroups,
+  };
+  return JSON.stringify(document, null, 2) + '\n';
+}
+
+export function errorReportNdjson(report: ErrorReport): string {
+  return report.groups.map((g) => JSON.stringify(groupJson(report, g)) + '\n').join('');
+}
+
+function columns(report: ErrorReport): string[] {
+  const head = [...report.by, 'count', 'share'];
+  if (report.compare) head.push('previous', 'change', 'new');
+  return [...head, 'first_seen', 'last_seen', 'sample'];
+}
+
+function rowValues(report: ErrorReport, group: ErrorGroup): Array<string | number | null> {
+  const json = groupJson(report, group);
+  return columns(report).map((name) => {
+    const value = json[name];
+    return typeof value === 'boolean' ? (value ? 'new' : '') : (value as string | number | null);
+  });
+}
+
+export function errorReportCsv(report: ErrorReport): string {
+  return toCsv(
+    columns(report),
+    report.groups.map((g) => rowValues(report, g)),
+  );
+}
+
+/** The terminal table: times as written in the log, samples on one escaped line. */
+export function errorReportText(report: ErrorReport, color: boolean, width: number): string {
+  if (report.total === 0 && (!report.compare || report.compare.total === 0)) return 'no errors\n';
+  const sampleWidth = Math.max(20, Math.min(80, width - 60));
+  const rows = report.groups.map((group) => {
+    const cells: Array<string | number> = [
+      ...group.keys.map(escapeToOneLine),
+      group.count,
+      `${share(group.count, report.total).toFixed(1)}%`,
+    ];
+    if (report.compare) {
+      const change = group.count - group.previous;
+      cells.push(
+        group.previous,
+        change > 0 ? `+${change}` : String(change),
+        group.previous === 0 && group.count > 0 ? 'NEW' : '',
+      );
+    }
+    const sample = escapeToOneLine(group.sample?.message.split('\n', 1)[0] ?? '');
+    cells.push(
+      group.first?.timeText ?? '-',
+      group.last?.timeText ?? '-',
+      sample.length > sampleWidth ? sample.slice(0, sampleWidth - 1) + '…' : sample,
+    );
+    return cells;
+  });
+  const head = columns(report).map((c) => c.replace('_', ' '));
+  const align = head.map(
+    (_, i) =>
+      (i >= report.by.length && i < report.by.length + (report.compare ? 5 : 2) ? 'right' : 'left') as
+        'left' | 'right',
+  );
+  let text = renderTable({ head, rows, align, color });
+  const previous = report.compare ? `, ${report.compare.total} in the previous ${report.compare.window}` : '';
+  text += `${report.total} ${report.total === 1 ? 'error' : 'errors'}${previous}`;
+  text += report.moreGroups > 0 ? ` (${report.moreGroups} more groups not shown, see --top)\n` : '\n';
+  return text;
+}
