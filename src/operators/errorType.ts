@@ -18,13 +18,19 @@ export interface ExceptionClass {
 export function finalExceptionClass(excText: string): ExceptionClass | null {
   const start = excText.lastIndexOf(TRACEBACK_START);
   if (start === -1) return null;
-  const lines = excText.slice(start + TRACEBACK_START.length).split('\n');
-  for (const line of lines) {
-    if (line === '' || line.startsWith(' ') || line.startsWith('\t')) continue; // frames, code, carets
-    const match = EXCEPTION_LINE.exec(line);
-    if (!match) return null;
-    const qualified = match[1]!;
-    return { qualified, name: qualified.slice(qualified.lastIndexOf('.') + 1) };
+  // Walk the lines without splitting: this runs once per error record.
+  for (let at = start + TRACEBACK_START.length + 1; at < excText.length;) {
+    const end = excText.indexOf('\n', at);
+    const lineEnd = end === -1 ? excText.length : end;
+    const first = excText.charCodeAt(at);
+    // Frames, source lines and carets are indented; blank lines separate.
+    if (at !== lineEnd && first !== 0x20 && first !== 0x09) {
+      const match = EXCEPTION_LINE.exec(excText.slice(at, lineEnd));
+      if (!match) return null;
+      const qualified = match[1]!;
+      return { qualified, name: qualified.slice(qualified.lastIndexOf('.') + 1) };
+    }
+    at = lineEnd + 1;
   }
   return null;
 }
