@@ -6,7 +6,9 @@ monitoring guide's LOGGING dict, and prints a JSON truth manifest on stdout.
 
 Only the file names and maxBytes are overridden, so tests can force many rotations. The script
 refuses (exit 3) when rotation deleted a file, because then the manifest would count records that
-are no longer on disk. Stdlib only.
+are no longer on disk. Per family the manifest also holds errorTypes (final exception class of
+every record with a traceback, any level; errorTypesByLevel), templates and processingTime (truth.py).
+Stdlib only.
 """
 
 import argparse
@@ -27,7 +29,9 @@ if not sys.flags.utf8_mode and locale.getpreferredencoding(False).lower().replac
     os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.argv])
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from log_messages import APP_MESSAGES, SMS_BODIES, raise_one  # noqa: E402
+from log_messages import APP_MESSAGES, SMS_BODIES, printed_name, raise_one  # noqa: E402
+from processing_times import latency_message  # noqa: E402
+from truth import LEVELS, count, finish, new_truth  # noqa: E402
 
 LOGGING = {
     'version': 1,
@@ -86,7 +90,6 @@ LOGGING = {
 
 HANDLER_OF = {'app': 'file', 'errors': 'error_file', 'sms': 'sms_file'}
 APP_LOGGERS = ['django', 'django.request', 'django.server', 'sms_agent', 'sms_agent.views', 'sms_agent.tasks']
-LEVELS = ['INFO', 'WARNING', 'ERROR', 'CRITICAL']
 NOT_JSON_CLEAN = set('"\\') | {chr(c) for c in range(0x20)}
 
 
@@ -120,47 +123,35 @@ def configure(args):
     return config
 
 
-def new_truth():
-    return {'records': 0, 'levels': {level: 0 for level in LEVELS}, 'tracebacks': 0, 'withTraceback': []}
-
-
-def written_text(family, message, exc_text):
-    """The message and traceback as Formatter.format joins them: it adds a newline before the
-    traceback unless the formatted text already ends with one (only possible in the verbose
-    format, where the message comes last)."""
-    if not exc_text:
-        return message
-    ends_with_newline = family != 'sms' and message.endswith('\n')
-    return message + ('' if ends_with_newline else '\n') + exc_text
-
-
-def count(truth, family, level, message, exc_text):
-    truth['records'] += 1
-    truth['levels'][level] += 1
-    if exc_text:
-        truth['tracebacks'] += 1
-        truth['withTraceback'].append({'level': level, 'message': message, 'exc_text': exc_text,
-                                       'written': written_text(family, message, exc_text)})
+def app_message(rng):
+    """(message, template, processing_time): a constant message is its own template."""
+    if rng.random() < 0.4:
+        return latency_message(rng)
+    message = rng.choice(APP_MESSAGES)
+    return message, message, None
 
 
 def log_one(rng, truth):
     level = rng.choices(LEVELS, weights=[70, 15, 12, 3])[0]
-    with_traceback = level != 'INFO' and rng.random() < 0.5
+    with_traceback = rng.random() < (0.03 if level == 'INFO' else 0.5)
     if rng.random() < 0.3:
         logger = logging.getLogger('sms_agent.sms')
         direction = 'Failed to send SMS to' if level in ('ERROR', 'CRITICAL') else rng.choice(
             ['Incoming SMS from', 'Outgoing SMS to'])
         message = f'{direction} +1555{rng.randint(1000000, 9999999)}: {rng.choice(SMS_BODIES)}'
+        said = (message, f'{direction} {{phone}}: {{body}}', None)
         families = ['sms']
     else:
         logger = logging.getLogger(rng.choice(APP_LOGGERS))
-        message = rng.choice(APP_MESSAGES)
+        said = app_message(rng)
+        message = said[0]
         families = ['app', 'errors'] if level in ('ERROR', 'CRITICAL') else ['app']
-    exc_text = ''
+    exc_text = error_type = ''
     if with_traceback:
         try:
             raise_one(rng)
-        except Exception:
+        except Exception as exc:
+            error_type = printed_name(type(exc))
             exc_text = logging.Formatter().formatException(sys.exc_info())
             if level == 'ERROR' and rng.random() < 0.7:
                 logger.exception(message)
@@ -169,7 +160,7 @@ def log_one(rng, truth):
     else:
         logger.log(getattr(logging, level), message)
     for family in families:
-        count(truth[family], family, level, message, exc_text)
+        count(truth[family], family, level, said, exc_text, error_type)
     if families == ['sms'] and set(message) & NOT_JSON_CLEAN:
         truth['sms']['notJsonClean'].append(message)
 
@@ -198,6 +189,7 @@ def main():
         truth[family]['files'] = sorted((e for e in os.listdir(args.dir) if e.startswith(f'{family}.log')),
                                         key=lambda e: int(e.rsplit('.', 1)[1]) if e[-1].isdigit() else 0)
         truth[family]['maxBytes'] = handler['maxBytes']
+        finish(truth[family])
     json.dump({'records': args.records, 'seed': args.seed, 'families': truth}, sys.stdout)
     sys.stdout.write('\n')
 
