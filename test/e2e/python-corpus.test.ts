@@ -23,6 +23,8 @@ interface FamilyTruth {
   withTraceback: { level: string; message: string; exc_text: string; written: string }[];
   files: string[];
   notJsonClean?: string[];
+  errorRecords: number;
+  errorTypesByLevel: Record<string, Record<string, number>>;
 }
 
 interface CliRecord {
@@ -160,4 +162,26 @@ describe('smsmon reads what Python logging really wrote', () => {
     const dirty = truth.sms.notJsonClean?.length ?? 0;
     assert.equal(read.sms.filter((r) => r.recovered).length, dirty);
   });
+  for (const family of ['errors', 'app'] as const) {
+    test(`errors count ${family}: every exception type Python logged at ERROR+ and the total`, () => {
+      const out = run(
+        process.execPath,
+        ['bin/smsmon.js', 'errors', 'count', family, '--dir', dir, '--json', '--qualified'],
+        {
+          NO_COLOR: '1',
+          TZ: 'UTC',
+        },
+      );
+      const result = JSON.parse(out) as { total: number; groups: { type: string; count: number }[] };
+      assert.equal(result.total, truth[family].errorRecords);
+      const expected = new Map<string, number>();
+      for (const level of ['ERROR', 'CRITICAL']) {
+        for (const [type, n] of Object.entries(truth[family].errorTypesByLevel[level] ?? {})) {
+          if (n > 0) expected.set(type, (expected.get(type) ?? 0) + n);
+        }
+      }
+      const exceptions = result.groups.filter((g) => !g.type.includes(': '));
+      assert.deepEqual(new Map(exceptions.map((g) => [g.type, g.count])), expected);
+    });
+  }
 });
