@@ -1,5 +1,6 @@
 import type { LogRecord } from '../core/record.js';
 import { unknownChoice } from '../core/errors.js';
+import { detach } from '../core/detach.js';
 import { finalExceptionClass } from './errorType.js';
 import { messageTemplate } from './messageTemplate.js';
 
@@ -38,15 +39,21 @@ export function parseGroupKeys(text: string): string[] {
   return names;
 }
 
+/** When a group was seen; detached strings, so no record (and no decoded chunk) is kept. */
+export interface Sighting {
+  time: number | null;
+  timeText: string;
+}
+
 export interface ErrorGroup {
   keys: string[];
   count: number;
   /** Count in the previous window (--compare). */
   previous: number;
-  first: LogRecord | null;
-  last: LogRecord | null;
-  /** The first record of the group in either window, to show what it looks like. */
-  sample: LogRecord;
+  first: Sighting | null;
+  last: Sighting | null;
+  /** The first line of the group's first message in either window, to show what it looks like. */
+  sample: string;
 }
 
 /** Counts records per key tuple, in the current window and (for --compare) the one before. */
@@ -68,7 +75,8 @@ export class ErrorGroupCounter {
     const id = keys.join('\u0000');
     let group = this.groups.get(id);
     if (!group) {
-      group = { keys, count: 0, previous: 0, first: null, last: null, sample: record };
+      const sample = detach(record.message.split('\n', 1)[0]!);
+      group = { keys: keys.map(detach), count: 0, previous: 0, first: null, last: null, sample };
       this.groups.set(id, group);
     }
     if (!inCurrentWindow) {
@@ -78,8 +86,9 @@ export class ErrorGroupCounter {
     }
     group.count++;
     this.total++;
-    group.first ??= record;
-    group.last = record;
+    const seen = { time: record.time, timeText: detach(record.timeText) };
+    group.first ??= seen;
+    group.last = seen;
   }
 
   /** Most frequent first; groups seen only in the previous window last. */

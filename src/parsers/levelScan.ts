@@ -26,21 +26,31 @@ export async function* scanForLevels(
   const levelLinePrefix = context.format.levelLinePrefix!;
   const prefixes = levels.map(levelLinePrefix);
   const scanner = new LevelScanner(context, prefixes, levelLinePrefix);
-  let pending: Buffer = Buffer.alloc(0);
+  // One working buffer, reused: the unscanned rest of the last chunk, then the next chunk.
+  // Concatenating per chunk would leave a megabyte of garbage each time (and RSS with it).
+  let work = Buffer.allocUnsafe(2 * 1024 * 1024);
+  let held = 0;
   for await (const chunk of readChunks(source, onBytes)) {
-    const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-    const end = data.lastIndexOf(NEWLINE) + 1;
+    if (held + chunk.length > work.length) {
+      const larger = Buffer.allocUnsafe(2 * (held + chunk.length));
+      work.copy(larger, 0, 0, held);
+      work = larger;
+    }
+    chunk.copy(work, held);
+    const length = held + chunk.length;
+    const end = work.lastIndexOf(NEWLINE, length - 1) + 1;
     if (end === 0) {
-      pending = data;
+      held = length;
       continue;
     }
     const out: LogRecord[] = [];
-    const consumed = scanner.scan(data.subarray(0, end), false, out);
-    pending = Buffer.from(data.subarray(consumed));
+    const consumed = scanner.scan(work.subarray(0, end), false, out);
+    work.copy(work, 0, consumed, length); // overlapping copy is safe (memmove)
+    held = length - consumed;
     if (out.length > 0) yield out;
   }
   const out: LogRecord[] = [];
-  if (pending.length > 0) scanner.scan(pending, true, out);
+  if (held > 0) scanner.scan(work.subarray(0, held), true, out);
   if (out.length > 0) yield out;
 }
 

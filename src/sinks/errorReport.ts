@@ -33,7 +33,7 @@ function groupJson(report: ErrorReport, group: ErrorGroup): Record<string, unkno
   }
   json.first_seen = iso(group.first?.time ?? null);
   json.last_seen = iso(group.last?.time ?? null);
-  json.sample = group.sample?.message.split('\n', 1)[0] ?? '';
+  json.sample = group.sample;
   return json;
 }
 
@@ -100,7 +100,7 @@ export function errorReportText(report: ErrorReport, color: boolean, width: numb
         group.previous === 0 && group.count > 0 ? 'NEW' : '',
       );
     }
-    const sample = escapeToOneLine(group.sample?.message.split('\n', 1)[0] ?? '');
+    const sample = escapeToOneLine(group.sample);
     cells.push(
       group.first?.timeText ?? '-',
       group.last?.timeText ?? '-',

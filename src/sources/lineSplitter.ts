@@ -29,10 +29,21 @@ export class LineSplitter {
       if (this.partial.length < MAX_LINE_BYTES) return null;
       return this.emit([this.takePartial()]);
     }
-    const head = chunk.subarray(0, lastNewline);
-    const bytes = this.partial ? Buffer.concat([this.partial, head]) : head;
+    let lines: string[];
+    if (this.partial) {
+      // Join the held bytes with the first line only: concatenating the whole chunk would
+      // copy a megabyte per read and leave it as garbage.
+      const firstNewline = chunk.indexOf(0x0a);
+      const first = Buffer.concat([this.partial, chunk.subarray(0, firstNewline)]).toString('utf8');
+      lines =
+        firstNewline === lastNewline
+          ? [first]
+          : [first, ...chunk.toString('utf8', firstNewline + 1, lastNewline).split('\n')];
+    } else {
+      lines = chunk.toString('utf8', 0, lastNewline).split('\n');
+    }
     this.partial = lastNewline + 1 < chunk.length ? Buffer.from(chunk.subarray(lastNewline + 1)) : null;
-    return this.emit(bytes.toString('utf8').split('\n'));
+    return this.emit(lines);
   }
 
   /** The unterminated last line at end of input, if any. */
