@@ -75,3 +75,16 @@ test('leading unparsed lines, WARN beside WARNING, a header-like continuation an
     ],
   );
 });
+
+test('a line longer than a read chunk (2.5 MB) is carried whole', async () => {
+  const file = join(dir, 'long.log');
+  const long = 'x'.repeat(2_500_000);
+  writeFileSync(
+    file,
+    `ERROR 2024-01-20 16:30:00,000 views 1 2 ${long}\n` + 'INFO 2024-01-20 16:30:01,000 views 1 2 short\n',
+  );
+  appendFileSync(file, `ERROR 2024-01-20 16:30:02,000 views 1 2 tail\n${long}\n`);
+  const [actual, expected] = await both(file, ['ERROR']);
+  assert.equal(actual.length, 2);
+  assert.deepEqual(actual, expected);
+});
