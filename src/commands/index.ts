@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { registerLogs } from './logs.js';
 import { registerErrors } from './errors.js';
+import { registerLatency } from './latency.js';
 
 /** Every top-level command: adding one is adding an entry. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLogs, registerErrors];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
+  registerLogs,
+  registerErrors,
+  registerLatency,
+];

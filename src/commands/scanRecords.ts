@@ -10,6 +10,8 @@ import type { LogQuery } from './logOptions.js';
 export interface ScanOptions {
   /** Show progress on a terminal's stderr: aggregate commands print nothing until the end. */
   progress: boolean;
+  /** Only records whose text contains this are wanted (others may be skipped unread). */
+  keyword?: string;
   /** Receives matching records in time order, a batch at a time; return false to stop early. */
   visit: (records: readonly LogRecord[]) => boolean | void | Promise<boolean | void>;
 }
@@ -30,6 +32,7 @@ export async function scanRecords(query: LogQuery, options: ScanOptions): Promis
     formatOverride: query.formatOverride,
     wallClock: query.wallClock,
     levels: query.levels,
+    keyword: options.keyword,
     onBytes: (bytes: number) => progress.add(bytes),
     onSource: (source: { path: string }) => progress.source(source.path),
   };

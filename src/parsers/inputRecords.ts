@@ -10,6 +10,7 @@ import { detectFormat } from './detectFormat.js';
 import type { CompiledFormat } from './pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
 import { scanForLevels } from './levelScan.js';
+import { scanForKeyword } from './keywordScan.js';
 
 export interface ParseOptions {
   /** --format: one format for every input. */
@@ -23,6 +24,11 @@ export interface ParseOptions {
    * caller still applies its full filter.
    */
   levels?: readonly string[];
+  /**
+   * Only records whose text contains this are wanted (others may be skipped unread). A hint,
+   * like `levels`: records without it may still come.
+   */
+  keyword?: string;
 }
 
 /** The formats tried, in order, on a file or stdin whose family is unknown. */
@@ -46,8 +52,11 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
       format = await formatOfInput(input, source.path, options.formatOverride);
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
-    const { levels } = options;
-    if (levels && !source.stdin && format.levelLinePrefix && !format.jsonQuotedMessage) {
+    const { levels, keyword } = options;
+    const byteScan = !source.stdin && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
+    if (keyword && byteScan) {
+      yield* scanForKeyword(source, context, keyword, options.onBytes);
+    } else if (levels && byteScan) {
       yield* scanForLevels(source, context, levels, options.onBytes);
     } else {
       yield* recordsFromLines(batches, context);

@@ -3,11 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { BIN, REPO, runSmsmon } from './run.js';
 
-const COMMANDS = [
-  ['logs', 'tail'],
-  ['logs', 'search'],
-  ['errors', 'count'],
-];
+const COMMANDS = [['logs', 'tail'], ['logs', 'search'], ['errors', 'count'], ['latency']];
 
 for (const command of COMMANDS) {
   test(`smsmon ${command.join(' ')} --help shows examples and exits 0`, async () => {

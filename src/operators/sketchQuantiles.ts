@@ -1,0 +1,57 @@
+import { DDSketch } from '@datadog/sketches-js';
+import type { QuantileStore } from './quantileStore.js';
+
+/** The sketch's guarantee: every percentile within 1 % of the true value at its rank. */
+export const RELATIVE_ACCURACY = 0.01;
+
+/**
+ * Up to this many values are kept as they are (8 KiB) and percentiles of them are exact: a
+ * small group or a quiet hour reports the values that were logged, not bucket midpoints.
+ */
+const KEPT_EXACTLY = 1024;
+
+/**
+ * DDSketch: values fall into buckets whose bounds grow by 2 % (γ = 1.0202), so any value is
+ * known to within 1 %, and memory depends on the range of the values (a few KiB for 1 ms to 1 h;
+ * at most ~560 KiB for the whole range of doubles), never on their number. Zeros (and values
+ * below 1e-308) are counted apart by the sketch and come back as exactly 0.
+ */
+export class SketchQuantiles implements QuantileStore {
+  private readonly sketch = new DDSketch({ relativeAccuracy: RELATIVE_ACCURACY });
+  /** The values while there are few of them; null once they went into the sketch. */
+  private kept: number[] | null = [];
+
+  add(value: number): void {
+    if (this.kept === null) this.sketch.accept(value);
+    else if (this.kept.push(value) > KEPT_EXACTLY) this.spill();
+  }
+
+  valuesAtRanks(ranks: readonly number[]): number[] {
+    if (this.kept !== null) {
+      const sorted = this.kept.slice().sort((a, b) => a - b);
+      return ranks.map((rank) => sorted[rank - 1]!);
+    }
+    const { count, min, max } = this.sketch;
+    return ranks.map((rank) => {
+      // The sketch reads the value at 0-based rank q·(n−1) rounded down; asking for k + 0.5
+      // lands on 0-based rank k = rank − 1 whatever the rounding of q.
+      const q = count <= 1 ? 0 : Math.min(1, (rank - 0.5) / (count - 1));
+      // min and max are exact: clamping keeps p100 = max and never makes an answer worse.
+      return Math.min(max, Math.max(min, this.sketch.getValueAtQuantile(q)));
+    });
+  }
+
+  merge(other: QuantileStore): void {
+    const { kept, sketch } = other as SketchQuantiles;
+    if (kept !== null) for (const value of kept) this.add(value);
+    else {
+      this.spill();
+      this.sketch.merge(sketch);
+    }
+  }
+
+  private spill(): void {
+    for (const value of this.kept ?? []) this.sketch.accept(value);
+    this.kept = null;
+  }
+}
