@@ -25,6 +25,7 @@ interface FamilyTruth {
   notJsonClean?: string[];
   errorRecords: number;
   errorTypesByLevel: Record<string, Record<string, number>>;
+  processingTime: Record<string, number> | null;
 }
 
 interface CliRecord {
@@ -184,4 +185,43 @@ describe('smsmon reads what Python logging really wrote', () => {
       assert.deepEqual(new Map(exceptions.map((g) => [g.type, g.count])), expected);
     });
   }
+  test('latency --exact: every processing_time value Python logged, exact nearest-rank percentiles', () => {
+    const expected = truth.app.processingTime!;
+    const cli = ['bin/smsmon.js', 'latency', 'app', '--dir', dir, '--json', '-q'];
+    const read = (extra: string[]) =>
+      JSON.parse(run(process.execPath, [...cli, ...extra], { NO_COLOR: '1', TZ: 'UTC' })) as {
+        count: number;
+        min: number;
+        max: number;
+        garbage: number;
+        percentiles: Record<string, number>;
+      };
+    const exact = read(['--exact']);
+    assert.deepEqual(
+      { count: exact.count, min: exact.min, max: exact.max, ...exact.percentiles },
+      {
+        count: expected.count,
+        min: expected.min,
+        max: expected.max,
+        p50: expected.p50,
+        p90: expected.p90,
+        p95: expected.p95,
+        p99: expected.p99,
+        'p99.9': expected['p99.9'],
+      },
+    );
+    // The truth also counts `processing_time abc` (a word after a space) as garbage; smsmon reads
+    // that spelling as prose, like "processing_time exceeded", so it may count fewer.
+    assert.ok(
+      exact.garbage > 0 && exact.garbage <= expected.garbage!,
+      `garbage ${exact.garbage} of ${expected.garbage}`,
+    );
+    const sketch = read([]);
+    for (const [name, value] of Object.entries(exact.percentiles)) {
+      assert.ok(
+        Math.abs(sketch.percentiles[name]! - value) <= 0.01 * value,
+        `${name}: ${sketch.percentiles[name]} vs ${value}`,
+      );
+    }
+  });
 });
