@@ -28,31 +28,39 @@ export async function* scanForLevels(
   const scanner = new LevelScanner(context, prefixes, levelLinePrefix);
   // One working buffer, reused: the unscanned rest of the last chunk, then the next chunk.
   // Concatenating per chunk would leave a megabyte of garbage each time (and RSS with it).
-  let work = Buffer.allocUnsafe(2 * 1024 * 1024);
+  // Reused across files too (see keywordScan's idleBuffers for why).
+  let work = idleWorkBuffers.pop() ?? Buffer.allocUnsafe(2 * 1024 * 1024);
   let held = 0;
-  for await (const chunk of readChunks(source, onBytes)) {
-    if (held + chunk.length > work.length) {
-      const larger = Buffer.allocUnsafe(2 * (held + chunk.length));
-      work.copy(larger, 0, 0, held);
-      work = larger;
-    }
-    chunk.copy(work, held);
-    const length = held + chunk.length;
-    const end = work.lastIndexOf(NEWLINE, length - 1) + 1;
-    if (end === 0) {
-      held = length;
-      continue;
+  try {
+    for await (const chunk of readChunks(source, onBytes)) {
+      if (held + chunk.length > work.length) {
+        const larger = Buffer.allocUnsafe(2 * (held + chunk.length));
+        work.copy(larger, 0, 0, held);
+        work = larger;
+      }
+      chunk.copy(work, held);
+      const length = held + chunk.length;
+      const end = work.lastIndexOf(NEWLINE, length - 1) + 1;
+      if (end === 0) {
+        held = length;
+        continue;
+      }
+      const out: LogRecord[] = [];
+      const consumed = scanner.scan(work.subarray(0, end), false, out);
+      work.copy(work, 0, consumed, length); // overlapping copy is safe (memmove)
+      held = length - consumed;
+      if (out.length > 0) yield out;
     }
     const out: LogRecord[] = [];
-    const consumed = scanner.scan(work.subarray(0, end), false, out);
-    work.copy(work, 0, consumed, length); // overlapping copy is safe (memmove)
-    held = length - consumed;
+    if (held > 0) scanner.scan(work.subarray(0, held), true, out);
     if (out.length > 0) yield out;
+  } finally {
+    idleWorkBuffers.push(work);
   }
-  const out: LogRecord[] = [];
-  if (held > 0) scanner.scan(work.subarray(0, held), true, out);
-  if (out.length > 0) yield out;
 }
+
+/** Work buffers of finished scans, one per scan running at the same time. */
+const idleWorkBuffers: Buffer[] = [];
 
 class LevelScanner {
   private readonly assembler: RecordAssembler;
