@@ -6,6 +6,7 @@ export interface LineBatch {
 
 /** Longest line kept whole; longer runs without a newline are cut so memory stays bounded. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+const PIECE_BYTES = 32 * 1024;
 
 /**
  * Splits a byte stream into lines without ever decoding half a character: only bytes up to the
@@ -29,18 +30,25 @@ export class LineSplitter {
       if (this.partial.length < MAX_LINE_BYTES) return null;
       return this.emit([this.takePartial()]);
     }
-    let lines: string[];
+    const lines: string[] = [];
+    let start = 0;
     if (this.partial) {
       // Join the held bytes with the first line only: concatenating the whole chunk would
       // copy a megabyte per read and leave it as garbage.
       const firstNewline = chunk.indexOf(0x0a);
-      const first = Buffer.concat([this.partial, chunk.subarray(0, firstNewline)]).toString('utf8');
-      lines =
-        firstNewline === lastNewline
-          ? [first]
-          : [first, ...chunk.toString('utf8', firstNewline + 1, lastNewline).split('\n')];
-    } else {
-      lines = chunk.toString('utf8', 0, lastNewline).split('\n');
+      lines.push(Buffer.concat([this.partial, chunk.subarray(0, firstNewline)]).toString('utf8'));
+      start = firstNewline + 1;
+    }
+    // Decoded in pieces of about 32 KiB cut at newlines: a string of a whole megabyte lands in
+    // V8's large-object space, which only a full GC frees, and RSS grows with the input.
+    while (start <= lastNewline) {
+      let cut = lastNewline;
+      if (lastNewline - start > PIECE_BYTES) {
+        const before = chunk.lastIndexOf(0x0a, start + PIECE_BYTES);
+        cut = before >= start ? before : chunk.indexOf(0x0a, start + PIECE_BYTES);
+      }
+      for (const line of chunk.toString('utf8', start, cut).split('\n')) lines.push(line);
+      start = cut + 1;
     }
     this.partial = lastNewline + 1 < chunk.length ? Buffer.from(chunk.subarray(lastNewline + 1)) : null;
     return this.emit(lines);
