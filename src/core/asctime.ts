@@ -12,17 +12,21 @@ export function asctimeParser(toEpoch: WallClockToEpoch): (text: string) => numb
   let cachedMinute = '';
   let cachedMinuteEpoch: number | null = null;
   return (text) => {
-    const minute = text.slice(0, 16);
-    if (minute !== cachedMinute) {
-      cachedMinute = minute;
-      cachedMinuteEpoch = minuteEpoch(minute, toEpoch);
+    if (cachedMinute === '' || !text.startsWith(cachedMinute)) {
+      cachedMinute = text.slice(0, 16);
+      cachedMinuteEpoch = minuteEpoch(cachedMinute, toEpoch);
     }
     if (cachedMinuteEpoch === null) return null;
-    const seconds = Number(text.slice(17, 19));
-    const millis = Number(text.slice(20, 23));
-    if (!(seconds < 60) || !(millis >= 0)) return null;
+    // The header pattern guarantees digits here: arithmetic instead of slicing and Number().
+    const seconds = digit(text, 17) * 10 + digit(text, 18);
+    const millis = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
+    if (seconds > 59 || !(millis >= 0 && millis <= 999)) return null;
     return cachedMinuteEpoch + seconds * 1000 + millis;
   };
+}
+
+function digit(text: string, at: number): number {
+  return text.charCodeAt(at) - 48;
 }
 
 function minuteEpoch(text: string, toEpoch: WallClockToEpoch): number | null {
