@@ -1,5 +1,6 @@
 import type { LogRecord } from '../core/record.js';
-import { readChunks, type LogSource } from '../sources/logSource.js';
+import type { LogSource } from '../sources/logSource.js';
+import { scanLineWindows } from '../sources/lineWindows.js';
 import { KeywordScanner } from './keywordScanner.js';
 import type { AssemblerContext } from './recordAssembler.js';
 
@@ -25,39 +26,12 @@ export async function* scanForKeyword(
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<LogRecord[]> {
   const scanner = new KeywordScanner(context, keyword);
-  // The last record of a chunk waits at the front of a reused buffer for the next chunk.
-  let work = idleBuffers.pop() ?? Buffer.allocUnsafe(0);
-  try {
-    let carried = 0;
-    for await (const chunk of readChunks(source, onBytes)) {
-      const length = carried + chunk.length;
-      if (length > work.length) {
-        const larger = Buffer.allocUnsafe(Math.max(length, 2 * work.length));
-        work.copy(larger, 0, 0, carried);
-        work = larger;
-      }
-      chunk.copy(work, carried); // the chunk's buffer is reused by the reader
-      const end = work.lastIndexOf(NEWLINE, length - 1) + 1;
-      if (end === 0) {
-        carried = length;
-        continue;
-      }
-      const consumed = yield* scanInPieces(scanner, work, end, false);
-      work.copy(work, 0, consumed, length);
-      carried = length - consumed;
-    }
-    if (carried > 0) yield* scanInPieces(scanner, work, carried, true);
-  } finally {
-    idleBuffers.push(work);
-  }
+  yield* scanLineWindows(
+    source,
+    (window, final) => scanInPieces(scanner, window, window.length, final),
+    onBytes,
+  );
 }
-
-/**
- * Work buffers of finished scans, for the next file: a buffer per file would only be freed by
- * a full GC, which a scan with little garbage rarely triggers, so RSS would grow with the
- * number of files. One per file scanned at the same time (several inputs are merged).
- */
-const idleBuffers: Buffer[] = [];
 
 /**
  * Windows are decoded in pieces of about 32 KiB: a 1 MiB string per chunk would land in V8's

@@ -1,5 +1,6 @@
 import type { LogRecord } from '../core/record.js';
-import { readChunks, type LogSource } from '../sources/logSource.js';
+import type { LogSource } from '../sources/logSource.js';
+import { scanLineWindows } from '../sources/lineWindows.js';
 import { MAX_RECORD_LINES, RecordAssembler, type AssemblerContext } from './recordAssembler.js';
 
 const NEWLINE = 0x0a;
@@ -26,41 +27,17 @@ export async function* scanForLevels(
   const levelLinePrefix = context.format.levelLinePrefix!;
   const prefixes = levels.map(levelLinePrefix);
   const scanner = new LevelScanner(context, prefixes, levelLinePrefix);
-  // One working buffer, reused: the unscanned rest of the last chunk, then the next chunk.
-  // Concatenating per chunk would leave a megabyte of garbage each time (and RSS with it).
-  // Reused across files too (see keywordScan's idleBuffers for why).
-  let work = idleWorkBuffers.pop() ?? Buffer.allocUnsafe(2 * 1024 * 1024);
-  let held = 0;
-  try {
-    for await (const chunk of readChunks(source, onBytes)) {
-      if (held + chunk.length > work.length) {
-        const larger = Buffer.allocUnsafe(2 * (held + chunk.length));
-        work.copy(larger, 0, 0, held);
-        work = larger;
-      }
-      chunk.copy(work, held);
-      const length = held + chunk.length;
-      const end = work.lastIndexOf(NEWLINE, length - 1) + 1;
-      if (end === 0) {
-        held = length;
-        continue;
-      }
+  yield* scanLineWindows(
+    source,
+    function* (window, final) {
       const out: LogRecord[] = [];
-      const consumed = scanner.scan(work.subarray(0, end), false, out);
-      work.copy(work, 0, consumed, length); // overlapping copy is safe (memmove)
-      held = length - consumed;
+      const consumed = scanner.scan(window, final, out);
       if (out.length > 0) yield out;
-    }
-    const out: LogRecord[] = [];
-    if (held > 0) scanner.scan(work.subarray(0, held), true, out);
-    if (out.length > 0) yield out;
-  } finally {
-    idleWorkBuffers.push(work);
-  }
+      return consumed;
+    },
+    onBytes,
+  );
 }
-
-/** Work buffers of finished scans, one per scan running at the same time. */
-const idleWorkBuffers: Buffer[] = [];
 
 class LevelScanner {
   private readonly assembler: RecordAssembler;
