@@ -1,0 +1,29 @@
+/**
+ * One metrics snapshot: what `metrics collect` prints, `metrics snapshot` stores in Redis and
+ * `metrics show` reads back. Every source (system, database, logs) contributes independently;
+ * a source that fails adds a `failures` entry and its metrics are simply absent.
+ */
+export type MetricSourceName = 'system' | 'database' | 'logs';
+
+/** What one source produced: flat numeric series plus structured extras. */
+export interface SourceMetrics {
+  /** Series stored one sorted set per key in Redis (snake_case names, e.g. `cpu_percent`). */
+  readonly metrics: Readonly<Record<string, number>>;
+  /** Values that are not one number (tier distribution, top categories): kept in the latest hash only. */
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface SourceFailure {
+  readonly source: MetricSourceName;
+  /** One line, secrets already redacted. */
+  readonly message: string;
+}
+
+export interface MetricsSnapshot {
+  readonly host: string;
+  /** Milliseconds since the epoch, the moment collection started. */
+  readonly timestamp: number;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly failures: readonly SourceFailure[];
+}
