@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { ExitCode, UsageError } from '../core/errors.js';
 import { wallClockIn } from '../core/timeZone.js';
 import { currentTime, parseDuration, parseTimeSpec } from '../core/timeSpec.js';
-import { ErrorGroupCounter, errorType, parseGroupKeys } from '../operators/errorGroups.js';
+import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
+import { parseGroupKeys } from '../operators/errorGroups.js';
 import { Output } from '../sinks/output.js';
 import {
   errorReportCsv,
@@ -12,7 +13,8 @@ import {
   type ErrorReport,
 } from '../sinks/errorReport.js';
 import { addLogOptions, buildLogQuery, SOURCES_HELP, type LogCommandOptions } from './logOptions.js';
-import { reportScan, scanRecords } from './scanRecords.js';
+import { reportScan } from './scanRecords.js';
+import { addThreadsOption, parseThreads, scanSharded } from './shardedScan.js';
 
 interface ErrorsCountOptions extends LogCommandOptions {
   by: string;
@@ -22,6 +24,7 @@ interface ErrorsCountOptions extends LogCommandOptions {
   failOver?: string;
   failOn?: string[];
   csv?: boolean;
+  threads?: string;
 }
 
 const EXAMPLES = `
@@ -61,7 +64,7 @@ export function registerErrorsCount(errors: Command): void {
       ...p,
       v,
     ]);
-  addLogOptions(command, { records: false })
+  addThreadsOption(addLogOptions(command, { records: false }))
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], options: ErrorsCountOptions) => {
       process.exitCode = await runErrorsCount(args, options);
@@ -73,31 +76,22 @@ async function runErrorsCount(args: string[], options: ErrorsCountOptions): Prom
   const top = options.top === undefined ? Infinity : parseCount('--top', options.top);
   const failOver = options.failOver === undefined ? undefined : parseCount('--fail-over', options.failOver);
   const window = compareWindow(options);
-  const query = await buildLogQuery(
-    args.length > 0 ? args : ['errors'],
-    {
-      ...options,
-      level: options.level ?? 'ERROR+',
-      since: window ? new Date(window.previousSince).toISOString() : options.since,
-    },
-    { follow: false },
-  );
-  const qualified = options.qualified === true;
-  const counter = new ErrorGroupCounter(by, { qualified });
-  const typesSeen = new Set<string>();
-  const stats = await scanRecords(query, {
-    progress: true,
-    visit: (records) => {
-      for (const record of records) {
-        const current = !window || (record.time !== null && record.time >= window.since);
-        counter.push(record, current);
-        if (current && options.failOn) {
-          typesSeen.add(errorType(record, { qualified: false }));
-          typesSeen.add(errorType(record, { qualified: true }));
-        }
-      }
-    },
-  });
+  const threads = parseThreads(options.threads);
+  const queryOptions = {
+    ...options,
+    level: options.level ?? 'ERROR+',
+    since: window ? new Date(window.previousSince).toISOString() : options.since,
+  };
+  const query = await buildLogQuery(args.length > 0 ? args : ['errors'], queryOptions, { follow: false });
+  const spec: ErrorCountSpec = {
+    by,
+    qualified: options.qualified === true,
+    collectTypes: !!options.failOn,
+    window,
+  };
+  const operator = new ErrorCountOperator(spec);
+  const { counter, typesSeen } = operator;
+  const stats = await scanSharded(query, { job: 'errors-count', spec, operator, queryOptions, threads });
   const groups = counter.sorted();
   const report: ErrorReport = {
     by,

@@ -18,7 +18,8 @@ import {
   type LatencyPlan,
 } from './latencyOptions.js';
 import { addLogOptions, buildLogQuery, SOURCES_HELP, type LogQuery } from './logOptions.js';
-import { reportScan, scanRecords } from './scanRecords.js';
+import { reportScan } from './scanRecords.js';
+import { addThreadsOption, parseThreads, scanSharded } from './shardedScan.js';
 
 const EXAMPLES = `
 Examples:
@@ -46,7 +47,7 @@ export function registerLatency(program: Command): void {
     .command('latency')
     .description('percentiles of processing_time (or any duration) over whole log families')
     .argument('[sources...]', SOURCES_HELP);
-  addLatencyOptions(addLogOptions(command))
+  addThreadsOption(addLatencyOptions(addLogOptions(command)))
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], options: LatencyCommandOptions) => {
       process.exitCode = await runLatency(args, options);
@@ -55,12 +56,16 @@ export function registerLatency(program: Command): void {
 
 async function runLatency(args: string[], options: LatencyCommandOptions): Promise<number> {
   const plan = buildLatencyPlan(options);
+  const threads = parseThreads(options.threads);
   const query = await buildLogQuery(args, options, { follow: false });
   const operator = new LatencySummaryOperator(plan);
-  const stats = await scanRecords(query, {
-    progress: true,
+  const stats = await scanSharded(query, {
+    job: 'latency',
+    spec: options,
+    operator,
+    queryOptions: options,
     keyword: plan.reader.keyword,
-    visit: (records) => operator.push(records),
+    threads,
   });
   const result = operator.result(plan.percentiles);
   const output = new Output();

@@ -22,6 +22,7 @@ export interface LatencyCommandOptions extends LogCommandOptions {
   exact?: boolean;
   failOver?: string[];
   csv?: boolean;
+  threads?: string;
 }
 
 /** The latency options, validated and compiled once before the first line is read. */

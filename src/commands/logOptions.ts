@@ -100,7 +100,7 @@ export function addLogOptions(command: Command, { records = true }: { records?: 
 export async function buildLogQuery(
   args: readonly string[],
   options: LogCommandOptions,
-  { follow }: { follow: boolean },
+  { follow, inputs: resolved }: { follow: boolean; inputs?: LogInput[] },
 ): Promise<LogQuery> {
   if (options.format !== undefined) formatFor(options.format); // fail on a bad format before any I/O
   const wallClock = wallClockIn(options.tz);
@@ -124,7 +124,8 @@ export async function buildLogQuery(
   const extraFields = options.format === undefined ? [] : formatFor(options.format).groups;
   const fields = options.fields === undefined ? undefined : parseFieldsOption(options.fields, extraFields);
   const dir = options.dir ?? './logs';
-  const inputs = await resolveInputs(args.length > 0 ? args : ['app'], { dir, allowMissing: follow });
+  const inputs =
+    resolved ?? (await resolveInputs(args.length > 0 ? args : ['app'], { dir, allowMissing: follow }));
   const stdoutIsTerminal = process.stdout.isTTY === true;
   return {
     inputs,

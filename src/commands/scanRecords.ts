@@ -8,10 +8,15 @@ import { scanSummaryLine } from '../sinks/scanSummary.js';
 import type { LogQuery } from './logOptions.js';
 
 export interface ScanOptions {
-  /** Show progress on a terminal's stderr: aggregate commands print nothing until the end. */
-  progress: boolean;
+  /**
+   * Show progress on a terminal's stderr: aggregate commands print nothing until the end.
+   * A Progress given here is fed and left running (a sharded scan shares one across threads).
+   */
+  progress: boolean | Progress;
   /** Only records whose text contains this are wanted (others may be skipped unread). */
   keyword?: string;
+  /** Told of every chunk read, besides the progress display. */
+  onBytes?: (bytes: number) => void;
   /** Receives matching records in time order, a batch at a time; return false to stop early. */
   visit: (records: readonly LogRecord[]) => boolean | void | Promise<boolean | void>;
 }
@@ -23,17 +28,17 @@ export interface ScanOptions {
  */
 export async function scanRecords(query: LogQuery, options: ScanOptions): Promise<ScanStats> {
   const stats = new ScanStats();
-  const showProgress = options.progress && Progress.wanted(query.quiet, false);
-  const progress = new Progress(
-    showProgress ? await sizeOnDisk(query.inputs.flatMap((i) => i.sources)) : 0,
-    showProgress,
-  );
+  const shared = options.progress instanceof Progress ? options.progress : null;
+  const progress = shared ?? (await progressFor(query, options.progress === true));
   const parseOptions = {
     formatOverride: query.formatOverride,
     wallClock: query.wallClock,
     levels: query.levels,
     keyword: options.keyword,
-    onBytes: (bytes: number) => progress.add(bytes),
+    onBytes: (bytes: number) => {
+      progress.add(bytes);
+      options.onBytes?.(bytes);
+    },
     onSource: (source: { path: string }) => progress.source(source.path),
   };
   try {
@@ -48,9 +53,15 @@ export async function scanRecords(query: LogQuery, options: ScanOptions): Promis
       if (matched.length > 0 && (await options.visit(matched)) === false) break;
     }
   } finally {
-    progress.stop();
+    if (!shared) progress.stop();
   }
   return stats;
+}
+
+/** A progress display over every input of the query, shown on a terminal's stderr only. */
+export async function progressFor(query: LogQuery, wanted: boolean): Promise<Progress> {
+  const show = wanted && Progress.wanted(query.quiet, false);
+  return new Progress(show ? await sizeOnDisk(query.inputs.flatMap((i) => i.sources)) : 0, show);
 }
 
 /** Prints the recovered/unparsed summary on stderr unless --quiet. */

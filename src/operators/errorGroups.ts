@@ -56,6 +56,12 @@ export interface ErrorGroup {
   sample: string;
 }
 
+export interface ErrorGroupState {
+  groups: Array<[string, ErrorGroup]>;
+  total: number;
+  previousTotal: number;
+}
+
 /** Counts records per key tuple, in the current window and (for --compare) the one before. */
 export class ErrorGroupCounter {
   private readonly groups = new Map<string, ErrorGroup>();
@@ -89,6 +95,31 @@ export class ErrorGroupCounter {
     const seen = { time: record.time, timeText: detach(record.timeText) };
     group.first ??= seen;
     group.last = seen;
+  }
+
+  /** The groups and totals as plain data, for a worker thread to post. */
+  exportState(): ErrorGroupState {
+    return { groups: [...this.groups], total: this.total, previousTotal: this.previousTotal };
+  }
+
+  /**
+   * Takes in the state of a counter that read the records right after this one's (the next
+   * shard of files): first/last sightings and samples come out as one pass would give them.
+   */
+  mergeState(state: ErrorGroupState): void {
+    this.total += state.total;
+    this.previousTotal += state.previousTotal;
+    for (const [id, later] of state.groups) {
+      const group = this.groups.get(id);
+      if (!group) {
+        this.groups.set(id, later);
+        continue;
+      }
+      group.count += later.count;
+      group.previous += later.previous;
+      group.first ??= later.first;
+      group.last = later.last ?? group.last;
+    }
   }
 
   /** Most frequent first; groups seen only in the previous window last. */

@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import type { QuantileStore } from './quantileStore.js';
+import type { QuantileState, QuantileStore } from './quantileStore.js';
 
 /** The most values --exact keeps over all groups: 8 bytes each, 40 MB. */
 export const EXACT_VALUE_CAP = 5_000_000;
@@ -12,8 +12,9 @@ export class ValueBudget {
     this.left = cap;
   }
 
-  take(): void {
-    if (--this.left < 0)
+  take(count = 1): void {
+    this.left -= count;
+    if (this.left < 0)
       throw new UsageError(
         `--exact keeps every value and stops at ${this.cap.toLocaleString('en-US')} (${(this.cap * 8) / 1e6} MB); ` +
           'this input has more: leave out --exact (1 % sketch) or narrow it with --since/--until',
@@ -44,6 +45,18 @@ export class ExactQuantiles implements QuantileStore {
 
   merge(other: QuantileStore): void {
     this.runs.push(...(other as ExactQuantiles).filledRuns());
+  }
+
+  exportState(): QuantileState {
+    return { kind: 'values', runs: this.filledRuns() };
+  }
+
+  mergeState(state: QuantileState): void {
+    if (state.kind !== 'values') throw new Error('an exact store takes values, not a sketch');
+    for (const run of state.runs) {
+      this.budget.take(run.length);
+      this.runs.push(run);
+    }
   }
 
   valuesAtRanks(ranks: readonly number[]): number[] {

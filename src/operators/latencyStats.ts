@@ -1,6 +1,17 @@
-import { LogBuckets, type Bucket } from './logBuckets.js';
+import { LogBuckets, type Bucket, type BucketState } from './logBuckets.js';
 import { nearestRank, type Percentile } from './percentiles.js';
-import type { QuantileStore } from './quantileStore.js';
+import type { QuantileState, QuantileStore } from './quantileStore.js';
+
+/** LatencyStats as plain data, for a worker thread to post. */
+export interface LatencyStatsState {
+  count: number;
+  min: number;
+  max: number;
+  sum: number;
+  compensation: number;
+  store: QuantileState;
+  buckets: BucketState | null;
+}
 
 /** What `latency` reports for a set of durations, in seconds; null fields when count is 0. */
 export interface LatencySummary {
@@ -45,6 +56,30 @@ export class LatencyStats {
     this.add(other.compensation);
     this.store.merge(other.store);
     if (other.buckets) this.buckets?.merge(other.buckets);
+  }
+
+  exportState(): LatencyStatsState {
+    const { count, min, max, sum, compensation } = this;
+    return {
+      count,
+      min,
+      max,
+      sum,
+      compensation,
+      store: this.store.exportState(),
+      buckets: this.buckets?.exportState() ?? null,
+    };
+  }
+
+  /** Takes in the exported state of stats made by the same plan, as `merge` does. */
+  mergeState(state: LatencyStatsState): void {
+    this.count += state.count;
+    this.min = Math.min(this.min, state.min);
+    this.max = Math.max(this.max, state.max);
+    this.add(state.sum);
+    this.add(state.compensation);
+    this.store.mergeState(state.store);
+    if (state.buckets) this.buckets?.mergeState(state.buckets);
   }
 
   get mean(): number | null {

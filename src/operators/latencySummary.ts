@@ -2,7 +2,7 @@ import type { LogRecord } from '../core/record.js';
 import type { Bucket } from './logBuckets.js';
 import { GARBAGE, type DurationReader } from './durationValues.js';
 import { NO_KEY, type GroupKind } from './latencyGroups.js';
-import type { LatencyStats, LatencySummary } from './latencyStats.js';
+import type { LatencyStats, LatencyStatsState, LatencySummary } from './latencyStats.js';
 import type { Percentile } from './percentiles.js';
 import { SlowestRecords, type SlowRecord } from './slowestRecords.js';
 
@@ -27,6 +27,15 @@ export interface LatencyResult {
   firstGarbage: { file: string; line: number; text: string } | null;
   /** There were more than MAX_GROUPS distinct --by keys: the rest are counted in OTHER_GROUP. */
   foldedGroups: boolean;
+}
+
+/** The operator as plain data, for a worker thread to post. */
+export interface LatencySummaryState {
+  total: LatencyStatsState;
+  groups: Array<[string, LatencyStatsState]>;
+  slowest: SlowRecord[] | null;
+  garbage: number;
+  firstGarbage: LatencyResult['firstGarbage'];
 }
 
 /**
@@ -60,6 +69,28 @@ export class LatencySummaryOperator {
       (by ? this.groupOf(by.key(record)) : this.total).push(seconds);
       this.slowest?.push(seconds, record);
     }
+  }
+
+  exportState(): LatencySummaryState {
+    return {
+      total: this.total.exportState(),
+      groups: [...this.groups].map(([key, stats]) => [key, stats.exportState()]),
+      slowest: this.slowest?.sorted() ?? null,
+      garbage: this.garbage,
+      firstGarbage: this.firstGarbage,
+    };
+  }
+
+  /**
+   * Takes in the state of an operator of the same plan that read the records right after this
+   * one's (the next shard of files): the result is the one a single pass would give.
+   */
+  mergeState(state: LatencySummaryState): void {
+    this.total.mergeState(state.total);
+    for (const [key, stats] of state.groups) this.groupOf(key).mergeState(stats);
+    if (state.slowest) this.slowest?.pushSlow(state.slowest);
+    this.garbage += state.garbage;
+    this.firstGarbage ??= state.firstGarbage;
   }
 
   result(percentiles: readonly Percentile[]): LatencyResult {

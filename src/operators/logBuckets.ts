@@ -5,6 +5,12 @@ export interface Bucket {
   count: number;
 }
 
+/** LogBuckets as plain data, for a worker thread to post. */
+export interface BucketState {
+  zeros: number;
+  counts: Array<[number, number]>;
+}
+
 const STEPS = [1, 2, 5] as const;
 /** Decades covered: every double from 1e-323 (smaller ones share its bucket) to 1.8e308. */
 const LOWEST_DECADE = -323;
@@ -42,6 +48,15 @@ export class LogBuckets {
   merge(other: LogBuckets): void {
     this.zeros += other.zeros;
     for (const [index, count] of other.counts) this.counts.set(index, (this.counts.get(index) ?? 0) + count);
+  }
+
+  exportState(): BucketState {
+    return { zeros: this.zeros, counts: [...this.counts] };
+  }
+
+  mergeState(state: BucketState): void {
+    this.zeros += state.zeros;
+    for (const [index, count] of state.counts) this.counts.set(index, (this.counts.get(index) ?? 0) + count);
   }
 
   /** Every bucket from the lowest to the highest non-empty one, empty ones between included. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ExactQuantiles, ValueBudget } from './exactQuantiles.js';
 import { LatencyStats } from './latencyStats.js';
+import { LogBuckets } from './logBuckets.js';
 import { nearestRank, parsePercentiles } from './percentiles.js';
 import { RELATIVE_ACCURACY, SketchQuantiles } from './sketchQuantiles.js';
 
@@ -123,4 +124,35 @@ test('no values: null statistics', () => {
     max: null,
     percentiles: [{ label: 'p50', value: null }],
   });
+});
+
+test('exported state merged in a fresh store gives the same figures as one pass (sketch and exact)', () => {
+  const r = random(5);
+  const values = Array.from({ length: 30_000 }, () => (r() < 0.01 ? 0 : Math.round(r() * r() * 1e6) / 1e3));
+  const cuts = [0, 700, 1500, 30_000]; // kept values, a spilled sketch, and both kinds merged
+  for (const store of [() => new ExactQuantiles(new ValueBudget()), () => new SketchQuantiles()]) {
+    const single = new LatencyStats(store(), new LogBuckets());
+    for (const v of values) single.push(v);
+    const parts = cuts.slice(1).map((end, i) => {
+      const part = new LatencyStats(store(), new LogBuckets());
+      for (const v of values.slice(cuts[i], end)) part.push(v);
+      return structuredClone(part.exportState());
+    });
+    const merged = new LatencyStats(store(), new LogBuckets());
+    for (const state of parts) merged.mergeState(state);
+    assert.equal(merged.count, single.count);
+    assert.equal(merged.min, single.min);
+    assert.equal(merged.max, single.max);
+    assert.deepEqual(merged.valuesOf(PERCENTILES), single.valuesOf(PERCENTILES));
+    assert.deepEqual(merged.histogram(), single.histogram());
+    assert.ok(Math.abs(merged.mean! - single.mean!) <= 1e-12 * single.mean!);
+  }
+});
+
+test('--exact counts merged values against its cap', () => {
+  const part = new LatencyStats(new ExactQuantiles(new ValueBudget()), null);
+  for (let i = 0; i < 600; i++) part.push(i);
+  const total = new LatencyStats(new ExactQuantiles(new ValueBudget(1000)), null);
+  for (let i = 0; i < 500; i++) total.push(i);
+  assert.throws(() => total.mergeState(part.exportState()), /stops at 1,000/);
 });

@@ -1,5 +1,13 @@
 import type { LogRecord } from '../core/record.js';
 
+export interface ScanStatsState {
+  records: number;
+  matched: number;
+  recovered: number;
+  unparsed: number;
+  filesWithProblems: string[];
+}
+
 /** What a scan saw, before filtering: reported on stderr so no bad line goes unnoticed. */
 export class ScanStats {
   records = 0;
@@ -8,6 +16,19 @@ export class ScanStats {
   unparsed = 0;
   /** Files that held recovered or unparsed records, for the report. */
   readonly filesWithProblems = new Set<string>();
+
+  exportState(): ScanStatsState {
+    const { records, matched, recovered, unparsed } = this;
+    return { records, matched, recovered, unparsed, filesWithProblems: [...this.filesWithProblems] };
+  }
+
+  mergeState(state: ScanStatsState): void {
+    this.records += state.records;
+    this.matched += state.matched;
+    this.recovered += state.recovered;
+    this.unparsed += state.unparsed;
+    for (const file of state.filesWithProblems) this.filesWithProblems.add(file);
+  }
 
   see(record: LogRecord): void {
     this.records++;

@@ -1,5 +1,5 @@
 import { DDSketch } from '@datadog/sketches-js';
-import type { QuantileStore } from './quantileStore.js';
+import type { QuantileState, QuantileStore, SketchState } from './quantileStore.js';
 
 /** The sketch's guarantee: every percentile within 1 % of the true value at its rank. */
 export const RELATIVE_ACCURACY = 0.01;
@@ -50,8 +50,49 @@ export class SketchQuantiles implements QuantileStore {
     }
   }
 
+  exportState(): QuantileState {
+    if (this.kept !== null) return { kind: 'values', runs: [Float64Array.from(this.kept)] };
+    const { store, negativeStore, zeroCount, count, min, max, sum } = this.sketch;
+    return {
+      kind: 'sketch',
+      sketch: { positive: binsOf(store), negative: binsOf(negativeStore), zeroCount, count, min, max, sum },
+    };
+  }
+
+  mergeState(state: QuantileState): void {
+    if (state.kind === 'values') {
+      for (const run of state.runs) for (const value of run) this.add(value);
+      return;
+    }
+    this.spill();
+    this.sketch.merge(sketchOf(state.sketch));
+  }
+
   private spill(): void {
     for (const value of this.kept ?? []) this.sketch.accept(value);
     this.kept = null;
   }
+}
+
+type DenseStore = DDSketch['store'];
+
+/** The non-empty bins of a store as [key, count, key, count, …]. */
+function binsOf(store: DenseStore): Float64Array {
+  const pairs: number[] = [];
+  store.bins.forEach((count, index) => {
+    if (count > 0) pairs.push(index + store.offset, count);
+  });
+  return Float64Array.from(pairs);
+}
+
+/** A sketch with the same mapping (same relative accuracy) rebuilt from its state. */
+function sketchOf(state: SketchState): DDSketch {
+  const sketch = new DDSketch({ relativeAccuracy: RELATIVE_ACCURACY });
+  const fill = (store: DenseStore, pairs: Float64Array): void => {
+    for (let i = 0; i < pairs.length; i += 2) store.add(pairs[i]!, pairs[i + 1]!);
+  };
+  fill(sketch.store, state.positive);
+  fill(sketch.negativeStore, state.negative);
+  const { zeroCount, count, min, max, sum } = state;
+  return Object.assign(sketch, { zeroCount, count, min, max, sum });
 }

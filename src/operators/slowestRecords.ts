@@ -21,13 +21,24 @@ export class SlowestRecords {
 
   push(seconds: number, record: LogRecord): void {
     const { heap } = this;
+    if (heap.length === this.limit && seconds <= heap[0]!.seconds) return;
+    this.insert(slowRecord(seconds, record));
+  }
+
+  /** The records another heap kept (a worker thread's, or a later shard's). */
+  pushSlow(records: readonly SlowRecord[]): void {
+    for (const record of records)
+      if (this.heap.length < this.limit || lessThan(this.heap[0]!, record)) this.insert(record);
+  }
+
+  private insert(record: SlowRecord): void {
+    const { heap } = this;
     if (heap.length === this.limit) {
-      if (seconds <= heap[0]!.seconds) return;
-      heap[0] = slowRecord(seconds, record);
+      heap[0] = record;
       this.down(0);
       return;
     }
-    heap.push(slowRecord(seconds, record));
+    heap.push(record);
     this.up(heap.length - 1);
   }
 

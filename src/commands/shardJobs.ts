@@ -1,0 +1,39 @@
+import type { LogRecord } from '../core/record.js';
+import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
+import { LatencySummaryOperator } from '../operators/latencySummary.js';
+import type { LogInput } from '../sources/resolveInputs.js';
+import { buildLatencyPlan, type LatencyCommandOptions } from './latencyOptions.js';
+import type { LogCommandOptions } from './logOptions.js';
+
+/** An operator whose work can be split by files and put back together (a monoid, in order). */
+export interface MergeableOperator<State = unknown> {
+  push(records: readonly LogRecord[]): void;
+  exportState(): State;
+  /** Takes in the state of the operator that read the records right after this one's. */
+  mergeState(state: State): void;
+}
+
+/**
+ * What a worker thread can be asked to build, by name: each entry turns a plain-data spec
+ * (structured-cloned into the worker) into the same operator the command builds.
+ */
+export const SHARD_JOBS = {
+  latency: (spec: LatencyCommandOptions) => new LatencySummaryOperator(buildLatencyPlan(spec)),
+  'errors-count': (spec: ErrorCountSpec) => new ErrorCountOperator(spec),
+} as const;
+
+export type ShardJobName = keyof typeof SHARD_JOBS;
+
+/** Everything a worker needs to scan one shard: all of it plain data. */
+export interface ShardTask {
+  job: ShardJobName;
+  spec: unknown;
+  /** The command's filter options, --since/--until already resolved to ISO times. */
+  queryOptions: LogCommandOptions;
+  input: LogInput;
+  keyword?: string;
+}
+
+export function operatorFor(job: ShardJobName, spec: unknown): MergeableOperator {
+  return (SHARD_JOBS[job] as (spec: unknown) => MergeableOperator)(spec);
+}

@@ -1,0 +1,104 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Command } from 'commander';
+import { SmsmonError, UsageError, type ExitCode } from '../core/errors.js';
+import type { LogRecord } from '../core/record.js';
+import type { ScanStats, ScanStatsState } from '../operators/scanStats.js';
+import { AUTO_SHARD_MIN_BYTES, planShards } from '../sources/shardPlan.js';
+import type { Progress } from '../sinks/progress.js';
+import type { LogCommandOptions, LogQuery } from './logOptions.js';
+import { progressFor, scanRecords } from './scanRecords.js';
+import type { MergeableOperator, ShardJobName, ShardTask } from './shardJobs.js';
+import type { ShardMessage } from './shardWorker.js';
+
+/** Auto mode uses at most this many threads: past it, reading from the page cache is the limit. */
+const MAX_AUTO_THREADS = 4;
+
+export interface ShardedScan {
+  job: ShardJobName;
+  /** The plain-data spec the job's operator is built from, in every thread. */
+  spec: unknown;
+  /** Built by this thread from `spec`: it reads the first shard and takes in the others. */
+  operator: MergeableOperator;
+  /** The options the query was built from: workers build the same filter from them. */
+  queryOptions: LogCommandOptions;
+  keyword?: string;
+  threads: number | 'auto';
+}
+
+/**
+ * scanRecords, with one input's files split into consecutive shards read by worker threads at
+ * the same time. Each shard's operator state is merged in file order, so the result is the one a
+ * single pass gives. Falls back to one pass when the input cannot be split (planShards).
+ */
+export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<ScanStats> {
+  const { operator, keyword, threads } = scan;
+  const auto = threads === 'auto';
+  const count = auto ? Math.min(MAX_AUTO_THREADS, availableParallelism()) : threads;
+  const shards = await planShards(query.inputs, count, auto ? AUTO_SHARD_MIN_BYTES : 0);
+  const visit = (records: readonly LogRecord[]): void => operator.push(records);
+  if (!shards) return scanRecords(query, { progress: true, keyword, visit });
+
+  const progress = await progressFor(query, true);
+  const queryOptions = withResolvedTimes(scan.queryOptions, query);
+  const workers = shards
+    .slice(1)
+    .map((input) => startShard({ job: scan.job, spec: scan.spec, queryOptions, input, keyword }, progress));
+  try {
+    const stats = await scanRecords({ ...query, inputs: [shards[0]!] }, { progress, keyword, visit });
+    for (const worker of workers) {
+      const done = await worker.result;
+      operator.mergeState(done.state);
+      stats.mergeState(done.stats);
+    }
+    return stats;
+  } finally {
+    progress.stop();
+    for (const worker of workers) void worker.thread.terminate();
+  }
+}
+
+/** --since 1h means the same instant in every thread: passed on as the time it resolved to. */
+function withResolvedTimes(options: LogCommandOptions, query: LogQuery): LogCommandOptions {
+  const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+  return { ...options, since: iso(query.since), until: iso(query.until) };
+}
+
+interface RunningShard {
+  thread: Worker;
+  result: Promise<{ state: unknown; stats: ScanStatsState }>;
+}
+
+function startShard(task: ShardTask, progress: Progress): RunningShard {
+  const thread = new Worker(new URL('./shardWorker.js', import.meta.url), { workerData: task });
+  const result = new Promise<{ state: unknown; stats: ScanStatsState }>((resolve, reject) => {
+    thread.on('message', (message: ShardMessage) => {
+      if (message.kind === 'bytes') progress.add(message.bytes);
+      else if (message.kind === 'done')
+        resolve({ state: message.state, stats: message.stats as ScanStatsState });
+      else if (message.kind === 'failed')
+        reject(new SmsmonError(message.message, message.exitCode as ExitCode, message.hint));
+      else reject(new Error(`a scan thread failed: ${message.stack}`));
+    });
+    thread.on('error', reject);
+    thread.on('exit', (code) => reject(new Error(`a scan thread exited (code ${code}) before its result`)));
+  });
+  result.catch(() => undefined); // awaited in order; a failure before its turn is not unhandled
+  return { thread, result };
+}
+
+/** --threads for the aggregate commands. */
+export function addThreadsOption(command: Command): Command {
+  return command.option(
+    '--threads <n>',
+    'threads reading the files of one family at once (default: auto, up to 4 cores when over 32 MiB; 1: none)',
+  );
+}
+
+export function parseThreads(text: string | undefined): number | 'auto' {
+  if (text === undefined || text === 'auto') return 'auto';
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new UsageError(`bad --threads "${text}"; expected auto or a count from 1 to 64`);
+  return n;
+}

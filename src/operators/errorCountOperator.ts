@@ -1,0 +1,54 @@
+import { detach } from '../core/detach.js';
+import type { LogRecord } from '../core/record.js';
+import { ErrorGroupCounter, errorType, type ErrorGroupState } from './errorGroups.js';
+
+/** What `errors count` counts, as plain data (a worker thread builds the same operator from it). */
+export interface ErrorCountSpec {
+  by: string[];
+  qualified: boolean;
+  /** --fail-on was given: remember every type seen in the current window. */
+  collectTypes: boolean;
+  /** --compare: records before `since` count in the previous window. */
+  window: { since: number; until: number; previousSince: number } | null;
+}
+
+export interface ErrorCountState {
+  groups: ErrorGroupState;
+  typesSeen: string[];
+}
+
+/** The errors count operator: groups each record in its window and notes the types seen. */
+export class ErrorCountOperator {
+  readonly counter: ErrorGroupCounter;
+  readonly typesSeen = new Set<string>();
+
+  constructor(private readonly spec: ErrorCountSpec) {
+    this.counter = new ErrorGroupCounter(spec.by, { qualified: spec.qualified });
+  }
+
+  push(records: readonly LogRecord[]): void {
+    const { window, collectTypes } = this.spec;
+    for (const record of records) {
+      const current = !window || (record.time !== null && record.time >= window.since);
+      this.counter.push(record, current);
+      if (current && collectTypes) {
+        this.seeType(errorType(record, { qualified: false }));
+        this.seeType(errorType(record, { qualified: true }));
+      }
+    }
+  }
+
+  private seeType(type: string): void {
+    if (!this.typesSeen.has(type)) this.typesSeen.add(detach(type));
+  }
+
+  exportState(): ErrorCountState {
+    return { groups: this.counter.exportState(), typesSeen: [...this.typesSeen] };
+  }
+
+  /** Takes in the state of the operator that read the next shard of files. */
+  mergeState(state: ErrorCountState): void {
+    this.counter.mergeState(state.groups);
+    for (const type of state.typesSeen) this.typesSeen.add(type);
+  }
+}
