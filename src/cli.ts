@@ -10,6 +10,7 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command('smsmon')
     .description('Monitoring toolkit for the SMS-to-AI Agent: logs, errors, latency, metrics, health')
     .version(await packageVersion(), '-V, --version')
+    .option('--config <path>', 'config file (default: $SMSMON_CONFIG, else ./smsmon.config.json if present)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const register of COMMANDS) register(program);

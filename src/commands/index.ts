@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { registerLogs } from './logs.js';
 import { registerErrors } from './errors.js';
 import { registerLatency } from './latency.js';
+import { registerConfig } from './config.js';
 
 /** Every top-level command: adding one is adding an entry. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerLogs,
   registerErrors,
   registerLatency,
+  registerConfig,
 ];

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { BIN, REPO, runSmsmon } from './run.js';
 
-const COMMANDS = [['logs', 'tail'], ['logs', 'search'], ['errors', 'count'], ['latency']];
+const COMMANDS = [
+  ['logs', 'tail'],
+  ['logs', 'search'],
+  ['errors', 'count'],
+  ['latency'],
+  ['config'],
+  ['config', 'show'],
+  ['config', 'schema'],
+];
 
 for (const command of COMMANDS) {
   test(`smsmon ${command.join(' ')} --help shows examples and exits 0`, async () => {

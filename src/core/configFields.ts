@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { unknownChoice } from './errors.js';
+import { parseDuration } from './timeSpec.js';
+
+/** Building blocks of the config schema, each with an error message that names what is expected. */
+
+const IDENTIFIER = '[A-Za-z_][A-Za-z0-9_$]{0,62}';
+const COLUMN_NAME = new RegExp(`^${IDENTIFIER}$`);
+const TABLE_NAME = new RegExp(`^(?:${IDENTIFIER}\\.)?${IDENTIFIER}$`);
+const IDENTIFIER_RULE = 'a letter or _, then letters, digits, _ or $, at most 63 characters';
+
+/** A strict object: an unknown key is an error naming the valid keys and the closest one. */
+export function section<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? unknownChoice('key', String(issue.keys[0]), known).message
+        : undefined,
+  });
+}
+
+/** A column name, interpolated into SQL: only a plain identifier is accepted. */
+export function columnName(defaultName: string) {
+  return z
+    .string()
+    .regex(COLUMN_NAME, {
+      error: (issue) => `must be an SQL identifier (${IDENTIFIER_RULE}), not ${quote(issue.input)}`,
+    })
+    .default(defaultName);
+}
+
+/** A table name, optionally schema-qualified (`analytics.core_task`). */
+export function tableName(defaultName: string) {
+  return z
+    .string()
+    .regex(TABLE_NAME, {
+      error: (issue) =>
+        `must be an SQL identifier, optionally schema.table (${IDENTIFIER_RULE}), not ${quote(issue.input)}`,
+    })
+    .default(defaultName);
+}
+
+/**
+ * A length of time as written (30s, 15m, 2h, 1d, 1w), checked by the parser the options use.
+ * The text is kept so `config show` prints what was written; durationMs converts it.
+ */
+export function duration(defaultText: string) {
+  return z
+    .string()
+    .refine(isDuration, {
+      error: (issue) => `expected a duration such as 30s, 15m, 2h, 1d or 1w, not ${quote(issue.input)}`,
+    })
+    .default(defaultText);
+}
+
+/** Milliseconds of a duration the schema has accepted. */
+export function durationMs(text: string): number {
+  return parseDuration('duration', text);
+}
+
+function isDuration(text: string): boolean {
+  try {
+    parseDuration('duration', text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A URL with one of the given protocols; the value is never echoed, it may hold a password. */
+export function url(protocols: readonly string[]) {
+  const expected = `expected a ${protocols.map((p) => `${p}//`).join(' or ')} URL`;
+  return z.string().refine((text) => URL.canParse(text) && protocols.includes(new URL(text).protocol), {
+    error: expected,
+  });
+}
+
+/** A whole number above zero. */
+export function positiveInt(defaultValue: number) {
+  return z.number().int().positive({ error: 'must be above 0' }).default(defaultValue);
+}
+
+function quote(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
