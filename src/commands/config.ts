@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { CONFIG_FILE_NAME, configFor, configJsonSchema, type LoadedConfig } from '../core/config.js';
-import { spoolPath } from '../core/configSchema.js';
-import { ExitCode } from '../core/errors.js';
-import { redactSecrets } from '../core/redact.js';
-import { Output } from '../sinks/output.js';
+import { CONFIG_FILE_NAME } from '../core/configName.js';
 
 const WHERE = `The file is --config PATH, else $SMSMON_CONFIG, else ./${CONFIG_FILE_NAME} if it exists;
 without one every key has its default. DATABASE_URL, REDIS_URL, SMSMON_* and SMSMON__SECTION__KEY
@@ -39,7 +35,7 @@ Prints the JSON Schema (draft 2020-12) of ${CONFIG_FILE_NAME}, as it may be writ
 default are optional, and each default is given.
 Exit: 0 ok, 2 usage.`;
 
-interface ShowOptions {
+export interface ShowOptions {
   json?: boolean;
 }
 
@@ -54,6 +50,8 @@ export function registerConfig(program: Command): void {
     .option('--json', 'print {"source", "fromEnv", "config"} instead of the config alone')
     .addHelpText('after', SHOW_HELP)
     .action(async (options: ShowOptions, command: Command) => {
+      const { runShow } = await import('./configRun.js');
+      const { configFor } = await import('../core/config.js');
       process.exitCode = await runShow(await configFor(command), options);
     });
   config
@@ -61,30 +59,7 @@ export function registerConfig(program: Command): void {
     .description(`print the JSON Schema of ${CONFIG_FILE_NAME}`)
     .addHelpText('after', SCHEMA_HELP)
     .action(async () => {
-      await print(configJsonSchema());
-      process.exitCode = ExitCode.Ok;
+      const { runSchema } = await import('./configRun.js');
+      process.exitCode = await runSchema();
     });
-}
-
-async function runShow(loaded: LoadedConfig, options: ShowOptions): Promise<number> {
-  const { config, source, fromEnv } = loaded;
-  const effective = redactSecrets({
-    ...config,
-    spool: { ...config.spool, path: spoolPath(config, process.env) },
-  });
-  await print(options.json ? { source: source ?? null, fromEnv, config: effective } : effective);
-  if (!options.json && process.stdout.isTTY === true) process.stderr.write(`${originLine(loaded)}\n`);
-  return ExitCode.Ok;
-}
-
-/** "from /srv/app/smsmon.config.json and DATABASE_URL" */
-function originLine({ source, fromEnv }: LoadedConfig): string {
-  const file = source ?? `defaults (no ${CONFIG_FILE_NAME})`;
-  return `smsmon: from ${[file, ...fromEnv].join(', ')}`;
-}
-
-async function print(value: unknown): Promise<void> {
-  const output = new Output();
-  output.write(`${JSON.stringify(value, null, 2)}\n`);
-  await output.flush();
 }

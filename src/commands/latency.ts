@@ -1,25 +1,7 @@
 import type { Command } from 'commander';
-import { ExitCode } from '../core/errors.js';
-import { breaches } from '../operators/latencyThresholds.js';
-import {
-  LatencySummaryOperator,
-  MAX_GROUPS,
-  OTHER_GROUP,
-  type LatencyResult,
-} from '../operators/latencySummary.js';
-import { humanDuration } from '../sinks/humanDuration.js';
-import { REPORT_WRITERS, type ReportContext } from '../sinks/latencyReport.js';
-import { Output } from '../sinks/output.js';
-import { escapeToOneLine } from '../sinks/safeText.js';
-import {
-  addLatencyOptions,
-  buildLatencyPlan,
-  type LatencyCommandOptions,
-  type LatencyPlan,
-} from './latencyOptions.js';
-import { addLogOptions, buildLogQuery, SOURCES_HELP, type LogQuery } from './logOptions.js';
-import { reportScan } from './scanRecords.js';
-import { addThreadsOption, parseThreads, scanSharded } from './shardedScan.js';
+import { addLatencyOptions, type LatencyCommandOptions } from './latencyOptions.js';
+import { addLogOptions, SOURCES_HELP } from './logOptions.js';
+import { addThreadsOption } from './threadsOption.js';
 
 const EXAMPLES = `
 Examples:
@@ -50,71 +32,7 @@ export function registerLatency(program: Command): void {
   addThreadsOption(addLatencyOptions(addLogOptions(command)))
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], options: LatencyCommandOptions) => {
+      const { runLatency } = await import('./latencyRun.js');
       process.exitCode = await runLatency(args, options);
     });
-}
-
-async function runLatency(args: string[], options: LatencyCommandOptions): Promise<number> {
-  const plan = buildLatencyPlan(options);
-  const threads = parseThreads(options.threads);
-  const query = await buildLogQuery(args, options, { follow: false });
-  const operator = new LatencySummaryOperator(plan);
-  const stats = await scanSharded(query, {
-    job: 'latency',
-    spec: options,
-    operator,
-    queryOptions: options,
-    keyword: plan.reader.keyword,
-    threads,
-  });
-  const result = operator.result(plan.percentiles);
-  const output = new Output();
-  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query)));
-  await output.flush();
-  reportScan(query, stats);
-  if (!query.quiet) for (const line of notes(plan, result)) process.stderr.write(line + '\n');
-  if (result.total.count === 0) return ExitCode.NoMatch;
-  const exceeded = breaches(plan.thresholds, operator.totalStats);
-  for (const { threshold, value } of exceeded)
-    process.stderr.write(
-      `smsmon: ${statName(threshold.stat)} ${humanDuration(value)} exceeds --fail-over ${threshold.text}\n`,
-    );
-  return exceeded.length > 0 ? ExitCode.NoMatch : ExitCode.Ok;
-}
-
-function reportContext(plan: LatencyPlan, query: LogQuery): ReportContext {
-  return {
-    by: plan.byName,
-    accuracy: plan.accuracy,
-    source: plan.reader.describe,
-    percentileLabels: plan.percentiles.map((p) => p.label),
-    histogram: plan.histogram,
-    color: query.color,
-    terminal: query.stdoutIsTerminal,
-    columns: query.stdoutIsTerminal ? (process.stdout.columns ?? 80) : 80,
-  };
-}
-
-/** Lines for stderr: garbage values, folded groups, nothing found. */
-function notes(plan: LatencyPlan, result: LatencyResult): string[] {
-  const lines: string[] = [];
-  const what = plan.reader.describe;
-  if (result.garbage > 0) {
-    const first = result.firstGarbage!;
-    const records = result.garbage === 1 ? 'record has' : 'records have';
-    lines.push(
-      `smsmon: ${result.garbage.toLocaleString('en-US')} ${records} a ${what} that is not a duration, ` +
-        `first ${first.file}:${first.line}: ${escapeToOneLine(first.text)}`,
-    );
-  }
-  if (result.foldedGroups)
-    lines.push(
-      `smsmon: more than ${MAX_GROUPS} distinct --by ${plan.byName} keys; the rest are counted in ${OTHER_GROUP}`,
-    );
-  if (result.total.count === 0) lines.push(`smsmon: no ${what} value found in the matching records`);
-  return lines;
-}
-
-function statName(stat: LatencyPlan['thresholds'][number]['stat']): string {
-  return typeof stat === 'string' ? stat : stat.label;
 }

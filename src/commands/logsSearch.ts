@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { ExitCode } from '../core/errors.js';
-import { addLogOptions, buildLogQuery, SOURCES_HELP, type LogCommandOptions } from './logOptions.js';
-import { RecordSink } from './recordSink.js';
-import { reportScan, scanRecords } from './scanRecords.js';
+import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from './logOptions.js';
 
 const EXAMPLES = `
 Examples:
@@ -23,22 +20,7 @@ export function registerLogsSearch(logs: Command): void {
   addLogOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], options: LogCommandOptions) => {
+      const { runSearch } = await import('./logsSearchRun.js');
       process.exitCode = await runSearch(args, options);
     });
-}
-
-async function runSearch(args: string[], options: LogCommandOptions): Promise<number> {
-  const query = await buildLogQuery(args, options, { follow: false });
-  const sink = new RecordSink(query);
-  const stats = await scanRecords(query, {
-    // On a terminal the results themselves show progress; a bar would be drawn over them.
-    progress: !query.stdoutIsTerminal,
-    visit: async (records) => {
-      await sink.accept(records, true);
-      return !sink.closed;
-    },
-  });
-  await sink.finish();
-  reportScan(query, stats);
-  return stats.matched > 0 ? ExitCode.Ok : ExitCode.NoMatch;
 }

@@ -1,23 +1,7 @@
 import type { Command } from 'commander';
-import { ExitCode, UsageError } from '../core/errors.js';
-import type { LogRecord } from '../core/record.js';
-import { sortByTime } from '../operators/sortByTime.js';
-import { formatFor } from '../parsers/formats.js';
-import { followRecords } from '../parsers/followRecords.js';
-import { formatOfInput } from '../parsers/inputRecords.js';
-import { tailOfInput, type InputTail } from '../parsers/inputTail.js';
-import {
-  addLogOptions,
-  buildLogQuery,
-  SOURCES_HELP,
-  type LogCommandOptions,
-  type LogQuery,
-} from './logOptions.js';
-import { RecordSink } from './recordSink.js';
-import { reportScan } from './scanRecords.js';
-import { FAMILIES } from '../core/families.js';
+import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from './logOptions.js';
 
-interface TailCommandOptions extends LogCommandOptions {
+export interface TailCommandOptions extends LogCommandOptions {
   lines: string;
   follow?: boolean;
 }
@@ -45,78 +29,7 @@ export function registerLogsTail(logs: Command): void {
   addLogOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], options: TailCommandOptions) => {
+      const { runTail } = await import('./logsTailRun.js');
       process.exitCode = await runTail(args, options);
     });
-}
-
-async function runTail(args: string[], options: TailCommandOptions): Promise<number> {
-  const count = parseCount(options.lines);
-  const follow = options.follow === true;
-  const query = await buildLogQuery(args, options, { follow });
-  const sink = new RecordSink(query);
-  const tails: InputTail[] = [];
-  for (const input of query.inputs) {
-    tails.push(
-      await tailOfInput(input, {
-        count,
-        follow,
-        accept: (record) => {
-          sink.stats.see(record);
-          return query.filter(record);
-        },
-        lineNumbers: sink.writer.needsLineNumbers,
-        formatOverride: query.formatOverride,
-        wallClock: query.wallClock,
-        since: query.since,
-      }),
-    );
-  }
-  const last: LogRecord[] = sortByTime(tails.map((t) => t.records)).slice(-count);
-  await sink.accept(last, true);
-  await sink.output.flush();
-  if (follow && !sink.closed) await followAll(query, tails, sink);
-  await sink.finish();
-  reportScan(query, sink.stats);
-  return sink.stats.matched > 0 || follow ? ExitCode.Ok : ExitCode.NoMatch;
-}
-
-/** Follows every input's live file until Ctrl-C, SIGTERM or a closed stdout. */
-async function followAll(query: LogQuery, tails: InputTail[], sink: RecordSink): Promise<void> {
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    const followers = query.inputs.map(async (input, i) => {
-      const resume = tails[i]!.resume;
-      if (!resume) return;
-      const format =
-        query.formatOverride !== undefined || input.format !== undefined
-          ? formatFor(query.formatOverride ?? input.format!)
-          : await formatOfInput(input, resume.path).catch(() => formatFor(FAMILIES.app!.format));
-      const records = followRecords(resume.path, format, query.wallClock, {
-        startOffset: resume.offset,
-        startLine: resume.line,
-        startFileId: resume.fileId,
-        signal: controller.signal,
-      });
-      for await (const batch of records) {
-        await sink.accept(batch);
-        await sink.output.flush();
-        if (sink.closed) controller.abort();
-      }
-    });
-    await Promise.all(followers);
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  }
-}
-
-function parseCount(text: string): number {
-  const count = Number(text);
-  if (!Number.isInteger(count) || count < 0) {
-    throw new UsageError(`bad -n "${text}"; expected a whole number of records, such as 20`);
-  }
-  return count;
 }

@@ -2,7 +2,7 @@ import type { LogRecord } from '../core/record.js';
 import { ScanStats } from '../operators/scanStats.js';
 import { Output } from '../sinks/output.js';
 import { RECORD_WRITERS, type RecordWriter } from '../sinks/recordWriters.js';
-import type { LogQuery } from './logOptions.js';
+import type { LogQuery } from './logQuery.js';
 
 /**
  * The end of every record-printing pipeline: counts what was scanned, filters, and writes

@@ -5,7 +5,7 @@ import { recordsOfInput } from '../parsers/inputRecords.js';
 import { sizeOnDisk } from '../sources/logSource.js';
 import { Progress } from '../sinks/progress.js';
 import { scanSummaryLine } from '../sinks/scanSummary.js';
-import type { LogQuery } from './logOptions.js';
+import type { LogQuery } from './logQuery.js';
 
 export interface ScanOptions {
   /**

@@ -2,7 +2,8 @@ import type { LogRecord } from '../core/record.js';
 import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
 import { LatencySummaryOperator } from '../operators/latencySummary.js';
 import type { LogInput } from '../sources/resolveInputs.js';
-import { buildLatencyPlan, type LatencyCommandOptions } from './latencyOptions.js';
+import type { LatencyCommandOptions } from './latencyOptions.js';
+import { buildLatencyPlan } from './latencyPlan.js';
 import type { LogCommandOptions } from './logOptions.js';
 
 /** An operator whose work can be split by files and put back together (a monoid, in order). */

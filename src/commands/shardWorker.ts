@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SmsmonError } from '../core/errors.js';
-import { buildLogQuery } from './logOptions.js';
+import { buildLogQuery } from './logQuery.js';
 import { scanRecords } from './scanRecords.js';
 import { operatorFor, type ShardTask } from './shardJobs.js';
 

@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Command } from 'commander';
-import { SmsmonError, UsageError, type ExitCode } from '../core/errors.js';
+import { SmsmonError, type ExitCode } from '../core/errors.js';
 import type { LogRecord } from '../core/record.js';
 import type { ScanStats, ScanStatsState } from '../operators/scanStats.js';
 import { AUTO_SHARD_MIN_BYTES, planShards } from '../sources/shardPlan.js';
 import type { Progress } from '../sinks/progress.js';
-import type { LogCommandOptions, LogQuery } from './logOptions.js';
+import type { LogCommandOptions } from './logOptions.js';
+import type { LogQuery } from './logQuery.js';
 import { progressFor, scanRecords } from './scanRecords.js';
 import type { MergeableOperator, ShardJobName, ShardTask } from './shardJobs.js';
 import type { ShardMessage } from './shardWorker.js';
@@ -85,20 +85,4 @@ function startShard(task: ShardTask, progress: Progress): RunningShard {
   });
   result.catch(() => undefined); // awaited in order; a failure before its turn is not unhandled
   return { thread, result };
-}
-
-/** --threads for the aggregate commands. */
-export function addThreadsOption(command: Command): Command {
-  return command.option(
-    '--threads <n>',
-    'threads reading the files of one family at once (default: auto, up to 4 cores when over 32 MiB; 1: none)',
-  );
-}
-
-export function parseThreads(text: string | undefined): number | 'auto' {
-  if (text === undefined || text === 'auto') return 'auto';
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64)
-    throw new UsageError(`bad --threads "${text}"; expected auto or a count from 1 to 64`);
-  return n;
 }

@@ -8,7 +8,8 @@ import { configSchema, type SmsmonConfig } from './configSchema.js';
 import { describeFsError, UsageError } from './errors.js';
 import { findJsonSyntaxError } from './jsonSyntax.js';
 
-export const CONFIG_FILE_NAME = 'smsmon.config.json';
+export { CONFIG_FILE_NAME } from './configName.js';
+import { CONFIG_FILE_NAME } from './configName.js';
 
 export interface LoadConfigOptions {
   /** --config: must exist. */

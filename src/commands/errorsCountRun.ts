@@ -1,0 +1,100 @@
+import { ExitCode, UsageError } from '../core/errors.js';
+import { wallClockIn } from '../core/timeZone.js';
+import { currentTime, parseDuration, parseTimeSpec } from '../core/timeSpec.js';
+import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
+import { parseGroupKeys } from '../operators/errorGroups.js';
+import { Output } from '../sinks/output.js';
+import {
+  errorReportCsv,
+  errorReportJson,
+  errorReportNdjson,
+  errorReportText,
+  type ErrorReport,
+} from '../sinks/errorReport.js';
+import type { ErrorsCountOptions } from './errorsCount.js';
+import { buildLogQuery } from './logQuery.js';
+import { reportScan } from './scanRecords.js';
+import { scanSharded } from './shardedScan.js';
+import { parseThreads } from './threadsOption.js';
+
+export async function runErrorsCount(args: string[], options: ErrorsCountOptions): Promise<number> {
+  const by = parseGroupKeys(options.by);
+  const top = options.top === undefined ? Infinity : parseCount('--top', options.top);
+  const failOver = options.failOver === undefined ? undefined : parseCount('--fail-over', options.failOver);
+  const window = compareWindow(options);
+  const threads = parseThreads(options.threads);
+  const queryOptions = {
+    ...options,
+    level: options.level ?? 'ERROR+',
+    since: window ? new Date(window.previousSince).toISOString() : options.since,
+  };
+  const query = await buildLogQuery(args.length > 0 ? args : ['errors'], queryOptions, { follow: false });
+  const spec: ErrorCountSpec = {
+    by,
+    qualified: options.qualified === true,
+    collectTypes: !!options.failOn,
+    window,
+  };
+  const operator = new ErrorCountOperator(spec);
+  const { counter, typesSeen } = operator;
+  const stats = await scanSharded(query, { job: 'errors-count', spec, operator, queryOptions, threads });
+  const groups = counter.sorted();
+  const report: ErrorReport = {
+    by,
+    total: counter.total,
+    since: window?.since ?? query.since ?? null,
+    until: window?.until ?? query.until ?? null,
+    compare: window && {
+      window: options.compare!,
+      since: window.previousSince,
+      until: window.since,
+      total: counter.previousTotal,
+    },
+    groups: groups.slice(0, top),
+    moreGroups: Math.max(0, groups.length - top),
+  };
+  const output = new Output();
+  if (options.json) output.write(errorReportJson(report));
+  else if (options.ndjson) output.write(errorReportNdjson(report));
+  else if (options.csv) output.write(errorReportCsv(report));
+  else output.write(errorReportText(report, query.color, process.stdout.columns ?? 120));
+  await output.flush();
+  reportScan(query, stats);
+  return verdict(report.total, failOver, options.failOn ?? [], typesSeen);
+}
+
+function verdict(
+  total: number,
+  failOver: number | undefined,
+  failOn: readonly string[],
+  seen: Set<string>,
+): number {
+  const reasons: string[] = [];
+  if (failOver !== undefined && total > failOver)
+    reasons.push(`${total} errors, over --fail-over ${failOver}`);
+  for (const type of failOn) if (seen.has(type)) reasons.push(`${type} occurred (--fail-on)`);
+  if (reasons.length === 0) return ExitCode.Ok;
+  process.stderr.write(`smsmon: ${reasons.join('; ')}\n`);
+  return ExitCode.NoMatch;
+}
+
+/** --compare: the current window is --since..--until (default: the last DURATION), then the one before. */
+function compareWindow(
+  options: ErrorsCountOptions,
+): { since: number; until: number; previousSince: number } | null {
+  if (options.compare === undefined) return null;
+  const length = parseDuration('--compare', options.compare);
+  const now = currentTime();
+  const wallClock = wallClockIn(options.tz);
+  const until = options.until === undefined ? now : parseTimeSpec('--until', options.until, now, wallClock);
+  const since =
+    options.since === undefined ? until - length : parseTimeSpec('--since', options.since, now, wallClock);
+  return { since, until, previousSince: since - length };
+}
+
+function parseCount(option: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`bad ${option} "${text}"; expected a whole number such as 10`);
+  return n;
+}

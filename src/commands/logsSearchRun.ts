@@ -1,0 +1,21 @@
+import { ExitCode } from '../core/errors.js';
+import type { LogCommandOptions } from './logOptions.js';
+import { buildLogQuery } from './logQuery.js';
+import { RecordSink } from './recordSink.js';
+import { reportScan, scanRecords } from './scanRecords.js';
+
+export async function runSearch(args: string[], options: LogCommandOptions): Promise<number> {
+  const query = await buildLogQuery(args, options, { follow: false });
+  const sink = new RecordSink(query);
+  const stats = await scanRecords(query, {
+    // On a terminal the results themselves show progress; a bar would be drawn over them.
+    progress: !query.stdoutIsTerminal,
+    visit: async (records) => {
+      await sink.accept(records, true);
+      return !sink.closed;
+    },
+  });
+  await sink.finish();
+  reportScan(query, stats);
+  return stats.matched > 0 ? ExitCode.Ok : ExitCode.NoMatch;
+}
