@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { configFor } from '../core/config.js';
+import { ExitCode } from '../core/errors.js';
+import type { MetricsSnapshot } from '../core/snapshot.js';
+import { Output } from '../sinks/output.js';
+import { snapshotJson, snapshotNdjson, snapshotText } from '../sinks/snapshotReport.js';
+import { collectOptionsFrom } from './collectOptions.js';
+import type { CollectCommandOptions } from './metrics.js';
+import { collectSnapshot } from './snapshotCollector.js';
+
+export async function runCollect(options: CollectCommandOptions, command: Command): Promise<number> {
+  const { config } = await configFor(command);
+  const snapshot = await collectSnapshot(collectOptionsFrom(config, options));
+  if (!options.quiet) await printSnapshot(snapshot, options);
+  reportFailures(snapshot);
+  return snapshot.failures.length > 0 ? ExitCode.SourceUnreadable : ExitCode.Ok;
+}
+
+export async function printSnapshot(
+  snapshot: MetricsSnapshot,
+  options: CollectCommandOptions,
+): Promise<void> {
+  const output = new Output();
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  if (options.json) output.write(snapshotJson(snapshot));
+  else if (options.ndjson) output.write(snapshotNdjson(snapshot));
+  else output.write(snapshotText(snapshot, color));
+  await output.flush();
+}
+
+/** One line per failed source on stderr, --quiet or not: cron mails what went wrong. */
+export function reportFailures(snapshot: MetricsSnapshot): void {
+  for (const { source, message } of snapshot.failures)
+    process.stderr.write(`smsmon: ${source} metrics failed: ${message}\n`);
+}
