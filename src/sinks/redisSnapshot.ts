@@ -1,0 +1,147 @@
+import { Cluster, type ChainableCommander } from 'ioredis';
+import { UsageError } from '../core/errors.js';
+import type { RedisLayout } from '../core/redisLayout.js';
+import type { MetricsSnapshot } from '../core/snapshot.js';
+import type { RedisClient } from '../core/redisClient.js';
+
+export interface SnapshotWriteOptions {
+  /** Series keep the entries no older than this before the snapshot being written. */
+  readonly retentionMs: number;
+  /** Every key written gets this TTL, so the keys of a host that stops reporting go away. */
+  readonly keyExpiryMs: number;
+}
+
+export interface SnapshotWriteResult {
+  /** Series entries sent; rewriting a snapshot sends them again, but ZADD of a member is a no-op. */
+  readonly metricsWritten: number;
+  /** False when the latest hash already held a newer snapshot (an older one was replayed). */
+  readonly latestUpdated: boolean;
+  /** "name (reason)" for every metric not written, never dropped silently. */
+  readonly skipped: readonly string[];
+}
+
+/** Fields of the latest hash that are not metrics. */
+export const LATEST_RESERVED_FIELDS = ['timestamp', 'host', 'details', 'failures'] as const;
+
+/**
+ * Replaces the latest hash only if it holds no newer snapshot. The hash is cleared first so that
+ * metrics missing from this snapshot (a source failed) do not linger beside its timestamp.
+ * KEYS[1] hash; ARGV[1] timestamp, ARGV[2] expiry ms, ARGV[3..] field, value, …
+ */
+const REPLACE_LATEST_IF_NEWER = `
+local current = tonumber(redis.call('HGET', KEYS[1], 'timestamp'))
+if current and current > tonumber(ARGV[1]) then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+
+/**
+ * Writes one snapshot in one MULTI/EXEC. Per metric: ZADD score = timestamp (ms), member =
+ * `${timestamp}:${value}` (String(value) round-trips through Number), so equal values at different
+ * times never collide and writing the same snapshot again changes nothing.
+ *
+ * Trim: `ZREMRANGEBYSCORE key -inf (timestamp - retentionMs` removes entries strictly older than
+ * the retention window before THIS snapshot; an entry exactly retentionMs older is kept. The
+ * reference is the snapshot's own timestamp, not the wall clock: a replayed old snapshot can only
+ * trim entries older than itself, never newer data, and the result does not depend on when or in
+ * which run a snapshot was written. The run's live snapshot is written last, so anything a replay
+ * left beyond the window is trimmed then.
+ *
+ * On a cluster the hosts index (another slot) is updated by a second transaction right after.
+ */
+export async function writeSnapshot(
+  redis: RedisClient,
+  snapshot: MetricsSnapshot,
+  layout: RedisLayout,
+  opts: SnapshotWriteOptions,
+): Promise<SnapshotWriteResult> {
+  checkOptions(snapshot, opts);
+  const isCluster = redis instanceof Cluster;
+  if (isCluster && !layout.perHost) {
+    throw new UsageError(
+      'the guide layout keeps each metric in its own key, which a Redis Cluster cannot write in one transaction',
+      'use the host layout on a cluster',
+    );
+  }
+  const { host, timestamp } = snapshot;
+  const skipped: string[] = [];
+  const latestFields: string[] = [];
+  const tx = redis.multi();
+  let metricsWritten = 0;
+  for (const [metric, value] of Object.entries(snapshot.metrics)) {
+    if (metric === '' || !Number.isFinite(value)) {
+      skipped.push(`${metric || '(empty name)'} (${metric === '' ? 'no name' : `value ${value}`})`);
+      continue;
+    }
+    const key = layout.metricKey(host, metric);
+    tx.zadd(key, timestamp, `${timestamp}:${String(value)}`);
+    tx.zremrangebyscore(key, '-inf', `(${timestamp - opts.retentionMs}`);
+    tx.pexpire(key, opts.keyExpiryMs);
+    metricsWritten++;
+    if ((LATEST_RESERVED_FIELDS as readonly string[]).includes(metric)) {
+      skipped.push(`${metric} (series only: the latest hash uses the field for the snapshot)`);
+    } else {
+      latestFields.push(metric, String(value));
+    }
+  }
+  latestFields.push(
+    'timestamp',
+    String(timestamp),
+    'host',
+    host,
+    'details',
+    jsonOrEmpty(snapshot.details, '{}', skipped),
+    'failures',
+    jsonOrEmpty(snapshot.failures, '[]', skipped),
+  );
+  const latestAt = 3 * metricsWritten; // index among EXEC's replies
+  tx.eval(REPLACE_LATEST_IF_NEWER, 1, layout.latestKey(host), timestamp, opts.keyExpiryMs, ...latestFields);
+  if (!isCluster) queueHostsIndex(tx, layout, snapshot, opts);
+  const replies = checkedReplies(await tx.exec());
+  if (isCluster) checkedReplies(await queueHostsIndex(redis.multi(), layout, snapshot, opts).exec());
+  return { metricsWritten, latestUpdated: replies[latestAt] === 1, skipped };
+}
+
+/** GT: a replayed older snapshot does not move a host back in time. */
+function queueHostsIndex(
+  tx: ChainableCommander,
+  layout: RedisLayout,
+  { host, timestamp }: MetricsSnapshot,
+  opts: SnapshotWriteOptions,
+): ChainableCommander {
+  return tx
+    .zadd(layout.hostsKey(), 'GT', timestamp, host)
+    .zremrangebyscore(layout.hostsKey(), '-inf', `(${timestamp - opts.keyExpiryMs}`)
+    .pexpire(layout.hostsKey(), opts.keyExpiryMs);
+}
+
+function checkOptions(snapshot: MetricsSnapshot, opts: SnapshotWriteOptions): void {
+  if (!Number.isFinite(snapshot.timestamp) || snapshot.timestamp < 0) {
+    throw new Error(`snapshot timestamp ${snapshot.timestamp} is not a time`);
+  }
+  if (snapshot.host === '') throw new Error('snapshot has no host');
+  for (const [name, value] of Object.entries({
+    retentionMs: opts.retentionMs,
+    keyExpiryMs: opts.keyExpiryMs,
+  })) {
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  }
+}
+
+function jsonOrEmpty(value: unknown, empty: string, skipped: string[]): string {
+  try {
+    return JSON.stringify(value) ?? empty;
+  } catch (error) {
+    skipped.push(`${empty === '{}' ? 'details' : 'failures'} (not JSON: ${(error as Error).message})`);
+    return empty;
+  }
+}
+
+/** EXEC's replies with the first command error thrown; null means the transaction was discarded. */
+function checkedReplies(results: [Error | null, unknown][] | null): unknown[] {
+  if (!results) throw new Error('Redis discarded the MULTI transaction');
+  const failed = results.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+  return results.map(([, reply]) => reply);
+}

@@ -1,0 +1,126 @@
+import { Cluster, type Redis } from 'ioredis';
+import { UsageError } from '../core/errors.js';
+import { globLiteral, type RedisLayout } from '../core/redisLayout.js';
+import type { MetricsSnapshot } from '../core/snapshot.js';
+import type { RedisClient } from '../core/redisClient.js';
+import { latestFromHash } from './redisLatest.js';
+
+export interface SeriesPoint {
+  readonly timestamp: number;
+  readonly value: number;
+  /** '' in the guide layout, whose keys do not say which host wrote an entry. */
+  readonly host: string;
+}
+
+export interface SeriesQuery {
+  readonly host?: string;
+  /** Every host in the hosts index, merged per metric in time order. */
+  readonly fleet?: boolean;
+  /** Metric names to read; all of a host's metric keys (found by SCAN) when absent. */
+  readonly keys?: readonly string[];
+  readonly sinceMs: number;
+  readonly nowMs: number;
+}
+
+export interface SeriesResult {
+  readonly hosts: string[];
+  readonly series: Record<string, SeriesPoint[]>;
+  /** The newest snapshot of each host that has one. */
+  readonly latest: Record<string, MetricsSnapshot>;
+  /** Members that are not `${timestamp}:${value}` and hash fields that are not numbers or JSON. */
+  readonly unparsed: number;
+}
+
+/** Reads what sinks/redisSnapshot wrote, entries with sinceMs <= timestamp <= nowMs. */
+export async function readSeries(
+  redis: RedisClient,
+  layout: RedisLayout,
+  query: SeriesQuery,
+): Promise<SeriesResult> {
+  const hosts = query.fleet
+    ? await redis.zrange(layout.hostsKey(), '0', '-1')
+    : layout.perHost
+      ? [requiredHost(query)]
+      : [query.host ?? ''].filter(Boolean);
+  const series: Record<string, SeriesPoint[]> = {};
+  const latest: Record<string, MetricsSnapshot> = {};
+  let unparsed = 0;
+  // The guide layout has one set of keys for everyone (also data the guide's own script wrote,
+  // with no hosts index): read them once.
+  for (const host of layout.perHost ? hosts : ['']) {
+    const read = await readHostSeries(redis, layout, host, query);
+    unparsed += read.unparsed;
+    for (const [metric, points] of Object.entries(read.series)) (series[metric] ??= []).push(...points);
+    const hash = await redis.hgetall(layout.latestKey(host));
+    const parsed = latestFromHash(hash);
+    unparsed += parsed.unparsed;
+    if (parsed.snapshot) latest[parsed.snapshot.host] = parsed.snapshot;
+  }
+  for (const points of Object.values(series)) {
+    points.sort((a, b) => a.timestamp - b.timestamp || a.host.localeCompare(b.host));
+  }
+  return { hosts: [...hosts].sort(), series, latest, unparsed };
+}
+
+async function readHostSeries(
+  redis: RedisClient,
+  layout: RedisLayout,
+  host: string,
+  query: SeriesQuery,
+): Promise<{ series: Record<string, SeriesPoint[]>; unparsed: number }> {
+  const start = layout.metricKeyStart(host);
+  const metrics = query.keys
+    ? [...query.keys]
+    : (await scanKeys(redis, `${globLiteral(start)}*`)).map((key) => key.slice(start.length)).sort();
+  const pipeline = redis.pipeline();
+  for (const metric of metrics) {
+    pipeline.zrangebyscore(layout.metricKey(host, metric), query.sinceMs, query.nowMs);
+  }
+  const replies = (await pipeline.exec()) ?? [];
+  const series: Record<string, SeriesPoint[]> = {};
+  let unparsed = 0;
+  replies.forEach(([error, members], i) => {
+    if (error) throw error;
+    const points: SeriesPoint[] = [];
+    for (const member of members as string[]) {
+      const point = pointFromMember(member, host);
+      if (point) points.push(point);
+      else unparsed++;
+    }
+    if (points.length > 0) series[metrics[i]!] = points;
+  });
+  return { series, unparsed };
+}
+
+/** `1718000000000:42.5` → { timestamp: 1718000000000, value: 42.5 }; null if it is not that. */
+export function pointFromMember(member: string, host: string): SeriesPoint | null {
+  const colon = member.indexOf(':');
+  if (colon <= 0) return null;
+  const timestamp = Number(member.slice(0, colon));
+  const valueText = member.slice(colon + 1);
+  const value = Number(valueText);
+  if (!Number.isFinite(timestamp) || valueText.trim() === '' || !Number.isFinite(value)) return null;
+  return { timestamp, value, host };
+}
+
+/** SCAN (never KEYS) with MATCH; on a cluster, every master is scanned. */
+async function scanKeys(redis: RedisClient, pattern: string): Promise<string[]> {
+  const nodes: Redis[] = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  const found = new Set<string>();
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      for (const key of keys) found.add(key);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+  return [...found];
+}
+
+function requiredHost(query: SeriesQuery): string {
+  if (query.host === undefined || query.host === '') {
+    throw new UsageError('name a host or ask for the fleet', 'e.g. --host web-1 or --fleet');
+  }
+  return query.host;
+}
