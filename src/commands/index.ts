@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerLogs } from './logs.js';
 import { registerErrors } from './errors.js';
 import { registerLatency } from './latency.js';
+import { registerMetrics } from './metrics.js';
 import { registerConfig } from './config.js';
 
 /** Every top-level command: adding one is adding an entry. */
@@ -9,5 +10,6 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerLogs,
   registerErrors,
   registerLatency,
+  registerMetrics,
   registerConfig,
 ];

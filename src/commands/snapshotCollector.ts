@@ -33,7 +33,9 @@ const SOURCES: Readonly<Record<MetricSourceName, Collector>> = {
     const { collectSystemMetrics } = await import('../sources/systemMetrics.js');
     return collectSystemMetrics({ mounts: config.system.mounts, sampleMs });
   },
-  database: async ({ config }) => {
+  // The window ends at this machine's clock, as the guide's timezone.now() does, so the database
+  // and the logs count the same hour.
+  database: async ({ config, now }) => {
     const { collectDatabaseMetrics } = await import('../sources/databaseMetrics.js');
     const { url, statementTimeout, tables, columns } = config.database;
     return collectDatabaseMetrics({
@@ -41,6 +43,7 @@ const SOURCES: Readonly<Record<MetricSourceName, Collector>> = {
       statementTimeoutMs: durationMs(statementTimeout),
       tables,
       columns,
+      now: new Date(now),
     });
   },
   logs: collectLogMetrics,

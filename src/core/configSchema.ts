@@ -42,7 +42,9 @@ const database = section({
 });
 
 const redis = section({
-  url: url(['redis:', 'rediss:']).optional().describe('Redis URL (env REDIS_URL)'),
+  url: url(['redis:', 'rediss:', 'redis-sentinel:', 'redis-cluster:'])
+    .optional()
+    .describe('Redis URL (env REDIS_URL)'),
   prefix: z.string().min(1).default('smsmon').describe('prefix of every key smsmon writes'),
   retention: duration('24h').describe('how long metric samples are kept'),
   layout: z

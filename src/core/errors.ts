@@ -4,6 +4,8 @@ export const ExitCode = {
   NoMatch: 1,
   Usage: 2,
   SourceUnreadable: 3,
+  /** metrics snapshot: Redis could not be reached; the snapshot waits in the spool. */
+  Spooled: 4,
   Internal: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -2,6 +2,7 @@ import { UsageError } from './errors.js';
 import type { WallClockToEpoch } from './timeZone.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = {
+  ms: 1,
   s: 1000,
   sec: 1000,
   m: 60_000,
@@ -10,7 +11,7 @@ const UNIT_MS: Readonly<Record<string, number>> = {
   d: 86_400_000,
   w: 604_800_000,
 };
-const RELATIVE = /^(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d|w)$/;
+const RELATIVE = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h|d|w)$/;
 const ISO =
   /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,3})\d*)?)?)?\s*(Z|[+-]\d\d:?\d\d)?$/i;
 

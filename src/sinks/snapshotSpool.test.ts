@@ -158,3 +158,18 @@ test('a lock left by a dead process or too old is broken; a live one is waited f
   utimesSync(lock, old, old);
   assert.equal(await withFileLock(lock, { waitMs: 100, staleMs: 60_000 }, async () => 'ran'), 'ran');
 });
+
+test('replaying a spool that was never written (no file, no directory) is a no-op', async () => {
+  const { mkdtemp, rm, readdir } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const root = await mkdtemp(join(tmpdir(), 'smsmon-nospool-'));
+  try {
+    const path = join(root, 'state', 'smsmon', 'spool.ndjson');
+    const result = await replaySpool(path, async () => assert.fail('nothing to write'));
+    assert.deepEqual(result, { replayed: 0, remaining: 0, invalid: 0 });
+    assert.deepEqual(await readdir(root), []);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { snapshotFromJson } from '../core/snapshotJson.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { SPOOL_LOCK_OPTIONS, withFileLock } from './fileLock.js';
@@ -69,6 +70,8 @@ export async function replaySpool(
   path: string,
   write: (snapshot: MetricsSnapshot) => Promise<void>,
 ): Promise<ReplayResult> {
+  // Nothing was ever spooled (not even the directory exists): nothing to lock or replay.
+  if (!(await exists(path))) return { replayed: 0, remaining: 0, invalid: 0 };
   const { lines } = await withFileLock(lockOf(path), SPOOL_LOCK_OPTIONS, () => readLines(path));
   if (lines.length === 0) return { replayed: 0, remaining: 0, invalid: 0 };
   const { entries, invalid } = parseLines(lines);
@@ -114,4 +117,11 @@ function parseLines(lines: readonly string[]): { entries: SpoolEntry[]; invalid:
 /** Stable: entries with equal timestamps keep their spool order. */
 function sortedByTime(entries: readonly SpoolEntry[]): SpoolEntry[] {
   return [...entries].sort((a, b) => a.snapshot.timestamp - b.snapshot.timestamp);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

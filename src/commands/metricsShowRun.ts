@@ -1,0 +1,52 @@
+import { hostname } from 'node:os';
+import type { Command } from 'commander';
+import { configFor } from '../core/config.js';
+import { ExitCode } from '../core/errors.js';
+import { currentTime, parseTimeSpec } from '../core/timeSpec.js';
+import { wallClockIn } from '../core/timeZone.js';
+import { Output } from '../sinks/output.js';
+import { closeRedis, openRedis } from '../sinks/redisConnection.js';
+import { seriesJson, seriesNdjson, seriesText, type SeriesReport } from '../sinks/seriesReport.js';
+import { readSeries } from '../sources/redisSeries.js';
+import type { ShowCommandOptions } from './metrics.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
+
+export async function runShow(
+  names: string[],
+  options: ShowCommandOptions,
+  command: Command,
+): Promise<number> {
+  const { config } = await configFor(command);
+  const target = redisTargetFrom(config, options);
+  const until = currentTime();
+  const since = parseTimeSpec('--since', options.since, until, wallClockIn(undefined));
+  const redis = await openRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
+  let report: SeriesReport;
+  try {
+    const read = await readSeries(redis, target.layout, {
+      host: options.fleet ? undefined : (options.host ?? hostname()),
+      fleet: options.fleet === true,
+      keys: names.length > 0 ? names : undefined,
+      sinceMs: since,
+      nowMs: until,
+    });
+    report = { hosts: read.hosts, since, until, series: read.series };
+    if (read.unparsed > 0)
+      process.stderr.write(`smsmon: ${read.unparsed} stored value(s) could not be read and were left out\n`);
+  } finally {
+    await closeRedis(redis);
+  }
+  const samples = Object.values(report.series).reduce((n, points) => n + points.length, 0);
+  const output = new Output();
+  const color = process.stdout.isTTY === true && options.color !== false && !process.env.NO_COLOR;
+  if (options.json) output.write(seriesJson(report));
+  else if (options.ndjson) output.write(seriesNdjson(report));
+  else if (samples > 0) output.write(seriesText(report, color));
+  await output.flush();
+  if (samples > 0) return ExitCode.Ok;
+  const where = options.fleet ? 'any host' : `host ${options.host ?? hostname()}`;
+  process.stderr.write(
+    `smsmon: no samples for ${where} since ${new Date(since).toISOString()} in ${target.layout.prefix}:*\n`,
+  );
+  return ExitCode.NoMatch;
+}

@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { configFor } from '../core/config.js';
+import { durationMs } from '../core/configFields.js';
+import { spoolPath } from '../core/configSchema.js';
+import { ExitCode } from '../core/errors.js';
+import { parseDuration } from '../core/timeSpec.js';
+import { closeRedis, connectRedis } from '../sinks/redisConnection.js';
+import { redactRedisUrl } from '../sinks/redisUrl.js';
+import { storeSnapshot, type StoreOutcome } from '../sinks/storeSnapshot.js';
+import { collectOptionsFrom } from './collectOptions.js';
+import type { SnapshotCommandOptions } from './metrics.js';
+import { printSnapshot, reportFailures } from './metricsCollectRun.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
+import { collectSnapshot } from './snapshotCollector.js';
+
+/** A run that dies keeps the host's lock this long at most. */
+const LOCK_TTL_MS = 60_000;
+/** An overlapping run waits this long for the lock, then spools its snapshot for the next run. */
+const LOCK_WAIT_MS = 10_000;
+
+export async function runSnapshot(options: SnapshotCommandOptions, command: Command): Promise<number> {
+  const { config } = await configFor(command);
+  const target = redisTargetFrom(config, options);
+  const retentionMs =
+    options.retention === undefined
+      ? durationMs(config.redis.retention)
+      : parseDuration('--retention', options.retention);
+  const spool = options.spool ?? spoolPath(config, process.env);
+  const snapshot = await collectSnapshot(collectOptionsFrom(config, options));
+  const redis = connectRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
+  let outcome: StoreOutcome;
+  try {
+    outcome = await storeSnapshot(redis, snapshot, {
+      layout: target.layout,
+      retentionMs,
+      keyExpiryMs: durationMs(config.redis.keyExpiry),
+      spoolPath: spool,
+      maxSpoolEntries: config.spool.maxEntries,
+      lockTtlMs: LOCK_TTL_MS,
+      lockWaitMs: LOCK_WAIT_MS,
+    });
+  } finally {
+    await closeRedis(redis);
+  }
+  if (options.json) {
+    const stored = { redis: redactRedisUrl(target.url), spool, ...outcome };
+    process.stdout.write(JSON.stringify({ snapshot: { ...snapshot }, stored }, null, 2) + '\n');
+  } else if (!options.quiet) await printSnapshot(snapshot, options);
+  reportFailures(snapshot);
+  for (const line of outcomeLines(outcome, redactRedisUrl(target.url), spool))
+    if (!options.quiet || !outcome.stored) process.stderr.write(`smsmon: ${line}\n`);
+  if (!outcome.stored) return ExitCode.Spooled;
+  return snapshot.failures.length > 0 ? ExitCode.SourceUnreadable : ExitCode.Ok;
+}
+
+function outcomeLines(outcome: StoreOutcome, url: string, spool: string): string[] {
+  const lines: string[] = [];
+  const { replay } = outcome;
+  if (replay && replay.replayed > 0)
+    lines.push(`replayed ${replay.replayed} spooled snapshot(s) into ${url}`);
+  if (replay && replay.invalid > 0)
+    lines.push(`${replay.invalid} unreadable spool line(s) moved to ${spool}.corrupt`);
+  if (outcome.stored) {
+    const skipped = outcome.write.skipped;
+    lines.push(`stored ${outcome.write.metricsWritten} metric(s) in ${url}`);
+    if (skipped.length > 0) lines.push(`not stored: ${skipped.join(', ')}`);
+    return lines;
+  }
+  const why =
+    outcome.reason === 'locked'
+      ? 'another run holds the lock'
+      : `Redis ${outcome.reason}: ${outcome.message}`;
+  lines.push(`${why}; snapshot spooled to ${spool} (${outcome.spool.entries} waiting) for the next run`);
+  if (outcome.spool.dropped > 0)
+    lines.push(`spool full: dropped the ${outcome.spool.dropped} oldest snapshot(s)`);
+  return lines;
+}
