@@ -13,6 +13,13 @@ import type { ShardMessage } from './shardWorker.js';
 
 /** Auto mode uses at most this many threads: past it, reading from the page cache is the limit. */
 const MAX_AUTO_THREADS = 4;
+/**
+ * Auto mode starts threads only with at least this many cores. Measured on the 2-vCPU benchmark
+ * machine (bench/ANALYTICS.md): two threads took as long as one (1.51 s vs 1.57 s, latency, 160 MB;
+ * two independent processes there ran 1.5× slower each, the cores sharing memory bandwidth) and
+ * peak RSS rose from 76 to 113 MB. --threads N still asks for them.
+ */
+const MIN_AUTO_CORES = 4;
 
 export interface ShardedScan {
   job: ShardJobName;
@@ -34,7 +41,8 @@ export interface ShardedScan {
 export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<ScanStats> {
   const { operator, keyword, threads } = scan;
   const auto = threads === 'auto';
-  const count = auto ? Math.min(MAX_AUTO_THREADS, availableParallelism()) : threads;
+  const cores = availableParallelism();
+  const count = auto ? (cores >= MIN_AUTO_CORES ? Math.min(MAX_AUTO_THREADS, cores) : 1) : threads;
   const shards = await planShards(query.inputs, count, auto ? AUTO_SHARD_MIN_BYTES : 0);
   const visit = (records: readonly LogRecord[]): void => operator.push(records);
   if (!shards) return scanRecords(query, { progress: true, keyword, visit });

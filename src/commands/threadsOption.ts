@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 export function addThreadsOption(command: Command): Command {
   return command.option(
     '--threads <n>',
-    'threads reading the files of one family at once (default: auto, up to 4 cores when over 32 MiB; 1: none)',
+    'threads reading the files of one family at once (default: auto, up to 4 when the machine has 4+ cores and the input is over 32 MiB; 1: none)',
   );
 }
 
