@@ -92,6 +92,19 @@ const email = section({
   to: z.array(z.string().min(1)).min(1),
 });
 
+/** Hosts a plain http:// webhook may point at: a receiver on this machine (a test, a local relay). */
+const LOOPBACK_HOSTS = ['127.0.0.1', '[::1]', 'localhost'];
+
+/** https://, or http:// to a loopback host: an alert's webhook path is a secret not to send in clear. */
+const webhookUrl = z.string().refine(
+  (text) => {
+    if (!URL.canParse(text)) return false;
+    const { protocol, hostname } = new URL(text);
+    return protocol === 'https:' || (protocol === 'http:' && LOOPBACK_HOSTS.includes(hostname));
+  },
+  { error: 'expected an https:// URL (http:// only to 127.0.0.1, ::1 or localhost)' },
+);
+
 const alerts = section({
   thresholds: z
     .record(metricName, threshold)
@@ -100,7 +113,9 @@ const alerts = section({
     .describe('metric → {warning, critical}, merged over the defaults; {} turns a default off'),
   repeat: duration('1h').describe('an unchanged alert is sent again after this long'),
   slack: section({
-    webhookUrl: url(['https:']).optional().describe('env SMSMON_SLACK_WEBHOOK_URL'),
+    webhookUrl: webhookUrl
+      .optional()
+      .describe('env SMSMON_SLACK_WEBHOOK_URL; https://, or http:// only to 127.0.0.1, ::1 or localhost'),
   }).prefault({}),
   email: email.optional(),
 });
