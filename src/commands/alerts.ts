@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAlertsCheck } from './alertsCheck.js';
 import { registerAlertsTest } from './alertsTest.js';
 
 export function registerAlerts(program: Command): void {
@@ -7,7 +8,8 @@ export function registerAlerts(program: Command): void {
     .description('alert thresholds and notification channels (Slack webhook, SMTP email)')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ smsmon alerts test                 # a test message through every configured channel\nExit: see each subcommand.`,
+      `\nExamples:\n  $ smsmon alerts check --notify       # thresholds against a fresh collection, Slack/email once per --repeat\n  $ smsmon alerts test                 # a test message through every configured channel\nExit: see each subcommand.`,
     );
+  registerAlertsCheck(alerts);
   registerAlertsTest(alerts);
 }

@@ -73,7 +73,8 @@ Examples:
 
 Exit: 0 shown, 1 no samples in the window, 2 usage or bad config, 3 Redis unreachable.`;
 
-function addSourceOptions(command: Command): Command {
+/** Where the figures of a fresh snapshot come from (shared with `alerts check`). */
+export function addSourceOptions(command: Command): Command {
   return command
     .option('--db <url>', 'PostgreSQL URL (default: DATABASE_URL, database.url)')
     .option('-d, --dir <dir>', 'logs directory (default: logDir of the config, SMSMON_LOG_DIR, ./logs)')
@@ -81,14 +82,19 @@ function addSourceOptions(command: Command): Command {
     .option('--no-system', 'leave out the system figures')
     .option('--no-database', 'leave out the database figures')
     .option('--no-logs', 'leave out the log figures')
-    .option('--sample <duration>', 'window over which CPU and network are measured', '500ms')
+    .option('--sample <duration>', 'window over which CPU and network are measured', '500ms');
+}
+
+function addSnapshotOutputOptions(command: Command): Command {
+  return command
     .option('--host <name>', 'host name the snapshot is filed under (default: this machine)')
     .addOption(new Option('--json', 'the snapshot as one JSON document').conflicts('ndjson'))
     .option('--ndjson', 'one JSON object per metric')
     .option('-q, --quiet', 'nothing on stdout; failures still on stderr');
 }
 
-function addRedisOptions(command: Command): Command {
+/** --redis, --prefix, --guide-layout (shared with `alerts check`). */
+export function addRedisOptions(command: Command): Command {
   return command
     .option(
       '--redis <url>',
@@ -109,14 +115,18 @@ export function registerMetrics(program: Command): void {
       'after',
       `\nExamples:\n  $ smsmon metrics collect\n  $ smsmon metrics snapshot --quiet\n  $ smsmon metrics show --since 6h\nExit: see each subcommand.`,
     );
-  addSourceOptions(metrics.command('collect').description('print one snapshot of every metric'))
+  addSnapshotOutputOptions(
+    addSourceOptions(metrics.command('collect').description('print one snapshot of every metric')),
+  )
     .addHelpText('after', COLLECT_HELP)
     .action(async (options: CollectCommandOptions, command: Command) => {
       const { runCollect } = await import('./metricsCollectRun.js');
       process.exitCode = await runCollect(options, command);
     });
   addRedisOptions(
-    addSourceOptions(metrics.command('snapshot').description('collect one snapshot and store it in Redis')),
+    addSnapshotOutputOptions(
+      addSourceOptions(metrics.command('snapshot').description('collect one snapshot and store it in Redis')),
+    ),
   )
     .option('--retention <duration>', 'samples older than this are trimmed (default: redis.retention, 24h)')
     .option('--spool <path>', 'where a snapshot waits while Redis is down (default: spool.path)')

@@ -11,6 +11,8 @@ test('host layout: keys per host, the host as cluster hash tag', () => {
   assert.equal(layout.latestKey('web-1'), 'smsmon:{web-1}:latest');
   assert.equal(layout.lockKey('web-1'), 'smsmon:{web-1}:lock');
   assert.equal(layout.hostsKey(), 'smsmon:hosts');
+  assert.equal(layout.alertsKey('web-1'), 'smsmon:{web-1}:alerts');
+  assert.equal(layout.alertsLockKey('web-1'), 'smsmon:{web-1}:alerts:lock');
   assert.equal(redisLayout('host', 'ops').latestKey('a'), 'ops:{a}:latest');
 });
 
@@ -21,6 +23,9 @@ test("guide layout: the guide's metrics:<key> names, other keys outside metrics:
   assert.equal(layout.latestKey('web-1'), 'metrics-latest');
   assert.equal(layout.hostsKey(), 'metrics-hosts');
   assert.equal(layout.lockKey('web-1'), 'metrics-lock:web-1');
+  // Alerts are per host even here: each host judges its own snapshot.
+  assert.equal(layout.alertsKey('web-1'), 'metrics-alerts:web-1');
+  assert.equal(layout.alertsLockKey('web-1'), 'metrics-alerts-lock:web-1');
 });
 
 test('unknown layouts and empty names are usage errors', () => {

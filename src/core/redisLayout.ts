@@ -20,6 +20,10 @@ export interface RedisLayout {
   /** Sorted set of host → timestamp of its newest snapshot, for fleet discovery. */
   hostsKey(): string;
   lockKey(host: string): string;
+  /** Hash of alert key → what `alerts check --notify` last sent (core of the dedup and cooldown). */
+  alertsKey(host: string): string;
+  /** Held while one `alerts check --notify` run decides and sends, apart from the snapshot's lock. */
+  alertsLockKey(host: string): string;
 }
 
 export type RedisLayoutName = 'host' | 'guide';
@@ -30,6 +34,8 @@ export type RedisLayoutName = 'host' | 'guide';
  *   smsmon:{web-1}:metric:cpu_percent   sorted set
  *   smsmon:{web-1}:latest               hash
  *   smsmon:{web-1}:lock                 string, held while a run writes
+ *   smsmon:{web-1}:alerts               hash, alert key → notification state (JSON)
+ *   smsmon:{web-1}:alerts:lock          string, held while an alerts run notifies
  *   smsmon:hosts                        sorted set
  */
 function hostLayout(prefix: string): RedisLayout {
@@ -43,6 +49,8 @@ function hostLayout(prefix: string): RedisLayout {
     latestKey: (host) => `${hostKey(host)}:latest`,
     hostsKey: () => `${prefix}:hosts`,
     lockKey: (host) => `${hostKey(host)}:lock`,
+    alertsKey: (host) => `${hostKey(host)}:alerts`,
+    alertsLockKey: (host) => `${hostKey(host)}:alerts:lock`,
   };
 }
 
@@ -61,6 +69,8 @@ function guideLayout(prefix: string): RedisLayout {
     latestKey: () => `${prefix}-latest`,
     hostsKey: () => `${prefix}-hosts`,
     lockKey: (host) => `${prefix}-lock:${checkedHost(host)}`,
+    alertsKey: (host) => `${prefix}-alerts:${checkedHost(host)}`,
+    alertsLockKey: (host) => `${prefix}-alerts-lock:${checkedHost(host)}`,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { RedisClient } from '../core/redisClient.js';
+import type { RedisLayout } from '../core/redisLayout.js';
 import type { MetricsSnapshot, SourceFailure } from '../core/snapshot.js';
 
 const RESERVED = new Set(['timestamp', 'host', 'details', 'failures']);
@@ -46,4 +48,13 @@ function parseJson(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The newest snapshot stored for `host` (the latest hash of the layout), null when there is none. */
+export async function readLatestSnapshot(
+  redis: RedisClient,
+  layout: RedisLayout,
+  host: string,
+): Promise<{ snapshot: MetricsSnapshot | null; unparsed: number }> {
+  return latestFromHash(await redis.hgetall(layout.latestKey(host)));
 }
