@@ -4,6 +4,7 @@ import { registerErrors } from './errors.js';
 import { registerLatency } from './latency.js';
 import { registerMetrics } from './metrics.js';
 import { registerConfig } from './config.js';
+import { registerExporter } from './exporter.js';
 
 /** Every top-level command: adding one is adding an entry. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -12,4 +13,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerLatency,
   registerMetrics,
   registerConfig,
+  registerExporter,
 ];
