@@ -5,6 +5,7 @@ import { registerLatency } from './latency.js';
 import { registerMetrics } from './metrics.js';
 import { registerConfig } from './config.js';
 import { registerAlerts } from './alerts.js';
+import { registerExporter } from './exporter.js';
 
 /** Every top-level command: adding one is adding an entry. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -14,4 +15,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerMetrics,
   registerAlerts,
   registerConfig,
+  registerExporter,
 ];

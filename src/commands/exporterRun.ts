@@ -1,0 +1,134 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { configFor } from '../core/config.js';
+import { describeFsError, ExitCode, SmsmonError, SourceError, UsageError } from '../core/errors.js';
+import { FAMILIES, FAMILY_NAMES } from '../core/families.js';
+import { LogMetrics } from '../operators/logMetrics.js';
+import { PromRegistry } from '../operators/promRegistry.js';
+import { followRecords } from '../parsers/followRecords.js';
+import { formatFor } from '../parsers/formats.js';
+import { recordsOfInput } from '../parsers/inputRecords.js';
+import { startMetricsServer, type MetricsServer } from '../sinks/metricsServer.js';
+import { promText } from '../sinks/promText.js';
+import { writeFileAtomic } from '../sinks/textfile.js';
+import { followStart } from '../sources/followStart.js';
+import { resolveInputs } from '../sources/resolveInputs.js';
+import type { ExporterCommandOptions } from './exporter.js';
+import { every, figureRefresher } from './exporterFigures.js';
+import { healthProbeFor } from './exporterHealth.js';
+import { exporterSettings, type ExporterSettings } from './exporterOptions.js';
+
+export async function runExporter(options: ExporterCommandOptions, command: Command): Promise<number> {
+  const { config } = await configFor(command);
+  const settings = exporterSettings(options, config);
+  await checkDirectory(settings.dir);
+  const registry = new PromRegistry();
+  const logs = new LogMetrics(registry, FAMILY_NAMES, settings.logMetrics);
+  const complain = (message: string): boolean => process.stderr.write(`smsmon: ${message}\n`);
+  const refresh = figureRefresher(registry, settings, healthProbeFor(config), complain);
+  if (settings.textfile !== undefined) {
+    await Promise.all([readOnce(settings, logs), refresh()]);
+    await writeFileAtomic(settings.textfile, promText(registry.collect())).catch((error: unknown) => {
+      throw new SourceError(`cannot write ${settings.textfile}: ${describeFsError(error)}`);
+    });
+    return ExitCode.Ok;
+  }
+  await serve(settings, registry, logs, refresh);
+  return ExitCode.Ok;
+}
+
+/** --textfile: every file of every family, rotated ones included, oldest first, once. */
+async function readOnce(settings: ExporterSettings, logs: LogMetrics): Promise<void> {
+  const inputs = await resolveInputs(FAMILY_NAMES, { dir: settings.dir, allowMissing: true });
+  for (const input of inputs)
+    for await (const batch of recordsOfInput(input, { wallClock: settings.wallClock }))
+      for (const record of batch) logs.push(input.label, record);
+}
+
+/** Follows every family and serves /metrics until SIGINT or SIGTERM. */
+async function serve(
+  settings: ExporterSettings,
+  registry: PromRegistry,
+  logs: LogMetrics,
+  refresh: () => Promise<void>,
+): Promise<void> {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let server: MetricsServer | null = null;
+  let stopRefreshing: (() => Promise<void>) | null = null;
+  const followers: Array<Promise<void>> = [];
+  try {
+    // Start positions are taken before the address is printed: whatever is written after that line counts.
+    const paths = FAMILY_NAMES.map((family) => join(settings.dir, FAMILIES[family]!.fileName));
+    const starts = await Promise.all(
+      paths.map((path) =>
+        followStart(path, settings.fromStart).catch((error: unknown) => {
+          throw new SourceError(`cannot follow ${path}: ${describeFsError(error)}`);
+        }),
+      ),
+    );
+    FAMILY_NAMES.forEach((family, i) => {
+      const path = paths[i]!;
+      const records = followRecords(path, formatFor(FAMILIES[family]!.format), settings.wallClock, {
+        ...starts[i],
+        signal: controller.signal,
+      });
+      const follow = async (): Promise<void> => {
+        for await (const batch of records) for (const record of batch) logs.push(family, record);
+      };
+      const following = follow().catch((error: unknown) => {
+        controller.abort();
+        throw new SourceError(`cannot follow ${path}: ${describeFsError(error)}`);
+      });
+      following.catch(() => {}); // seen by Promise.all below; not unhandled while the server starts
+      followers.push(following);
+    });
+    if (controller.signal.aborted) {
+      await Promise.all(followers); // SIGINT/SIGTERM while the files were opened
+      return;
+    }
+    server = await startMetricsServer({
+      ...settings.listen,
+      render: () => promText(registry.collect()),
+    }).catch((error: unknown) => {
+      const where = `${settings.listen.host ?? '*'}:${settings.listen.port}`;
+      throw new UsageError(`cannot listen on ${where}: ${listenError(error)}`, 'choose another --listen');
+    });
+    process.stderr.write(`smsmon: exporter listening on ${server.url}\n`);
+    stopRefreshing = every(settings.intervalMs, refresh);
+    await Promise.all(followers);
+  } catch (error) {
+    controller.abort();
+    await Promise.allSettled(followers);
+    throw error instanceof SmsmonError ? error : new SourceError(describeFsError(error));
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await stopRefreshing?.();
+    await server?.close();
+  }
+}
+
+async function checkDirectory(dir: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(dir)).isDirectory();
+  } catch (error) {
+    throw new SourceError(
+      `cannot read log directory ${dir}: ${describeFsError(error)}`,
+      'set --dir or SMSMON_LOG_DIR',
+    );
+  }
+  if (!isDirectory) throw new SourceError(`${dir} is not a directory`, 'set --dir or SMSMON_LOG_DIR');
+}
+
+function listenError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return 'address already in use';
+  if (code === 'EADDRNOTAVAIL') return 'address not available on this machine';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,31 @@
+import { levelValue, type LogRecord } from '../core/record.js';
+import { BoundedLabel, OVERFLOW } from './boundedLabel.js';
+import { errorType } from './errorGroups.js';
+import type { Counter, PromRegistry } from './promRegistry.js';
+
+const ERROR_LEVEL = 40;
+
+/**
+ * errors.log records by error type, as `errors count` names them (the final exception class of
+ * a traceback, else `module: message template`), the first `limit` types with their own series.
+ */
+export class ErrorTypeMetrics {
+  private readonly errors: Counter;
+  private readonly types: BoundedLabel;
+
+  constructor(registry: PromRegistry, limit: number) {
+    this.errors = registry.counter(
+      'smsmon_errors_total',
+      `errors.log records by error type (as smsmon errors count); the first ${limit} types seen have their own series, later ones count as "${OVERFLOW}".`,
+      ['type'],
+    );
+    this.errors.touch([OVERFLOW]);
+    this.types = new BoundedLabel(limit);
+  }
+
+  /** ERROR and CRITICAL only, as errors count (errors.log holds nothing else unless reconfigured). */
+  push(record: LogRecord): void {
+    if (record.unparsed || (levelValue(record.level) ?? 0) < ERROR_LEVEL) return;
+    this.errors.inc([this.types.map(errorType(record, { qualified: false }))]);
+  }
+}
