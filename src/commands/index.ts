@@ -4,6 +4,7 @@ import { registerErrors } from './errors.js';
 import { registerLatency } from './latency.js';
 import { registerMetrics } from './metrics.js';
 import { registerConfig } from './config.js';
+import { registerHealth } from './health.js';
 
 /** Every top-level command: adding one is adding an entry. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -11,5 +12,6 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerErrors,
   registerLatency,
   registerMetrics,
+  registerHealth,
   registerConfig,
 ];
