@@ -1,10 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, SmsmonError } from './core/errors.js';
 import { COMMANDS } from './commands/index.js';
+import { errorExitCodeOf } from './commands/errorExitCode.js';
+
+/** The command being parsed or run: its errors may all have one exit code (health: 3, UNKNOWN). */
+let current: Command | undefined;
 
 /**
  * The only place that reads argv, prints fatal errors and sets the exit code.
- * Exit codes (README): 0 ok, 1 nothing matched, 2 usage/configuration, 3 unreadable source.
+ * Exit codes (README): 0 ok, 1 nothing matched, 2 usage/configuration, 3 unreadable source;
+ * `health` follows the Nagios plugin convention instead: any error is 3, UNKNOWN.
  */
 async function main(argv: string[]): Promise<void> {
   const program = new Command('smsmon')
@@ -13,6 +18,10 @@ async function main(argv: string[]): Promise<void> {
     .option('--config <path>', 'config file (default: $SMSMON_CONFIG, else ./smsmon.config.json if present)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  current = program;
+  program.hook('preAction', (_program, actionCommand) => {
+    current = actionCommand;
+  });
   for (const register of COMMANDS) register(program);
   program.commands.forEach(exitOverrideDeep);
   try {
@@ -23,22 +32,28 @@ async function main(argv: string[]): Promise<void> {
 }
 
 function exitOverrideDeep(command: Command): void {
-  command.exitOverride();
+  command.exitOverride((error) => {
+    current = command;
+    throw error;
+  });
   command.commands.forEach(exitOverrideDeep);
 }
 
 function handleError(error: unknown): number {
+  const override = errorExitCodeOf(current);
   if (error instanceof CommanderError) {
     // Commander already printed the message; help and --version are not failures.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
     if (error.code === 'commander.help') return ExitCode.Ok;
-    return ExitCode.Usage;
+    return override ?? ExitCode.Usage;
   }
   if (error instanceof SmsmonError) {
     process.stderr.write(`smsmon: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`);
-    return error.exitCode;
+    return override ?? error.exitCode;
   }
-  throw error;
+  if (override === undefined) throw error;
+  process.stderr.write(`smsmon: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  return override;
 }
 
 async function packageVersion(): Promise<string> {

@@ -3,9 +3,10 @@ import { registerLogs } from './logs.js';
 import { registerErrors } from './errors.js';
 import { registerLatency } from './latency.js';
 import { registerMetrics } from './metrics.js';
-import { registerConfig } from './config.js';
+import { registerHealth } from './health.js';
 import { registerAlerts } from './alerts.js';
 import { registerExporter } from './exporter.js';
+import { registerConfig } from './config.js';
 
 /** Every top-level command: adding one is adding an entry. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -13,7 +14,8 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerErrors,
   registerLatency,
   registerMetrics,
+  registerHealth,
   registerAlerts,
-  registerConfig,
   registerExporter,
+  registerConfig,
 ];

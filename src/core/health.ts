@@ -33,6 +33,10 @@ export interface HealthCheckResult {
   readonly checkedAt: number;
   /** Whole check, connect to last body byte, retries included. */
   readonly elapsedMs: number;
+  /** The answering attempt alone, request to last body byte; null when no HTTP answer came. */
+  readonly responseMs?: number | null;
+  /** Attempts made: 1 plus the retries used. */
+  readonly attempts?: number;
   readonly httpStatus: number | null;
   /** The body's overall status ("healthy", …), version and uptime (seconds), when it validated. */
   readonly status: string | null;

@@ -50,6 +50,10 @@ test('snapshotFromJson accepts snapshots only', () => {
     failures: [{ source: 'logs', message: 'x' }],
   };
   assert.deepEqual(snapshotFromJson(JSON.stringify(good)), good);
+  // health --record's flag survives the spool, so a replay leaves the latest hash alone too.
+  const seriesOnly = { ...good, seriesOnly: true };
+  assert.deepEqual(snapshotFromJson(JSON.stringify(seriesOnly)), seriesOnly);
+  assert.deepEqual(snapshotFromJson(JSON.stringify({ ...good, seriesOnly: 'yes' })), good);
   for (const bad of [
     'nope',
     '[]',

@@ -26,4 +26,9 @@ export interface MetricsSnapshot {
   readonly metrics: Readonly<Record<string, number>>;
   readonly details: Readonly<Record<string, unknown>>;
   readonly failures: readonly SourceFailure[];
+  /**
+   * Written to the series only, leaving the host's latest hash (the last metrics snapshot) as it
+   * is: `health --record` adds its figures to the series without hiding the other metrics.
+   */
+  readonly seriesOnly?: boolean;
 }

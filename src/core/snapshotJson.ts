@@ -11,7 +11,7 @@ export function snapshotFromJson(text: string): MetricsSnapshot | null {
     return null;
   }
   if (!isRecord(value)) return null;
-  const { host, timestamp, metrics, details, failures } = value;
+  const { host, timestamp, metrics, details, failures, seriesOnly } = value;
   if (typeof host !== 'string' || host === '') return null;
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp < 0) return null;
   if (!isRecord(metrics) || !Object.values(metrics).every((v) => typeof v === 'number')) return null;
@@ -23,6 +23,7 @@ export function snapshotFromJson(text: string): MetricsSnapshot | null {
     metrics: metrics as Record<string, number>,
     details,
     failures: failures as SourceFailure[],
+    ...(seriesOnly === true ? { seriesOnly } : {}),
   };
 }
 

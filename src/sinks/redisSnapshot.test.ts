@@ -84,6 +84,22 @@ test('the latest hash holds the newest snapshot even when an older one is replay
   assert.equal(latest.memory_percent, '30');
 });
 
+test('a seriesOnly snapshot (health --record) adds to the series and leaves the latest hash alone', async () => {
+  const layout = scratch.layout();
+  await writeSnapshot(scratch.redis, testSnapshot('h', T, { cpu_percent: 50 }), layout, opts);
+  const health = { ...testSnapshot('h', T + 60_000, { health_up: 1 }), seriesOnly: true };
+  const written = await writeSnapshot(scratch.redis, health, layout, opts);
+  assert.deepEqual(written, { metricsWritten: 1, latestUpdated: false, skipped: [] });
+  assert.deepEqual(await scratch.redis.zrange(layout.metricKey('h', 'health_up'), '0', '-1'), [
+    `${T + 60_000}:1`,
+  ]);
+  const latest = await scratch.redis.hgetall(layout.latestKey('h'));
+  assert.equal(latest.timestamp, String(T));
+  assert.equal(latest.cpu_percent, '50');
+  assert.equal(latest.health_up, undefined);
+  assert.equal(await scratch.redis.zscore(layout.hostsKey(), 'h'), String(T + 60_000));
+});
+
 test('every key written expires; the hosts index maps host to its newest timestamp', async () => {
   const layout = scratch.layout();
   await writeSnapshot(scratch.redis, testSnapshot('h1', T + 5, { a: 1, b: 2 }), layout, opts);

@@ -14,7 +14,7 @@ export interface SnapshotWriteOptions {
 export interface SnapshotWriteResult {
   /** Series entries sent; rewriting a snapshot sends them again, but ZADD of a member is a no-op. */
   readonly metricsWritten: number;
-  /** False when the latest hash already held a newer snapshot (an older one was replayed). */
+  /** False when the latest hash already held a newer snapshot (an older one was replayed) or seriesOnly. */
   readonly latestUpdated: boolean;
   /** "name (reason)" for every metric not written, never dropped silently. */
   readonly skipped: readonly string[];
@@ -79,28 +79,33 @@ export async function writeSnapshot(
     tx.zremrangebyscore(key, '-inf', `(${timestamp - opts.retentionMs}`);
     tx.pexpire(key, opts.keyExpiryMs);
     metricsWritten++;
+    if (snapshot.seriesOnly) continue;
     if ((LATEST_RESERVED_FIELDS as readonly string[]).includes(metric)) {
       skipped.push(`${metric} (series only: the latest hash uses the field for the snapshot)`);
     } else {
       latestFields.push(metric, String(value));
     }
   }
-  latestFields.push(
-    'timestamp',
-    String(timestamp),
-    'host',
-    host,
-    'details',
-    jsonOrEmpty(snapshot.details, '{}', skipped),
-    'failures',
-    jsonOrEmpty(snapshot.failures, '[]', skipped),
-  );
-  const latestAt = 3 * metricsWritten; // index among EXEC's replies
-  tx.eval(REPLACE_LATEST_IF_NEWER, 1, layout.latestKey(host), timestamp, opts.keyExpiryMs, ...latestFields);
+  // A seriesOnly snapshot (health --record) leaves the latest hash to the metrics snapshot.
+  let latestAt: number | undefined;
+  if (!snapshot.seriesOnly) {
+    latestFields.push(
+      'timestamp',
+      String(timestamp),
+      'host',
+      host,
+      'details',
+      jsonOrEmpty(snapshot.details, '{}', skipped),
+      'failures',
+      jsonOrEmpty(snapshot.failures, '[]', skipped),
+    );
+    latestAt = 3 * metricsWritten; // index among EXEC's replies
+    tx.eval(REPLACE_LATEST_IF_NEWER, 1, layout.latestKey(host), timestamp, opts.keyExpiryMs, ...latestFields);
+  }
   if (!isCluster) queueHostsIndex(tx, layout, snapshot, opts);
   const replies = checkedReplies(await tx.exec());
   if (isCluster) checkedReplies(await queueHostsIndex(redis.multi(), layout, snapshot, opts).exec());
-  return { metricsWritten, latestUpdated: replies[latestAt] === 1, skipped };
+  return { metricsWritten, latestUpdated: latestAt !== undefined && replies[latestAt] === 1, skipped };
 }
 
 /** GT: a replayed older snapshot does not move a host back in time. */

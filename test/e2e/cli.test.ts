@@ -11,6 +11,7 @@ const COMMANDS = [
   ['config'],
   ['config', 'show'],
   ['config', 'schema'],
+  ['health'],
 ];
 
 for (const command of COMMANDS) {

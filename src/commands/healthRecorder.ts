@@ -1,0 +1,57 @@
+import { hostname } from 'node:os';
+import { durationMs } from '../core/configFields.js';
+import { spoolPath, type SmsmonConfig } from '../core/configSchema.js';
+import type { HealthCheckResult } from '../core/health.js';
+import { healthSnapshot } from '../operators/healthSnapshot.js';
+import { closeRedis, connectRedis } from '../sinks/redisConnection.js';
+import { redactRedisUrl } from '../sinks/redisUrl.js';
+import { storeSnapshot } from '../sinks/storeSnapshot.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
+
+/** A run that dies keeps the host's lock this long at most. */
+const LOCK_TTL_MS = 60_000;
+/** Short: a health check should not wait long behind `metrics snapshot`; it spools instead. */
+const LOCK_WAIT_MS = 2_000;
+
+export interface HealthRecorder {
+  /** Stores one result; the line says what happened ("recorded 7 metric(s) in redis://…"). */
+  record(result: HealthCheckResult): Promise<{ stored: boolean; line: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * `--record`: each result as a seriesOnly snapshot (operators/healthMetrics) through the same
+ * lock/spool sink as `metrics snapshot`, so a Redis outage spools it for the next run. One
+ * connection for the whole run (a --watch records every check).
+ */
+export function healthRecorder(
+  config: SmsmonConfig,
+  options: { redis?: string; prefix?: string },
+): HealthRecorder {
+  const target = redisTargetFrom(config, options);
+  const shownUrl = redactRedisUrl(target.url);
+  const spool = spoolPath(config, process.env);
+  const redis = connectRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
+  const host = hostname();
+  return {
+    async record(result) {
+      const outcome = await storeSnapshot(redis, healthSnapshot(result, host), {
+        layout: target.layout,
+        retentionMs: durationMs(config.redis.retention),
+        keyExpiryMs: durationMs(config.redis.keyExpiry),
+        spoolPath: spool,
+        maxSpoolEntries: config.spool.maxEntries,
+        lockTtlMs: LOCK_TTL_MS,
+        lockWaitMs: LOCK_WAIT_MS,
+      });
+      if (outcome.stored)
+        return { stored: true, line: `recorded ${outcome.write.metricsWritten} metric(s) in ${shownUrl}` };
+      const why =
+        outcome.reason === 'locked'
+          ? 'another run holds the lock'
+          : `Redis ${outcome.reason}: ${outcome.message}`;
+      return { stored: false, line: `${why}; health result spooled to ${spool} for the next run` };
+    },
+    close: () => closeRedis(redis),
+  };
+}

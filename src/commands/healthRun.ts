@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { configFor } from '../core/config.js';
+import { HEALTH_EXIT_CODES, type HealthCheckResult } from '../core/health.js';
+import { healthJson, healthNdjson, healthText, watchLine } from '../sinks/healthReport.js';
+import { Output } from '../sinks/output.js';
+import { checkHealth } from './healthCheck.js';
+import { healthSettingsFrom, type HealthCommandOptions, type HealthSettings } from './healthOptions.js';
+import { healthRecorder, type HealthRecorder } from './healthRecorder.js';
+import { watchHealth } from './healthWatch.js';
+
+export async function runHealth(
+  url: string | undefined,
+  options: HealthCommandOptions,
+  command: Command,
+): Promise<number> {
+  const { config } = await configFor(command);
+  const settings = healthSettingsFrom(config, url, options);
+  const recorder = options.record ? healthRecorder(config, options) : undefined;
+  try {
+    return settings.watchMs === undefined
+      ? await checkOnce(settings, options, recorder)
+      : await watch(settings, settings.watchMs, options, recorder);
+  } finally {
+    await recorder?.close();
+  }
+}
+
+async function checkOnce(
+  settings: HealthSettings,
+  options: HealthCommandOptions,
+  recorder: HealthRecorder | undefined,
+): Promise<number> {
+  const result = await checkHealth(settings.check);
+  const output = new Output();
+  const color = process.stdout.isTTY === true && options.color !== false && !process.env.NO_COLOR;
+  output.write(options.json ? healthJson(result) : healthText(result, color));
+  await output.flush();
+  if (recorder) await report(recorder, result, true);
+  return HEALTH_EXIT_CODES[result.state];
+}
+
+/** Until SIGINT/SIGTERM; the exit code is the last completed check's state (UNKNOWN if none). */
+async function watch(
+  settings: HealthSettings,
+  intervalMs: number,
+  options: HealthCommandOptions,
+  recorder: HealthRecorder | undefined,
+): Promise<number> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  const output = new Output();
+  try {
+    const last = await watchHealth({
+      intervalMs,
+      signal: stop.signal,
+      check: (signal) => checkHealth({ ...settings.check, signal }),
+      onCheck: recorder ? (result) => report(recorder, result, false) : undefined,
+      onChange: async (result) => {
+        output.write(options.json ? healthNdjson(result) : watchLine(result));
+        await output.flush();
+        if (output.closed) stop.abort(); // | head: nobody reads any more
+      },
+    });
+    return last ? HEALTH_EXIT_CODES[last.state] : HEALTH_EXIT_CODES.unknown;
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  }
+}
+
+/** What --record did, on stderr: each store once, failures always (the exit code stays the check's). */
+async function report(recorder: HealthRecorder, result: HealthCheckResult, always: boolean): Promise<void> {
+  const { stored, line } = await recorder.record(result);
+  if (always || !stored) process.stderr.write(`smsmon: ${line}\n`);
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { HealthCheckResult } from '../core/health.js';
+import { healthSnapshot } from './healthSnapshot.js';
+
+const base: HealthCheckResult = {
+  url: 'http://app/health',
+  state: 'warning',
+  reason: 'degraded',
+  checkedAt: 1_700_000_000_000,
+  elapsedMs: 30,
+  responseMs: 25,
+  httpStatus: 200,
+  status: 'degraded',
+  version: '1.0.0',
+  uptimeSeconds: 5,
+  services: [
+    { name: 'database', status: 'healthy', responseTime: 0.023, fields: {}, slow: false },
+    { name: 'Twilio SMS', status: 'degraded', responseTime: null, fields: { balance: 1 }, slow: false },
+    { name: 'redis', status: 'unhealthy', responseTime: 2, fields: {}, slow: true },
+  ],
+};
+
+test('a result becomes series-only metrics: up, state, response time, per service', () => {
+  const snapshot = healthSnapshot(base, 'web-1');
+  assert.equal(snapshot.seriesOnly, true);
+  assert.equal(snapshot.host, 'web-1');
+  assert.equal(snapshot.timestamp, base.checkedAt);
+  assert.deepEqual(snapshot.metrics, {
+    health_up: 1,
+    health_state: 1,
+    health_response_ms: 25,
+    health_service_database_up: 1,
+    health_service_database_response_time: 0.023,
+    health_service_twilio_sms_up: 1,
+    health_service_redis_up: 0,
+    health_service_redis_response_time: 2,
+  });
+  assert.deepEqual(snapshot.details, {
+    health: { url: base.url, state: 'warning', reason: 'degraded', status: 'degraded', version: '1.0.0' },
+  });
+});
+
+test('no answer: down, state as the exit code, no response time', () => {
+  const snapshot = healthSnapshot(
+    {
+      ...base,
+      state: 'critical',
+      reason: 'connection refused',
+      responseMs: null,
+      httpStatus: null,
+      services: [],
+    },
+    'web-1',
+  );
+  assert.deepEqual(snapshot.metrics, { health_up: 0, health_state: 2 });
+  assert.equal(healthSnapshot({ ...base, state: 'unknown' }, 'h').metrics.health_state, 3);
+});

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { HealthCheckResult } from '../core/health.js';
+import { healthDocument, healthLine, healthNdjson, healthText, watchLine } from './healthReport.js';
+
+const result: HealthCheckResult = {
+  url: 'http://u:***@app/health',
+  state: 'warning',
+  reason: 'services.twilio: \x1b[31mdown',
+  checkedAt: Date.UTC(2024, 0, 20, 12, 30, 0, 123),
+  elapsedMs: 30,
+  responseMs: 25,
+  attempts: 1,
+  httpStatus: 200,
+  status: 'healthy',
+  version: '1.0.0',
+  uptimeSeconds: 86400,
+  services: [
+    { name: 'database', status: 'healthy', responseTime: 1.5, fields: {}, slow: true },
+    {
+      name: 'twilio',
+      status: '\x1b[31mdown',
+      responseTime: null,
+      fields: { account_balance: '$45.67', limits: { sms: 10 } },
+      slow: false,
+    },
+  ],
+};
+
+test('the Nagios line comes first; control characters from the endpoint are escaped', () => {
+  assert.equal(healthLine(result), 'HEALTH WARNING - services.twilio: \\x1b[31mdown');
+  const text = healthText(result, false);
+  assert.doesNotMatch(text, /\x1b/);
+  const lines = text.split('\n');
+  assert.equal(lines[0], healthLine(result));
+  assert.equal(
+    lines[1],
+    'http://u:***@app/health · HTTP 200 in 25.0ms · status healthy · version 1.0.0 · uptime 1d00h',
+  );
+  assert.match(text, /│ database +│ healthy +│ +1\.50s SLOW │ +│/);
+  assert.match(text, /│ twilio +│ \\x1b\[31mdown +│ +- │ account_balance=\$45\.67 limits=\{"sms":10\} │/);
+});
+
+test('JSON: snake_case, the exit code, services with their own fields', () => {
+  const doc = healthDocument(result);
+  assert.equal(doc.exit_code, 1);
+  assert.equal(doc.checked_at, '2024-01-20T12:30:00.123Z');
+  assert.deepEqual(doc.services[1], {
+    name: 'twilio',
+    status: '\x1b[31mdown',
+    response_time: null,
+    slow: false,
+    fields: { account_balance: '$45.67', limits: { sms: 10 } },
+  });
+  const line = healthNdjson(result);
+  assert.equal(line.split('\n').length, 2);
+  assert.deepEqual(JSON.parse(line), JSON.parse(JSON.stringify(doc)));
+});
+
+test('watch lines: time to the second, then the Nagios line', () => {
+  assert.equal(watchLine(result), '2024-01-20T12:30:00Z HEALTH WARNING - services.twilio: \\x1b[31mdown\n');
+});
+
+test('no answer: the summary says so', () => {
+  const failed = {
+    ...result,
+    httpStatus: null,
+    responseMs: null,
+    attempts: 3,
+    elapsedMs: 15_000,
+    services: [],
+  };
+  const text = healthText({ ...failed, status: null, version: null, uptimeSeconds: null }, false);
+  assert.equal(text.split('\n')[1], 'http://u:***@app/health · no answer after 15.0s (3 attempts)');
+});
