@@ -66,7 +66,9 @@ export function registerAlertsCheck(alerts: Command): void {
     .addHelpText('after', CHECK_HELP)
     .action(async (options: AlertsCheckOptions, command: Command) => {
       const { runAlertsCheck } = await import('./alertsCheckRun.js');
-      // No HealthProbe given: health is not evaluated (its alert keys are carried, never resolved).
-      process.exitCode = await runAlertsCheck(options, command, {});
+      const { healthProbe } = await import('./healthProbe.js');
+      const { configFor } = await import('../core/config.js');
+      const probeHealth = async () => (await healthProbe((await configFor(command)).config))();
+      process.exitCode = await runAlertsCheck(options, command, { probeHealth });
     });
 }

@@ -6,6 +6,8 @@ import { registerMetrics } from './metrics.js';
 import { registerHealth } from './health.js';
 import { registerAlerts } from './alerts.js';
 import { registerExporter } from './exporter.js';
+import { registerTop } from './top.js';
+import { registerDoctor } from './doctor.js';
 import { registerConfig } from './config.js';
 
 /** Every top-level command: adding one is adding an entry. */
@@ -17,5 +19,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerHealth,
   registerAlerts,
   registerExporter,
+  registerTop,
+  registerDoctor,
   registerConfig,
 ];

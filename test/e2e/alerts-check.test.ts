@@ -48,8 +48,9 @@ function configFile(extra: Record<string, unknown> = {}): string {
 }
 
 const FRESH = ['--no-system', '--no-database'];
+/** Health has its own test below; elsewhere it is left out (nothing answers on health.url here). */
 const check = (config: string, args: string[], now = NOW) =>
-  runSmsmon(['--config', config, 'alerts', 'check', '--host', 'web-1', ...args], {
+  runSmsmon(['--config', config, 'alerts', 'check', '--host', 'web-1', '--no-health', ...args], {
     env: { ...CLEAN_ENV, SMSMON_NOW: now },
   });
 
@@ -233,3 +234,28 @@ test(
     }
   },
 );
+
+test('the health check is evaluated: an unhealthy app is a critical alert, a degraded service a warning', async () => {
+  const { startHealthServer } = await import('../../src/fixtures/healthServer.js');
+  const server = await startHealthServer();
+  try {
+    for (const [route, key, severity] of [
+      ['unhealthy', 'health', 'critical'],
+      ['degraded', 'health', 'warning'],
+    ] as const) {
+      const config = configFile({ health: { url: `${server.base}/${route}`, timeout: '2s' } });
+      const run = await runSmsmon(
+        ['--config', config, 'alerts', 'check', '--host', 'web-1', '--json', ...FRESH],
+        {
+          env: { ...CLEAN_ENV, SMSMON_NOW: NOW },
+        },
+      );
+      assert.equal(run.code, 1, run.stderr);
+      const doc = JSON.parse(run.stdout) as CheckJson;
+      const alert = doc.alerts.find((a) => a.key === key);
+      assert.equal(alert?.severity, severity, `${route}: ${run.stdout}`);
+    }
+  } finally {
+    await server.close();
+  }
+});

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+
+export interface DoctorCommandOptions {
+  dir?: string;
+  db?: string;
+  redis?: string;
+  healthUrl?: string;
+  exporter?: string;
+  sendTest?: boolean;
+  timeout: string;
+  json?: boolean;
+  color?: boolean;
+}
+
+const HELP = `
+Examples:
+  $ smsmon doctor                                  # the guide's production checklist, on this machine
+  $ smsmon doctor --send-test                      # also send a test alert through every channel
+  $ smsmon doctor --exporter http://127.0.0.1:9464/metrics --json
+
+Checks: the logs directory; each family written lately (errors.log may be quiet); rotation in
+effect (live file under the guide's maxBytes, rotated files near it, no more than backupCount);
+disk space for the logs; the health endpoint answers and validates; Redis and PostgreSQL answer;
+alert thresholds configured; notification channels configured (and, with --send-test, working);
+the exporter, when --exporter is given. Each is PASS, WARN or FAIL with a one-line hint.
+Exit: 0 all passed, 1 warnings, 2 a check failed (or usage / bad config).`;
+
+export function registerDoctor(program: Command): void {
+  program
+    .command('doctor')
+    .description("the guide's pre-deployment checklist as checks: PASS, WARN or FAIL with a hint")
+    .option('-d, --dir <dir>', 'logs directory (default: logDir of the config, SMSMON_LOG_DIR, ./logs)')
+    .option('--db <url>', 'PostgreSQL URL (default: DATABASE_URL, database.url)')
+    .option('--redis <url>', 'Redis URL (default: REDIS_URL, redis.url, redis://127.0.0.1:6379)')
+    .option('--health-url <url>', 'health endpoint (default: SMSMON_HEALTH_URL, health.url)')
+    .option('--exporter <url>', "also check smsmon exporter's /metrics at this URL")
+    .option('--send-test', 'send a test alert through each configured channel')
+    .option('--timeout <duration>', 'per check', '5s')
+    .option('--json', '{"summary": {pass, warn, fail}, "checks": [{name, status, detail, hint}]}')
+    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
+    .addHelpText('after', HELP)
+    .action(async (options: DoctorCommandOptions, command: Command) => {
+      const { runDoctor } = await import('./doctorRun.js');
+      process.exitCode = await runDoctor(options, command);
+    });
+}

@@ -1,0 +1,77 @@
+import type { SmsmonConfig } from '../core/configSchema.js';
+import type { HealthCheckResult } from '../core/health.js';
+import type { MetricSourceName } from '../core/snapshot.js';
+import { currentTime } from '../core/timeSpec.js';
+import { wallClockIn } from '../core/timeZone.js';
+import { compileDurationReader, GARBAGE } from '../operators/durationValues.js';
+import { errorType } from '../operators/errorGroups.js';
+import type { ErrorTypeCount, TopSample } from '../operators/topState.js';
+import { visitWindow } from '../parsers/logWindow.js';
+import { resolveInputs } from '../sources/resolveInputs.js';
+import { collectSnapshot, WINDOW_MS } from './snapshotCollector.js';
+
+export interface TopCollectOptions {
+  config: SmsmonConfig;
+  skip: ReadonlySet<MetricSourceName>;
+  host?: string;
+  tz?: string;
+  sampleMs: number;
+  probeHealth?: () => Promise<HealthCheckResult>;
+}
+
+const SHOWN_ERROR_TYPES = 10;
+
+/**
+ * One refresh of `smsmon top` from this machine: a metrics snapshot, the requests logged since
+ * the previous refresh, the error types of the last hour and the health check, all at once.
+ */
+export async function collectTopSample(
+  options: TopCollectOptions,
+  previous: number | null,
+): Promise<TopSample> {
+  const now = currentTime();
+  const logs = !options.skip.has('logs');
+  const [snapshot, requests, errorTypes, health] = await Promise.all([
+    collectSnapshot({ ...options, now }),
+    logs && previous !== null ? countRequests(options, previous, now) : Promise.resolve(null),
+    logs ? countErrorTypes(options, now) : Promise.resolve([]),
+    options.probeHealth ? options.probeHealth() : Promise.resolve(null),
+  ]);
+  return { snapshot, requests, errorTypes, health };
+}
+
+/** processing_time values in app.log* written in [since, until). */
+async function countRequests(
+  options: TopCollectOptions,
+  since: number,
+  until: number,
+): Promise<number | null> {
+  const [input] = await resolveInputs(['app'], { dir: options.config.logDir, allowMissing: false }).catch(
+    () => [],
+  );
+  if (!input) return null;
+  const reader = compileDurationReader({ bareExponent: 0 });
+  let count = 0;
+  await visitWindow(input, { since, until }, wallClockIn(options.tz), (record) => {
+    const value = reader.read(record);
+    if (value !== null && value !== GARBAGE) count++;
+  });
+  return count;
+}
+
+/** Error types of errors.log* in the last hour, most frequent first. */
+async function countErrorTypes(options: TopCollectOptions, now: number): Promise<ErrorTypeCount[]> {
+  const [input] = await resolveInputs(['errors'], { dir: options.config.logDir, allowMissing: false }).catch(
+    () => [],
+  );
+  if (!input) return [];
+  const counts = new Map<string, number>();
+  await visitWindow(input, { since: now - WINDOW_MS, until: now }, wallClockIn(options.tz), (record) => {
+    const type = errorType(record, { qualified: false });
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  });
+  return [...counts]
+    .map(([type, count]) => ({ type, count }))
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type))
+    .slice(0, SHOWN_ERROR_TYPES);
+}

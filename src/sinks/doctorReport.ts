@@ -1,0 +1,35 @@
+import { Chalk } from 'chalk';
+
+/** Colour is decided by the caller (a terminal without NO_COLOR), not by chalk's own detection. */
+const chalk = new Chalk({ level: 1 });
+import type { CheckResult, CheckStatus } from '../core/doctorCheck.js';
+import { escapeToOneLine } from './safeText.js';
+
+const LABELS: Readonly<Record<CheckStatus, string>> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
+const COLORS: Readonly<Record<CheckStatus, (text: string) => string>> = {
+  pass: chalk.green,
+  warn: chalk.yellow,
+  fail: chalk.red,
+};
+
+export function summaryOf(checks: readonly CheckResult[]): Record<CheckStatus, number> {
+  const counts = { pass: 0, warn: 0, fail: 0 };
+  for (const check of checks) counts[check.status]++;
+  return counts;
+}
+
+/** `PASS  redis        redis://127.0.0.1:6379 answered in 2 ms`, hints indented under warnings and failures. */
+export function doctorText(checks: readonly CheckResult[], color: boolean): string {
+  const width = Math.max(...checks.map((c) => c.name.length));
+  const lines = checks.map((check) => {
+    const label = color ? COLORS[check.status](LABELS[check.status]) : LABELS[check.status];
+    const line = `${label}  ${check.name.padEnd(width)}  ${escapeToOneLine(check.detail)}`;
+    return check.hint ? `${line}\n      ${' '.repeat(width)}  → ${escapeToOneLine(check.hint)}` : line;
+  });
+  const { pass, warn, fail } = summaryOf(checks);
+  return `${lines.join('\n')}\n\n${pass} passed, ${warn} warning(s), ${fail} failed\n`;
+}
+
+export function doctorJson(checks: readonly CheckResult[]): string {
+  return JSON.stringify({ summary: summaryOf(checks), checks }, null, 2) + '\n';
+}

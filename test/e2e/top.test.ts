@@ -1,0 +1,80 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BIN, REPO } from './run.js';
+
+/**
+ * `smsmon top` in a real pseudo-terminal: tmux runs it at a given size, capture-pane reads the
+ * screen as a terminal shows it, send-keys types q. Needs tmux (apt-get install -y tmux); a
+ * missing tmux fails the test with that message.
+ */
+const session = `smsmon-top-${process.pid}-${randomBytes(3).toString('hex')}`;
+after(() => tmux(['kill-session', '-t', session], true));
+
+function tmux(args: string[], quiet = false): string {
+  try {
+    return execFileSync('tmux', args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', quiet ? 'ignore' : 'pipe'],
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('tmux not found: apt-get install -y tmux');
+    if (quiet) return '';
+    throw error;
+  }
+}
+
+const screen = () => tmux(['capture-pane', '-p', '-t', session]);
+
+async function waitFor(pattern: RegExp, what: string): Promise<string> {
+  let last = '';
+  for (let i = 0; i < 100; i++) {
+    last = screen();
+    if (pattern.test(last)) return last;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
+}
+
+test('top renders at 80×24 and 200×50, redraws on resize and quits cleanly on q', async () => {
+  const command =
+    `cd ${REPO} && NO_COLOR=1 TZ=UTC SMSMON_NOW=2024-01-20T00:30:00Z ${process.execPath} ${BIN} top ` +
+    `--dir fixtures/logs --no-database --no-health --interval 1s; echo "top exited $?"; sleep 30`;
+  tmux(['new-session', '-d', '-s', session, '-x', '80', '-y', '24', command]);
+  let shown = await waitFor(/Errors \(last hour\)[\s\S]*RateLimitError/, 'the first refresh');
+  let lines = shown.replace(/\n$/, '').split('\n');
+  assert.equal(lines.length, 24);
+  assert.ok(lines.every((line) => [...line].length <= 80));
+  assert.match(shown, /^smsmon top · .+ · 00:30:00Z · every 1s/);
+  assert.match(shown, /CPU +[\d.]+ %/);
+  assert.match(shown, /error rate/);
+
+  tmux(['resize-window', '-t', session, '-x', '200', '-y', '50']);
+  shown = await waitFor(/(?:.*\n){30,}/, 'the redraw at 200×50');
+  lines = shown.replace(/\n$/, '').split('\n');
+  assert.equal(lines.length, 50);
+  assert.ok(
+    lines.some((line) => [...line].length > 100),
+    'the wider screen is used',
+  );
+  assert.match(shown, /Health\n {2}not checked/);
+
+  tmux(['send-keys', '-t', session, 'q']);
+  shown = await waitFor(/top exited \d+/, 'the exit');
+  assert.match(shown, /top exited 0/);
+  assert.doesNotMatch(shown, /Errors \(last hour\)/, 'the alternate screen was left');
+});
+
+test('top refuses without a terminal and points to metrics show', () => {
+  let failure: { status: number; stderr: string } | undefined;
+  try {
+    execFileSync(process.execPath, [BIN, 'top'], { cwd: REPO, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    failure = error as { status: number; stderr: string };
+  }
+  assert.equal(failure?.status, 2);
+  assert.match(failure!.stderr, /needs a terminal; in scripts use `smsmon metrics show`/);
+});
