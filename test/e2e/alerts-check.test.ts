@@ -5,9 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configSchema } from '../../src/core/configSchema.js';
 import { scratchRedis, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
-import { notifiersFrom } from '../../src/sinks/notifiers.js';
 import { REPO, runSmsmon } from './run.js';
 
 /**
@@ -192,48 +190,70 @@ async function webhook(): Promise<{ url: string; bodies: string[]; server: Serve
   return { url: `http://127.0.0.1:${port}/services/T0/B0/x`, bodies, server };
 }
 
-/** Until the channels branch is merged, sinks/notifiers is a placeholder that configures no channel. */
-const channelsMerged =
-  notifiersFrom(configSchema.parse({ alerts: { slack: { webhookUrl: 'https://hooks.example/x' } } }), {
-    timeoutMs: 1000,
-  }).length > 0;
-
-test(
-  '--notify: once per --repeat while it fires, one resolved message when it clears, across runs',
-  {
-    skip: channelsMerged
-      ? false
-      : 'needs the channels branch (Slack notifier, http:// webhooks on 127.0.0.1)',
-  },
-  async () => {
-    const hook = await webhook();
-    try {
-      const config = configFile({ alerts: { slack: { webhookUrl: hook.url } } });
-      const run = (time: string) =>
-        check(config, [...FRESH, '--notify', '--repeat', '10m'], `2024-01-20T${time}:00Z`);
-      const sent = async (time: string, code: number) => {
-        const before = hook.bodies.length;
-        const result = await run(time);
-        assert.equal(result.code, code, `${time}: ${result.stderr}`);
-        return hook.bodies.slice(before);
-      };
-      const first = await sent('00:30', 1);
-      assert.equal(first.length, 1);
-      assert.match(first[0]!, /error_rate/);
-      assert.deepEqual(await sent('00:35', 1), [], 'still firing, within --repeat');
-      assert.equal((await sent('00:40', 1)).length, 1, 'due again after 10 minutes');
-      assert.deepEqual(await sent('00:45', 1), []);
-      // From 01:05 the hour before holds no record of the sample logs: error_rate 0, cleared.
-      const resolved = await sent('01:30', 0);
-      assert.equal(resolved.length, 1);
-      assert.match(resolved[0]!, /resolved/i);
-      assert.match(resolved[0]!, /error_rate/);
-      assert.deepEqual(await sent('01:35', 0), [], 'resolved once');
-    } finally {
-      hook.server.close();
-    }
-  },
-);
+test('--notify: Slack and email once per --repeat while it fires, one resolved message when it clears', async () => {
+  const { selfSignedCertificate, smtpReceiver } = await import('../../src/fixtures/smtpReceiver.js');
+  const hook = await webhook();
+  const smtp = await smtpReceiver({ users: { monitor: 'pw-for-tests' } });
+  const caFile = (await selfSignedCertificate()).certPath;
+  try {
+    const config = configFile({
+      alerts: {
+        slack: { webhookUrl: hook.url },
+        email: {
+          host: '127.0.0.1',
+          port: smtp.port,
+          user: 'monitor',
+          password: 'pw-for-tests',
+          from: 'smsmon@example.com',
+          to: ['ops@example.com'],
+        },
+      },
+    });
+    const sent = async (time: string, code: number): Promise<{ slack: string[]; mails: number }> => {
+      const [slackBefore, mailsBefore] = [hook.bodies.length, smtp.mails.length];
+      const result = await runSmsmon(
+        [
+          '--config',
+          config,
+          'alerts',
+          'check',
+          '--host',
+          'web-1',
+          '--no-health',
+          ...FRESH,
+          '--notify',
+          '--repeat',
+          '10m',
+        ],
+        { env: { ...CLEAN_ENV, SMSMON_NOW: `2024-01-20T${time}:00Z`, NODE_EXTRA_CA_CERTS: caFile } },
+      );
+      assert.equal(result.code, code, `${time}: ${result.stderr}`);
+      return { slack: hook.bodies.slice(slackBefore), mails: smtp.mails.length - mailsBefore };
+    };
+    const first = await sent('00:30', 1);
+    assert.equal(first.slack.length, 1);
+    assert.equal(first.mails, 1);
+    assert.match(first.slack[0]!, /error_rate/);
+    assert.deepEqual(await sent('00:35', 1), { slack: [], mails: 0 }, 'still firing, within --repeat');
+    const again = await sent('00:40', 1);
+    assert.deepEqual([again.slack.length, again.mails], [1, 1], 'due again after 10 minutes');
+    assert.deepEqual(await sent('00:45', 1), { slack: [], mails: 0 });
+    // From 01:05 the hour before holds no record of the sample logs: error_rate 0, cleared.
+    const resolved = await sent('01:30', 0);
+    assert.deepEqual([resolved.slack.length, resolved.mails], [1, 1]);
+    assert.match(resolved.slack[0]!, /resolved/i);
+    assert.match(resolved.slack[0]!, /error_rate/);
+    assert.match(smtp.mails.at(-1)!.headers.subject ?? '', /resolved/i);
+    assert.ok(
+      smtp.mails.every((mail) => mail.secure),
+      'every mail over STARTTLS',
+    );
+    assert.deepEqual(await sent('01:35', 0), { slack: [], mails: 0 }, 'resolved once');
+  } finally {
+    hook.server.close();
+    await smtp.close();
+  }
+});
 
 test('the health check is evaluated: an unhealthy app is a critical alert, a degraded service a warning', async () => {
   const { startHealthServer } = await import('../../src/fixtures/healthServer.js');
