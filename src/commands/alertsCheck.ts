@@ -1,13 +1,7 @@
 import { Option, type Command } from 'commander';
-import { addRedisOptions, addSourceOptions } from './metrics.js';
+import { addRedisOptions, addSourceOptions, type SourceSelection } from './metrics.js';
 
-export interface AlertsCheckOptions {
-  db?: string;
-  dir?: string;
-  tz?: string;
-  system: boolean;
-  database: boolean;
-  logs: boolean;
+export interface AlertsCheckOptions extends SourceSelection {
   sample: string;
   host?: string;
   fromRedis?: boolean;

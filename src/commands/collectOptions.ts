@@ -2,24 +2,34 @@ import type { SmsmonConfig } from '../core/configSchema.js';
 import type { MetricSourceName } from '../core/snapshot.js';
 import { currentTime, parseDuration } from '../core/timeSpec.js';
 import type { CollectOptions } from './snapshotCollector.js';
-import type { CollectCommandOptions } from './metrics.js';
+import type { CollectCommandOptions, SourceSelection } from './metrics.js';
 
 /** The collect/snapshot flags laid over the config: flags win, then environment, then the file. */
 export function collectOptionsFrom(config: SmsmonConfig, options: CollectCommandOptions): CollectOptions {
+  return {
+    config: selectedConfig(config, options),
+    now: currentTime(),
+    host: options.host,
+    tz: options.tz,
+    skip: skippedSources(options),
+    sampleMs: parseDuration('--sample', options.sample),
+  };
+}
+
+/** --no-system, --no-database, --no-logs. */
+export function skippedSources(options: SourceSelection): Set<MetricSourceName> {
   const skip = new Set<MetricSourceName>();
   if (!options.system) skip.add('system');
   if (!options.database) skip.add('database');
   if (!options.logs) skip.add('logs');
+  return skip;
+}
+
+/** --dir and --db over logDir and database.url. */
+export function selectedConfig(config: SmsmonConfig, options: SourceSelection): SmsmonConfig {
   return {
-    config: {
-      ...config,
-      logDir: options.dir ?? config.logDir,
-      database: { ...config.database, url: options.db ?? config.database.url },
-    },
-    now: currentTime(),
-    host: options.host,
-    tz: options.tz,
-    skip,
-    sampleMs: parseDuration('--sample', options.sample),
+    ...config,
+    logDir: options.dir ?? config.logDir,
+    database: { ...config.database, url: options.db ?? config.database.url },
   };
 }

@@ -1,13 +1,17 @@
 import { Option, type Command } from 'commander';
 
-/** Options shared by collect and snapshot: where the figures come from. */
-export interface CollectCommandOptions {
+/** Which metric sources to ask and where they are: metrics collect/snapshot, alerts check, top. */
+export interface SourceSelection {
   db?: string;
   dir?: string;
   tz?: string;
   system: boolean;
   database: boolean;
   logs: boolean;
+}
+
+/** Options shared by collect and snapshot: where the figures come from. */
+export interface CollectCommandOptions extends SourceSelection {
   sample: string;
   host?: string;
   json?: boolean;

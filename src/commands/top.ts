@@ -1,18 +1,13 @@
 import { Option, type Command } from 'commander';
+import type { SourceSelection } from './metrics.js';
 
-export interface TopCommandOptions {
+export interface TopCommandOptions extends SourceSelection {
   interval: string;
   fromRedis?: boolean;
   host?: string;
   fleet?: boolean;
   redis?: string;
   prefix?: string;
-  db?: string;
-  dir?: string;
-  tz?: string;
-  system: boolean;
-  database: boolean;
-  logs: boolean;
   health: boolean;
   healthUrl?: string;
   color?: boolean;

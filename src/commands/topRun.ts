@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { configFor } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
-import type { MetricSourceName } from '../core/snapshot.js';
 import { parseDuration } from '../core/timeSpec.js';
 import { TopState } from '../operators/topState.js';
 import { renderTop, type ScreenSize } from '../sinks/topScreen.js';
 import type { TopCommandOptions } from './top.js';
+import { selectedConfig, skippedSources } from './collectOptions.js';
 import { collectTopSample, type TopCollectOptions } from './topCollect.js';
 import { openTopFromRedis } from './topFromRedis.js';
 import { healthProbe } from './healthProbe.js';
@@ -88,19 +88,11 @@ async function localOptions(
   options: TopCommandOptions,
   config: Awaited<ReturnType<typeof configFor>>['config'],
 ): Promise<TopCollectOptions> {
-  const skip = new Set<MetricSourceName>();
-  if (!options.system) skip.add('system');
-  if (!options.database) skip.add('database');
-  if (!options.logs) skip.add('logs');
-  const merged = {
-    ...config,
-    logDir: options.dir ?? config.logDir,
-    database: { ...config.database, url: options.db ?? config.database.url },
-    health: { ...config.health, url: options.healthUrl ?? config.health.url },
-  };
+  const selected = selectedConfig(config, options);
+  const merged = { ...selected, health: { ...selected.health, url: options.healthUrl ?? config.health.url } };
   return {
     config: merged,
-    skip,
+    skip: skippedSources(options),
     tz: options.tz,
     sampleMs: 250,
     probeHealth: options.health ? await healthProbe(merged) : undefined,
