@@ -16,7 +16,13 @@ export function sourceFor(path: string): LogSource {
   return { path, gzip: path.endsWith('.gz'), stdin: path === '-' };
 }
 
-const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Read size. Every record decoded from a chunk stays alive until the chunk's batch is counted, so
+ * smaller chunks mean a smaller young generation: on the 160 MB bench corpus (2 vCPUs) 256 KiB
+ * against 1 MiB took errors count from 0.96 s / ~100 MB to 0.89 s / ~85 MB, latency 1.35 → 1.33 s,
+ * logs search 1.45 → 1.39 s; 128 KiB saved more memory but slowed latency, 64 KiB slowed everything.
+ */
+const CHUNK_BYTES = 256 * 1024;
 
 interface OpenedSource {
   stream: Readable;
