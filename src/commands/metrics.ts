@@ -77,16 +77,24 @@ Examples:
 
 Exit: 0 shown, 1 no samples in the window, 2 usage or bad config, 3 Redis unreachable.`;
 
-/** Where the figures of a fresh snapshot come from (shared with `alerts check`). */
-export function addSourceOptions(command: Command): Command {
+/** The options of SourceSelection: which sources, and where they are (also `top`). */
+export function addSourceSelectionOptions(command: Command): Command {
   return command
     .option('--db <url>', 'PostgreSQL URL (default: DATABASE_URL, database.url)')
     .option('-d, --dir <dir>', 'logs directory (default: logDir of the config, SMSMON_LOG_DIR, ./logs)')
     .option('--tz <zone>', 'zone the log timestamps were written in (default: this machine)')
     .option('--no-system', 'leave out the system figures')
     .option('--no-database', 'leave out the database figures')
-    .option('--no-logs', 'leave out the log figures')
-    .option('--sample <duration>', 'window over which CPU and network are measured', '500ms');
+    .option('--no-logs', 'leave out the log figures');
+}
+
+/** Where the figures of a fresh snapshot come from (shared with `alerts check`). */
+export function addSourceOptions(command: Command): Command {
+  return addSourceSelectionOptions(command).option(
+    '--sample <duration>',
+    'window over which CPU and network are measured',
+    '500ms',
+  );
 }
 
 function addSnapshotOutputOptions(command: Command): Command {

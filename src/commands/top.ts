@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { SourceSelection } from './metrics.js';
+import { addSourceSelectionOptions, type SourceSelection } from './metrics.js';
 
 export interface TopCommandOptions extends SourceSelection {
   interval: string;
@@ -26,7 +26,7 @@ It needs a terminal: in scripts use \`smsmon metrics show\` or \`smsmon metrics 
 Exit: 0 quit, 2 usage (no terminal, bad option or config), 3 Redis unreachable with --from-redis.`;
 
 export function registerTop(program: Command): void {
-  program
+  const top = program
     .command('top')
     .description('live full-screen dashboard: system, requests, tasks, errors, health')
     .option('--interval <duration>', 'refresh every', '5s')
@@ -34,13 +34,8 @@ export function registerTop(program: Command): void {
     .option('--host <name>', 'with --from-redis: this host (default: this machine)')
     .addOption(new Option('--fleet', 'with --from-redis: every host, merged').conflicts('host'))
     .option('--redis <url>', 'Redis URL (default: REDIS_URL, redis.url)')
-    .option('--prefix <prefix>', 'Redis key prefix (default: redis.prefix)')
-    .option('--db <url>', 'PostgreSQL URL (default: DATABASE_URL, database.url)')
-    .option('-d, --dir <dir>', 'logs directory (default: logDir of the config, SMSMON_LOG_DIR, ./logs)')
-    .option('--tz <zone>', 'zone the log timestamps were written in (default: this machine)')
-    .option('--no-system', 'leave out the system figures')
-    .option('--no-database', 'leave out the database figures')
-    .option('--no-logs', 'leave out the log figures')
+    .option('--prefix <prefix>', 'Redis key prefix (default: redis.prefix)');
+  addSourceSelectionOptions(top)
     .option('--no-health', 'do not check the health endpoint')
     .option('--health-url <url>', 'health endpoint (default: SMSMON_HEALTH_URL, health.url)')
     .option('--no-color', 'no colours (also when NO_COLOR is set)')
