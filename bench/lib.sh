@@ -83,3 +83,16 @@ cpu_since() {
     exit
   }' /proc/stat
 }
+
+# The "## Commands" section of a results file: how lnav was configured, then every command run,
+# with the repository's path left out so they read as run from its root.
+commands_section() {
+  echo "## Commands"
+  echo
+  echo "lnav runs with \`XDG_CONFIG_HOME=$XDG_CONFIG_HOME\`, holding only"
+  echo "[bench/lnav/python_verbose.json](lnav/python_verbose.json) (installed as formats/smsmon/)."
+  echo
+  echo '```sh'
+  printf '%s' "${1//$ROOT\//}"
+  echo '```'
+}

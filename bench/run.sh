@@ -79,13 +79,6 @@ done
 
 {
   echo
-  echo "## Commands"
-  echo
-  echo "lnav runs with \`XDG_CONFIG_HOME=$XDG_CONFIG_HOME\`, holding only"
-  echo "[bench/lnav/python_verbose.json](lnav/python_verbose.json) (installed as formats/smsmon/)."
-  echo
-  echo '```sh'
-  printf '%s' "$COMMANDS"
-  echo '```'
+  commands_section "$COMMANDS"
 } >>"$OUT"
 echo "bench: wrote $OUT" >&2

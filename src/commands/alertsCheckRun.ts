@@ -4,7 +4,7 @@ import type { Notifier } from '../core/alert.js';
 import { configFor } from '../core/config.js';
 import { durationMs } from '../core/configFields.js';
 import type { SmsmonConfig } from '../core/configSchema.js';
-import { ExitCode, SourceError, UsageError } from '../core/errors.js';
+import { errorLine, ExitCode, SourceError, UsageError } from '../core/errors.js';
 import type { HealthCheckResult } from '../core/health.js';
 import type { RedisLayout } from '../core/redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
@@ -16,7 +16,7 @@ import type { AlertReport } from '../sinks/alertReport.js';
 import { humanDuration } from '../sinks/humanDuration.js';
 import { metricValueText } from '../sinks/metricValue.js';
 import { Output } from '../sinks/output.js';
-import { closeRedis, oneLine, openRedis, type RedisClient } from '../sinks/redisConnection.js';
+import { closeRedis, openRedis, type RedisClient } from '../sinks/redisConnection.js';
 import { readLatestSnapshot } from '../sources/redisLatest.js';
 import type { AlertsCheckOptions } from './alertsCheck.js';
 import { collectOptionsFrom } from './collectOptions.js';
@@ -174,7 +174,7 @@ async function orProblem<T>(problems: string[], what: string, run: () => Promise
     return await run();
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    problems.push(`${what}: ${oneLine(error)}`);
+    problems.push(`${what}: ${errorLine(error)}`);
     return null;
   }
 }

@@ -1,4 +1,4 @@
-import type { HealthProbe } from '../core/healthProbe.js';
+import type { GaugeHealthProbe } from '../core/healthGauges.js';
 import { HealthMetrics } from '../operators/healthMetrics.js';
 import type { PromRegistry } from '../operators/promRegistry.js';
 import { SystemMetricsGauges } from '../operators/systemMetricsGauges.js';
@@ -16,7 +16,7 @@ type Complaint = (message: string) => void;
 export function figureRefresher(
   registry: PromRegistry,
   settings: ExporterSettings,
-  probe: HealthProbe | undefined,
+  probe: GaugeHealthProbe | undefined,
   complain: Complaint,
 ): () => Promise<void> {
   const system = settings.system ? new SystemMetricsGauges(registry) : null;

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { SmsmonConfig } from '../core/configSchema.js';
 import { durationMs } from '../core/configFields.js';
-import { redactUrl } from '../core/redact.js';
+import { errorLine } from '../core/errors.js';
 import type { MetricSourceName, MetricsSnapshot, SourceFailure, SourceMetrics } from '../core/snapshot.js';
 import { wallClockIn } from '../core/timeZone.js';
 import { compileDurationReader } from '../operators/durationValues.js';
@@ -76,8 +76,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<MetricsS
         Object.assign(details, result.details);
         status[name] = 'ok';
       } catch (error) {
-        const message = redactUrl(error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-        failures.push({ source: name, message });
+        failures.push({ source: name, message: errorLine(error) });
         status[name] = 'failed';
       }
     }),

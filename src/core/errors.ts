@@ -1,3 +1,5 @@
+import { redactUrl } from './redact.js';
+
 /** Exit codes, documented in the README. */
 export const ExitCode = {
   Ok: 0,
@@ -72,4 +74,10 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOTDIR') return 'not a directory';
   if (code === 'EISDIR') return 'is a directory';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** An error's message as one line with every URL's password, token or webhook path hidden. */
+export function errorLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return redactUrl(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }

@@ -44,3 +44,13 @@ export interface HealthCheckResult {
   readonly uptimeSeconds: number | null;
   readonly services: readonly ServiceHealth[];
 }
+
+/**
+ * A service status that counts as up for alerts and exporter gauges. (`smsmon health` itself
+ * reads only "healthy" as fine and warns on anything else, as the guide's body spells it.)
+ */
+export function isHealthyStatus(status: string): boolean {
+  return HEALTHY_STATUSES.has(status.toLowerCase());
+}
+
+const HEALTHY_STATUSES = new Set(['healthy', 'ok', 'up']);

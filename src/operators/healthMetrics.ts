@@ -1,4 +1,4 @@
-import type { HealthProbeResult } from '../core/healthProbe.js';
+import type { HealthProbeResult } from '../core/healthGauges.js';
 import { BoundedLabel } from './boundedLabel.js';
 import type { Counter, Gauge, PromRegistry } from './promRegistry.js';
 

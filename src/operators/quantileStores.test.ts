@@ -5,19 +5,15 @@ import { LatencyStats } from './latencyStats.js';
 import { LogBuckets } from './logBuckets.js';
 import { nearestRank, parsePercentiles } from './percentiles.js';
 import { RELATIVE_ACCURACY, SketchQuantiles } from './sketchQuantiles.js';
+import { Random } from '../fixtures/random.js';
 
 const PERCENTILES = parsePercentiles('0.1,1,10,25,50,75,90,95,99,99.9,99.99,100');
 
-/** A seeded generator (mulberry32): the same corpus on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fixture generator's seeded PRNG (mulberry32) as a function: the same corpus on every run. */
+const random = (seed: number): (() => number) => {
+  const generator = new Random(seed);
+  return () => generator.next();
+};
 
 /** The reference: sort everything, index by nearest rank. */
 function reference(values: readonly number[]): number[] {

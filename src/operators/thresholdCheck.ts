@@ -1,6 +1,6 @@
 import type { Alert, AlertSeverity } from '../core/alert.js';
 import type { Threshold } from '../core/configSchema.js';
-import type { HealthCheckResult, HealthState } from '../core/health.js';
+import { isHealthyStatus, type HealthCheckResult, type HealthState } from '../core/health.js';
 
 /** How a metric's value reads for people (sinks/metricValue's metricValueText, passed in by the command). */
 export type ValueText = (metric: string, value: number) => string;
@@ -28,9 +28,6 @@ const HEALTH_SEVERITY: Readonly<Record<HealthState, AlertSeverity | null>> = {
   critical: 'critical',
   unknown: 'warning',
 };
-
-/** Service statuses that are fine; any other ("degraded", "unhealthy", …) is a warning of its own. */
-const HEALTHY_STATUSES = new Set(['healthy', 'ok', 'up']);
 
 /**
  * Compares every configured threshold with the snapshot's value: value ≥ critical is critical, else
@@ -78,7 +75,8 @@ function healthAlerts(health: HealthCheckResult): Alert[] {
   const severity = HEALTH_SEVERITY[health.state];
   if (severity) alerts.push(stateAlert(HEALTH_KEY, severity, `${health.state}: ${health.reason}`));
   for (const service of health.services) {
-    if (HEALTHY_STATUSES.has(service.status.toLowerCase())) continue;
+    // Any other status ("degraded", "unhealthy", …) is a warning of its own.
+    if (isHealthyStatus(service.status)) continue;
     alerts.push(stateAlert(`${HEALTH_KEY}:${service.name}`, 'warning', service.status));
   }
   return alerts;

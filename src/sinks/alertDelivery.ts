@@ -3,7 +3,7 @@ import type { RedisClient } from '../core/redisClient.js';
 import type { RedisLayout } from '../core/redisLayout.js';
 import { planNotifications } from '../operators/alertCooldown.js';
 import { readAlertState, writeAlertState } from './alertState.js';
-import { oneLine } from './redisConnection.js';
+import { errorLine } from '../core/errors.js';
 import { acquireRedisLock } from './redisLock.js';
 
 export interface DeliveryOptions {
@@ -90,6 +90,6 @@ async function sendAll(notifier: Notifier, messages: readonly AlertMessage[]): P
     for (const message of messages) await notifier.send(message);
     return { channel: notifier.name, ok: true };
   } catch (error) {
-    return { channel: notifier.name, ok: false, error: oneLine(error) };
+    return { channel: notifier.name, ok: false, error: errorLine(error) };
   }
 }

@@ -1,5 +1,5 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
-import { SourceError } from '../core/errors.js';
+import { errorLine, SourceError } from '../core/errors.js';
 import type { RedisClient } from '../core/redisClient.js';
 import { describeRedisEndpoint, parseRedisUrl, type RedisAddress, type RedisEndpoint } from './redisUrl.js';
 
@@ -91,7 +91,7 @@ export function connectRedis(url: string, options: RedisConnectOptions): RedisCl
   };
   states.set(client, state);
   // Without a listener ioredis prints every failed attempt; keep the last one for the message.
-  client.on('error', (error: unknown) => (state.lastError = oneLine(error)));
+  client.on('error', (error: unknown) => (state.lastError = errorLine(error)));
   return client;
 }
 
@@ -126,7 +126,7 @@ async function connectWithin(client: RedisClient, state: ClientState): Promise<v
     await Promise.race([connecting, deadline]);
   } catch (error) {
     client.disconnect();
-    const reason = state.lastError ?? oneLine(error);
+    const reason = state.lastError ?? errorLine(error);
     throw new SourceError(`Redis at ${state.endpoint} not reachable: ${reason}`);
   } finally {
     clearTimeout(timer);
@@ -140,9 +140,4 @@ export async function closeRedis(client: RedisClient): Promise<void> {
     return;
   }
   await client.quit().catch(() => client.disconnect());
-}
-
-export function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s*\n\s*/g, ' ').trim();
 }

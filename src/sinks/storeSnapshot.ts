@@ -1,7 +1,8 @@
 import { UsageError } from '../core/errors.js';
 import type { RedisLayout } from '../core/redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
-import { oneLine, redisReady, type RedisClient } from './redisConnection.js';
+import { errorLine } from '../core/errors.js';
+import { redisReady, type RedisClient } from './redisConnection.js';
 import { acquireRedisLock } from './redisLock.js';
 import { writeSnapshot, type SnapshotWriteOptions, type SnapshotWriteResult } from './redisSnapshot.js';
 import { replaySpool, spoolSnapshot, type ReplayResult, type SpoolResult } from './snapshotSpool.js';
@@ -46,7 +47,7 @@ export async function storeSnapshot(
   ) => {
     if (why instanceof UsageError) throw why;
     const spool = await spoolSnapshot(options.spoolPath, snapshot, options.maxSpoolEntries);
-    return { stored: false as const, reason, message: oneLine(why), spool, ...(replay ? { replay } : {}) };
+    return { stored: false as const, reason, message: errorLine(why), spool, ...(replay ? { replay } : {}) };
   };
   try {
     await redisReady(redis);

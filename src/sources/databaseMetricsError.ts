@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { ExitCode, SmsmonError } from '../core/errors.js';
+import { redactUrl } from '../core/redact.js';
 
 /** What went wrong, for callers and tests that branch on it; the message is for people. */
 export type DatabaseFailureKind =
@@ -102,9 +103,7 @@ function sqlState(error: unknown): string | undefined {
 
 /** `postgres://user:pass@host` → `postgres://user:***@host`; `password=x` → `password=***`. */
 export function redactUrlSecrets(text: string): string {
-  return text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):[^\s/?#]*@/gi, '$1:***@')
-    .replace(/(password\s*=\s*)('[^']*'|\S+)/gi, '$1***');
+  return redactUrl(text).replace(/(password\s*=\s*)('[^']*'|\S+)/gi, '$1***');
 }
 
 function oneLine(text: string): string {

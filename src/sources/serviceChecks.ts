@@ -1,8 +1,6 @@
 import { fail, pass, warn, type CheckResult } from '../core/doctorCheck.js';
+import { errorLine } from '../core/errors.js';
 import { redactUrl } from '../core/redact.js';
-
-const oneLine = (error: unknown): string =>
-  redactUrl(error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
 /** Redis answers PING within the timeout. */
 export async function checkRedis(url: string, timeoutMs: number): Promise<CheckResult> {
@@ -17,7 +15,7 @@ export async function checkRedis(url: string, timeoutMs: number): Promise<CheckR
     }
     return pass('redis', `${redactUrl(url)} answered in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
-    return fail('redis', oneLine(error), 'start Redis or set --redis / REDIS_URL / redis.url');
+    return fail('redis', errorLine(error), 'start Redis or set --redis / REDIS_URL / redis.url');
   }
 }
 
@@ -43,7 +41,7 @@ export async function checkPostgres(url: string | undefined, timeoutMs: number):
     return pass('postgresql', `${redactUrl(url)} answered in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ECONNREFUSED' ? 'connection refused' : oneLine(error) || String(code);
+    const reason = code === 'ECONNREFUSED' ? 'connection refused' : errorLine(error) || String(code);
     return fail('postgresql', `${redactUrl(url)}: ${reason}`, 'start PostgreSQL or fix database.url');
   } finally {
     await client.end().catch(() => undefined);
@@ -64,6 +62,6 @@ export async function checkExporter(url: string, timeoutMs: number): Promise<Che
       `${url} serves ${text.split('\n').filter((l) => l && !l.startsWith('#')).length} samples`,
     );
   } catch (error) {
-    return fail('exporter', `${url}: ${oneLine(error)}`, 'start smsmon exporter or fix --exporter');
+    return fail('exporter', `${url}: ${errorLine(error)}`, 'start smsmon exporter or fix --exporter');
   }
 }

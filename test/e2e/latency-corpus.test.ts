@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runSmsmon } from './run.js';
+import { Random } from '../../src/fixtures/random.js';
 
 /**
  * `smsmon latency` against a generated app family whose truth is known: every value is kept as
@@ -21,15 +22,11 @@ interface Truth {
   garbage: number;
 }
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fixture generator's seeded PRNG (mulberry32) as a function: the same corpus on every run. */
+const random = (seed: number): (() => number) => {
+  const generator = new Random(seed);
+  return () => generator.next();
+};
 
 const RECORDS = 30_000;
 

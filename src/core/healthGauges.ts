@@ -14,4 +14,4 @@ export interface HealthProbeResult {
 }
 
 /** One check; a rejection counts as a failed probe (everything down). */
-export type HealthProbe = () => Promise<HealthProbeResult>;
+export type GaugeHealthProbe = () => Promise<HealthProbeResult>;
