@@ -1,4 +1,6 @@
+import type { KeywordValues } from '../core/keywordValues.js';
 import type { LogRecord } from '../core/record.js';
+import { ACCEPT_ALL } from '../operators/recordFilter.js';
 import { mergeByTime } from '../operators/mergeByTime.js';
 import { ScanStats } from '../operators/scanStats.js';
 import { recordsOfInput } from '../parsers/inputRecords.js';
@@ -15,7 +17,14 @@ export interface ScanOptions {
   progress: boolean | Progress;
   /** Only records whose text contains this are wanted (others may be skipped unread). */
   keyword?: string;
+  /**
+   * With `keyword`, for an operator that only wants the value after it: records it would only
+   * read that value from may come as values pushed here instead (when the query has no filter
+   * and one input, so no record is filtered out or merged with another input's).
+   */
+  values?: KeywordValues;
   /** Told of every chunk read, besides the progress display. */
+
   onBytes?: (bytes: number) => void;
   /** Receives matching records in time order, a batch at a time; return false to stop early. */
   visit: (records: readonly LogRecord[]) => boolean | void | Promise<boolean | void>;
@@ -35,6 +44,7 @@ export async function scanRecords(query: LogQuery, options: ScanOptions): Promis
     wallClock: query.wallClock,
     levels: query.levels,
     keyword: options.keyword,
+    keywordValues: valueLane(query, options, stats),
     onBytes: (bytes: number) => {
       progress.add(bytes);
       options.onBytes?.(bytes);
@@ -56,6 +66,22 @@ export async function scanRecords(query: LogQuery, options: ScanOptions): Promis
     if (!shared) progress.stop();
   }
   return stats;
+}
+
+/** The scan's KeywordValues, counting each value as a record seen and matched; undefined when not allowed. */
+function valueLane(query: LogQuery, options: ScanOptions, stats: ScanStats): KeywordValues | undefined {
+  const { values } = options;
+  if (!values || options.keyword !== values.keyword) return undefined;
+  if (query.inputs.length !== 1 || query.filter !== ACCEPT_ALL) return undefined;
+  return {
+    keyword: values.keyword,
+    valueAt: (text, at) => values.valueAt(text, at),
+    push: (value) => {
+      stats.records++;
+      stats.matched++;
+      values.push(value);
+    },
+  };
 }
 
 /** A progress display over every input of the query, shown on a terminal's stderr only. */

@@ -1,3 +1,4 @@
+import type { KeywordValues } from '../core/keywordValues.js';
 import type { LogRecord } from '../core/record.js';
 import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
 import { LatencySummaryOperator } from '../operators/latencySummary.js';
@@ -12,6 +13,8 @@ export interface MergeableOperator<State = unknown> {
   exportState(): State;
   /** Takes in the state of the operator that read the records right after this one's. */
   mergeState(state: State): void;
+  /** Values a keyword scan may push instead of records (ScanOptions.values). */
+  keywordValues?(): KeywordValues | undefined;
 }
 
 /**

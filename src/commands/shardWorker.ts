@@ -21,6 +21,7 @@ async function scanShard(task: ShardTask, post: (message: ShardMessage) => void)
   const stats = await scanRecords(query, {
     progress: false,
     keyword: task.keyword,
+    values: operator.keywordValues?.(),
     onBytes: (bytes) => {
       unreported += bytes;
       if (unreported < BYTES_PER_MESSAGE) return;

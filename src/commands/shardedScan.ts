@@ -45,7 +45,8 @@ export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<S
   const count = auto ? (cores >= MIN_AUTO_CORES ? Math.min(MAX_AUTO_THREADS, cores) : 1) : threads;
   const shards = await planShards(query.inputs, count, auto ? AUTO_SHARD_MIN_BYTES : 0);
   const visit = (records: readonly LogRecord[]): void => operator.push(records);
-  if (!shards) return scanRecords(query, { progress: true, keyword, visit });
+  const values = operator.keywordValues?.();
+  if (!shards) return scanRecords(query, { progress: true, keyword, values, visit });
 
   const progress = await progressFor(query, true);
   const queryOptions = withResolvedTimes(scan.queryOptions, query);
@@ -53,7 +54,7 @@ export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<S
     .slice(1)
     .map((input) => startShard({ job: scan.job, spec: scan.spec, queryOptions, input, keyword }, progress));
   try {
-    const stats = await scanRecords({ ...query, inputs: [shards[0]!] }, { progress, keyword, visit });
+    const stats = await scanRecords({ ...query, inputs: [shards[0]!] }, { progress, keyword, values, visit });
     for (const worker of workers) {
       const done = await worker.result;
       operator.mergeState(done.state);

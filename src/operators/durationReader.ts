@@ -17,4 +17,6 @@ export interface DurationReader {
   readonly describe: string;
   /** Text every record with a value contains, so a scan may skip others unread. */
   readonly keyword?: string;
+  /** With `keyword`, the value lane's reading of one occurrence (KeywordValues.valueAt). */
+  valueAt?(text: string, at: number): number | undefined;
 }

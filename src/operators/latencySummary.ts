@@ -1,3 +1,4 @@
+import type { KeywordValues } from '../core/keywordValues.js';
 import type { LogRecord } from '../core/record.js';
 import type { Bucket } from './logBuckets.js';
 import { GARBAGE, type DurationReader } from './durationValues.js';
@@ -69,6 +70,23 @@ export class LatencySummaryOperator {
       (by ? this.groupOf(by.key(record)) : this.total).push(seconds);
       this.slowest?.push(seconds, record);
     }
+  }
+
+  /**
+   * Values the scan may push straight into the total instead of building records: only when
+   * a record gives nothing but its value (no --by, no --slowest) and the reader can read one
+   * from a line alone.
+   */
+  keywordValues(): KeywordValues | undefined {
+    const { reader, by } = this.options;
+    const { keyword } = reader;
+    if (by || this.slowest || keyword === undefined || !reader.valueAt) return undefined;
+    const total = this.total;
+    return {
+      keyword,
+      valueAt: (text, at) => reader.valueAt!(text, at),
+      push: (seconds) => total.push(seconds),
+    };
   }
 
   exportState(): LatencySummaryState {

@@ -21,8 +21,7 @@ export class ProcessingTimeReader implements DurationReader {
   read(record: LogRecord): DurationReading {
     const text = record.message;
     for (let at = text.indexOf(KEYWORD); at !== -1; at = text.indexOf(KEYWORD, at + KEYWORD.length)) {
-      if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue; // avg_processing_time
-      const start = valueStart(text, at + KEYWORD.length);
+      const start = valueStartAt(text, at);
       if (start === -1) continue;
       const seconds = commonSeconds(text, start, this.bareExponent) ?? this.anySeconds(text, start);
       if (seconds !== null) return seconds;
@@ -32,11 +31,26 @@ export class ProcessingTimeReader implements DurationReader {
     return null;
   }
 
+  /**
+   * For the value lane: the value at the occurrence at `at` when `read` would surely return it
+   * there (a word, a separator, a spelling commonSeconds knows); undefined otherwise.
+   */
+  valueAt(text: string, at: number): number | undefined {
+    const start = valueStartAt(text, at);
+    return start === -1 ? undefined : commonSeconds(text, start, this.bareExponent);
+  }
+
   private anySeconds(text: string, start: number): number | null {
     NUMBER_WITH_UNIT.lastIndex = start;
     const number = NUMBER_WITH_UNIT.exec(text);
     return number && secondsOf(number[1]!, number[2], this.bareExponent);
   }
+}
+
+/** Where the value of the occurrence at `at` starts, or -1 when it is not a word with a separator. */
+function valueStartAt(text: string, at: number): number {
+  if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return -1; // avg_processing_time
+  return valueStart(text, at + KEYWORD.length);
 }
 
 const [TAB, SPACE, QUOTE, APOSTROPHE, COMMA, DOT, COLON, EQUALS] = [9, 32, 34, 39, 44, 46, 58, 61];

@@ -14,6 +14,9 @@ export interface RecordFilterSpec {
 
 export type RecordPredicate = (record: LogRecord) => boolean;
 
+/** The filter of a query without filters: scans may then skip building records they need not. */
+export const ACCEPT_ALL: RecordPredicate = () => true;
+
 /** Parses --level: 'ERROR', 'ERROR,CRITICAL' or 'WARNING+' (that level and above). */
 export function parseLevelOption(text: string): NonNullable<RecordFilterSpec['levels']> {
   const choices = Object.keys(LEVELS);
@@ -62,7 +65,7 @@ export function buildRecordFilter(spec: RecordFilterSpec): RecordPredicate {
   if (since !== undefined) tests.push((r) => r.time !== null && r.time >= since);
   if (until !== undefined) tests.push((r) => r.time !== null && r.time < until);
   if (grep) tests.push((r) => grep.test(r.message) || (r.excText !== '' && grep.test(r.excText)));
-  if (tests.length === 0) return () => true;
+  if (tests.length === 0) return ACCEPT_ALL;
   if (tests.length === 1) return tests[0]!;
   return (r) => tests.every((test) => test(r));
 }

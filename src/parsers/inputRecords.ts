@@ -1,3 +1,4 @@
+import type { KeywordValues } from '../core/keywordValues.js';
 import type { LogRecord } from '../core/record.js';
 import { asctimeParser } from '../core/asctime.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
@@ -29,6 +30,8 @@ export interface ParseOptions {
    * like `levels`: records without it may still come.
    */
   keyword?: string;
+  /** With `keyword`: values may be pushed here instead of records built (the value lane). */
+  keywordValues?: KeywordValues;
 }
 
 /** The formats tried, in order, on a file or stdin whose family is unknown. */
@@ -55,7 +58,7 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const { levels, keyword } = options;
     const byteScan = !source.stdin && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     if (keyword && byteScan) {
-      yield* scanForKeyword(source, context, keyword, options.onBytes);
+      yield* scanForKeyword(source, context, keyword, options.onBytes, options.keywordValues);
     } else if (levels && byteScan) {
       yield* scanForLevels(source, context, levels, options.onBytes);
     } else {

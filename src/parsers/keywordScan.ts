@@ -1,8 +1,11 @@
 import type { LogRecord } from '../core/record.js';
 import type { LogSource } from '../sources/logSource.js';
 import { scanLineWindows } from '../sources/lineWindows.js';
+import type { KeywordValues } from '../core/keywordValues.js';
+import { HeaderBytes } from './headerBytes.js';
 import { KeywordScanner } from './keywordScanner.js';
-import type { AssemblerContext } from './recordAssembler.js';
+import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
+import { ValueLane } from './valueLane.js';
 
 const NEWLINE = 0x0a;
 
@@ -24,13 +27,36 @@ export async function* scanForKeyword(
   context: AssemblerContext,
   keyword: string,
   onBytes?: (bytes: number) => void,
+  values?: KeywordValues,
 ): AsyncGenerator<LogRecord[]> {
   const scanner = new KeywordScanner(context, keyword);
+  const lane = values && valueLaneFor(source, context, values);
   yield* scanLineWindows(
     source,
-    (window, final) => scanInPieces(scanner, window, window.length, final),
+    function* (window, final) {
+      if (!lane?.active) return yield* scanInPieces(scanner, window, window.length, final);
+      const taken = lane.scan(window, final);
+      if (lane.active) return taken;
+      scanner.resumeAt(lane.resumeLine);
+      const rest = window.subarray(taken);
+      return taken + (yield* scanInPieces(scanner, rest, rest.length, final));
+    },
     onBytes,
   );
+}
+
+/**
+ * The value lane, for plain files of a format the byte header matcher knows whose message ends
+ * its line (no suffix): the lane counts lines again from disk when it steps aside.
+ */
+function valueLaneFor(
+  source: LogSource,
+  context: AssemblerContext,
+  values: KeywordValues,
+): ValueLane | undefined {
+  if (source.gzip || source.stdin || context.format.suffix !== '') return undefined;
+  const header = HeaderBytes.compile(context.format, context.parseTime);
+  return header ? new ValueLane(source.path, header, new RecordAssembler(context), values) : undefined;
 }
 
 /**

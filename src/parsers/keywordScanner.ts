@@ -50,6 +50,14 @@ export class KeywordScanner {
   }
 
   /**
+   * Starts at a line other than the file's first (the value lane read up to there). A header is
+   * looked for first, as at a file's start, so lines there that start none stay unparsed records.
+   */
+  resumeAt(line: number): void {
+    this.line = line;
+  }
+
+  /**
    * Scans a window of whole lines and returns how much of it was consumed: the last record,
    * which may go on in the next chunk, is left for the next window (unless `final`).
    */

@@ -22,17 +22,22 @@ export interface CompiledFormat {
   slots: Readonly<Record<StandardAttribute, number>>;
   /** Other attributes (name, funcName, …) and their capture groups. */
   extraGroups: ReadonlyArray<readonly [string, number]>;
+  /**
+   * What `header` is made of, in order (literals and attributes), for matchers that work on
+   * bytes; null when the format has no %(message)s (the header is the whole line).
+   */
+  headerPieces: readonly HeaderPiece[] | null;
 }
 
 const STANDARD_ATTRIBUTES = ['asctime', 'levelname', 'module', 'process', 'thread'] as const;
 type StandardAttribute = (typeof STANDARD_ATTRIBUTES)[number];
 
-const LEVEL = String.raw`(?:DEBUG|INFO|WARNING|ERROR|CRITICAL|WARN|FATAL|NOTSET|Level \d+)`;
+export const LEVEL_PATTERN = String.raw`(?:DEBUG|INFO|WARNING|ERROR|CRITICAL|WARN|FATAL|NOTSET|Level \d+)`;
 
 /** What each LogRecord attribute can look like; anything unknown matches lazily. */
 const ATTRIBUTE_PATTERNS: Readonly<Record<string, string>> = {
   asctime: ASCTIME_PATTERN,
-  levelname: LEVEL,
+  levelname: LEVEL_PATTERN,
   levelno: String.raw`\d+`,
   process: String.raw`\d+`,
   thread: String.raw`\d+`,
@@ -50,7 +55,12 @@ const ATTRIBUTE_PATTERNS: Readonly<Record<string, string>> = {
   processName: '.+?',
 };
 
-interface Piece {
+/** The regex source an attribute's header group matches ('.*?' when unknown). */
+export function attributePattern(attribute: string): string {
+  return ATTRIBUTE_PATTERNS[attribute] ?? '.*?';
+}
+
+export interface HeaderPiece {
   literal?: string;
   attribute?: string;
   /** A width was given (%(levelname)-8s, {levelname:<8}): Python pads with spaces. */
@@ -83,7 +93,7 @@ export function compilePythonFormat(format: string): CompiledFormat {
     }
     const attribute = piece.attribute!;
     groups.push(attribute);
-    const body = `(${ATTRIBUTE_PATTERNS[attribute] ?? '.*?'})`;
+    const body = `(${attributePattern(attribute)})`;
     source += piece.padded ? ` *${body} *` : body;
   }
   if (messageAt === -1) source += '$';
@@ -96,6 +106,7 @@ export function compilePythonFormat(format: string): CompiledFormat {
     suffix,
     jsonQuotedMessage: lastLiteral.endsWith('"') && suffix.startsWith('"'),
     levelLinePrefix: levelLinePrefixOf(before),
+    headerPieces: messageAt === -1 ? null : before,
     slots: Object.fromEntries(STANDARD_ATTRIBUTES.map((name) => [name, groups.indexOf(name) + 1])) as Record<
       StandardAttribute,
       number
@@ -109,7 +120,7 @@ export function compilePythonFormat(format: string): CompiledFormat {
   };
 }
 
-function levelLinePrefixOf(before: Piece[]): CompiledFormat['levelLinePrefix'] {
+function levelLinePrefixOf(before: HeaderPiece[]): CompiledFormat['levelLinePrefix'] {
   const levelAt = before.findIndex((p) => p.attribute !== undefined);
   const level = before[levelAt];
   if (level?.attribute !== 'levelname' || level.padded) return null;
@@ -120,7 +131,7 @@ function levelLinePrefixOf(before: Piece[]): CompiledFormat['levelLinePrefix'] {
   return (name) => leading + name + following;
 }
 
-function tokenize(format: string): Piece[] {
+function tokenize(format: string): HeaderPiece[] {
   if (/%\([A-Za-z_]\w*\)/.test(format)) return tokenizePercent(format);
   if (/(?<!\$)\{[A-Za-z_]\w*(?:[:!][^}]*)?\}/.test(format)) return tokenizeBrace(format);
   if (/\$\{?[A-Za-z_]/.test(format)) return tokenizeDollar(format);
@@ -129,8 +140,8 @@ function tokenize(format: string): Piece[] {
   );
 }
 
-function tokenizePercent(format: string): Piece[] {
-  const pieces: Piece[] = [];
+function tokenizePercent(format: string): HeaderPiece[] {
+  const pieces: HeaderPiece[] = [];
   const placeholder = /%\(([A-Za-z_]\w*)\)([#0 +-]*)(\d*)(?:\.\d+)?[diouxXeEfFgGcrsa]|%%/g;
   let last = 0;
   for (const m of format.matchAll(placeholder)) {
@@ -143,8 +154,8 @@ function tokenizePercent(format: string): Piece[] {
   return pieces;
 }
 
-function tokenizeBrace(format: string): Piece[] {
-  const pieces: Piece[] = [];
+function tokenizeBrace(format: string): HeaderPiece[] {
+  const pieces: HeaderPiece[] = [];
   const placeholder = /\{\{|\}\}|\{([A-Za-z_]\w*)(?:![rsa])?(?::([^}]*))?\}/g;
   let last = 0;
   for (const m of format.matchAll(placeholder)) {
@@ -160,8 +171,8 @@ function tokenizeBrace(format: string): Piece[] {
   return pieces;
 }
 
-function tokenizeDollar(format: string): Piece[] {
-  const pieces: Piece[] = [];
+function tokenizeDollar(format: string): HeaderPiece[] {
+  const pieces: HeaderPiece[] = [];
   const placeholder = /\$\$|\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g;
   let last = 0;
   for (const m of format.matchAll(placeholder)) {
@@ -174,7 +185,7 @@ function tokenizeDollar(format: string): Piece[] {
   return pieces;
 }
 
-function pushLiteral(pieces: Piece[], text: string): void {
+function pushLiteral(pieces: HeaderPiece[], text: string): void {
   if (text === '') return;
   const previous = pieces.at(-1);
   if (previous?.literal !== undefined) previous.literal += text;

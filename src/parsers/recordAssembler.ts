@@ -68,6 +68,11 @@ export class RecordAssembler {
     return this.matchHeader(text) !== null;
   }
 
+  /** Where the message starts in a line that starts a record (UTF-16 units), or -1. */
+  headerLength(text: string): number {
+    return this.matchHeader(text)?.match[0].length ?? -1;
+  }
+
   private matchHeader(text: string): { match: RegExpExecArray; time: number | null } | null {
     const match = this.context.format.header.exec(text);
     if (!match) return null;

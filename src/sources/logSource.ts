@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { LineSplitter, type LineBatch } from './lineSplitter.js';
@@ -77,30 +76,44 @@ export async function* readChunks(
  * what it keeps (the partial last line).
  */
 async function* readFileChunks(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
-  let file: FileHandle;
+  let fd: number;
   try {
-    file = await open(path, 'r');
+    fd = openSync(path, 'r');
   } catch (error) {
     throw new SourceError(`cannot read ${path}: ${reason(error)}`);
   }
   const buffer = idleReadBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
+  let unbroken = 0;
   try {
     for (;;) {
       let bytesRead: number;
       try {
-        ({ bytesRead } = await file.read(buffer, 0, buffer.length, null));
+        bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       } catch (error) {
         throw new SourceError(`cannot read ${path}: ${reason(error)}`);
       }
       if (bytesRead === 0) return;
       onBytes?.(bytesRead);
       yield buffer.subarray(0, bytesRead);
+      unbroken += bytesRead;
+      if (unbroken >= BREAK_BYTES) {
+        unbroken = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   } finally {
     idleReadBuffers.push(buffer);
-    await file.close();
+    closeSync(fd);
   }
 }
+
+/**
+ * Plain files are read synchronously: from the page cache a read takes microseconds, while a
+ * promise per 256 KiB chunk left the thread idle for ~20 % of a 160 MB latency scan (the
+ * threadpool round trip; measured with --cpu-prof). Every BREAK_BYTES the loop lets timers
+ * (the progress display) and signals in, which synchronous reads alone would starve.
+ */
+const BREAK_BYTES = 4 * 1024 * 1024;
 
 /**
  * Read buffers of finished files, for the next one: a fresh megabyte per file is only freed by a
