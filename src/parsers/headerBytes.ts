@@ -11,9 +11,21 @@ type Kind = (typeof Kind)[keyof typeof Kind];
 
 interface Step {
   kind: Kind;
-  bytes?: Uint8Array;
+  bytes: Uint8Array;
   /** Asctime whose date decides whether the line is a header (the format's first asctime). */
-  validate?: boolean;
+  validate: boolean;
+  /**
+   * A run (or level name) that the next step can never take a byte of, so giving bytes back
+   * cannot help: matched once, greedily, without backtracking — the common case, and the fast one.
+   */
+  possessive: boolean;
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/** Every step has the same shape, so the matcher's property loads stay monomorphic. */
+function step(kind: Kind, bytes = NO_BYTES, validate = false): Step {
+  return { kind, bytes, validate, possessive: false };
 }
 
 const LEVEL_NAMES = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'WARN', 'FATAL', 'NOTSET'].map((name) =>
@@ -55,17 +67,18 @@ export class HeaderBytes {
     for (const piece of format.headerPieces) {
       if (piece.literal !== undefined) {
         if (piece.literal.includes('\n')) return null;
-        steps.push({ kind: Kind.Literal, bytes: Buffer.from(piece.literal, 'utf8') });
+        steps.push(step(Kind.Literal, Buffer.from(piece.literal, 'utf8')));
         continue;
       }
       const kind = KINDS.get(attributePattern(piece.attribute!));
       if (kind === undefined) return null;
       const validate = kind === Kind.Asctime && piece.attribute === 'asctime' && !validated;
       if (validate) validated = true;
-      if (piece.padded) steps.push({ kind: Kind.Spaces });
-      steps.push({ kind, validate });
-      if (piece.padded) steps.push({ kind: Kind.Spaces });
+      if (piece.padded) steps.push(step(Kind.Spaces));
+      steps.push(step(kind, NO_BYTES, validate));
+      if (piece.padded) steps.push(step(Kind.Spaces));
     }
+    steps.forEach((step, i) => (step.possessive = possessive(step.kind, steps[i + 1])));
     return new HeaderBytes(steps, parseTime);
   }
 
@@ -74,44 +87,71 @@ export class HeaderBytes {
     return this.run(0, bytes, at);
   }
 
-  private run(index: number, b: Buffer, pos: number): number {
-    if (index === this.steps.length) return pos;
-    const step = this.steps[index]!;
-    switch (step.kind) {
-      case Kind.Literal: {
-        const literal = step.bytes!;
-        for (let k = 0; k < literal.length; k++) if (b[pos + k] !== literal[k]) return NOT_HEADER;
-        return this.run(index + 1, b, pos + literal.length);
-      }
-      case Kind.Level: {
-        for (const name of LEVEL_NAMES) {
-          if (!startsWith(b, pos, name)) continue;
-          const end = this.run(index + 1, b, pos + name.length);
-          if (end !== NOT_HEADER) return end;
+  private run(first: number, b: Buffer, start: number): number {
+    let pos = start;
+    for (let index = first; index < this.steps.length; index++) {
+      const step = this.steps[index]!;
+      switch (step.kind) {
+        case Kind.Literal: {
+          const literal = step.bytes;
+          for (let k = 0; k < literal.length; k++) if (b[pos + k] !== literal[k]) return NOT_HEADER;
+          pos += literal.length;
+          continue;
         }
-        return startsWith(b, pos, LEVEL_N) ? this.digitsThen(index + 1, b, pos + LEVEL_N.length) : NOT_HEADER;
-      }
-      case Kind.Digits:
-        return this.digitsThen(index + 1, b, pos);
-      case Kind.Name: {
-        let end = pos;
-        for (;;) {
-          const c = b[end];
-          if (c === undefined || c === SPACE || c === 0x22 || (c >= 0x09 && c <= 0x0d)) break;
-          if (c >= 0x80) return UNSURE; // \s also means U+00A0, U+2028…: the regex decides
-          end++;
+        case Kind.Asctime:
+          if (!isAsctime(b, pos) || (step.validate && !this.validTime(b, pos))) return NOT_HEADER;
+          pos += 23;
+          continue;
+        case Kind.Level: {
+          if (step.possessive) {
+            const name = levelNameAt(b, pos);
+            if (name) {
+              pos += name.length;
+              continue;
+            }
+            if (!startsWith(b, pos, LEVEL_N)) return NOT_HEADER;
+            pos = digitsEnd(b, pos + LEVEL_N.length);
+            if (pos === NOT_HEADER) return NOT_HEADER;
+            continue;
+          }
+          for (const name of LEVEL_NAMES) {
+            if (!startsWith(b, pos, name)) continue;
+            const end = this.run(index + 1, b, pos + name.length);
+            if (end !== NOT_HEADER) return end;
+          }
+          return startsWith(b, pos, LEVEL_N)
+            ? this.digitsThen(index + 1, b, pos + LEVEL_N.length)
+            : NOT_HEADER;
         }
-        return this.backtrack(index + 1, b, pos + 1, end);
+        case Kind.Digits: {
+          if (!step.possessive) return this.digitsThen(index + 1, b, pos);
+          pos = digitsEnd(b, pos);
+          if (pos === NOT_HEADER) return NOT_HEADER;
+          continue;
+        }
+        case Kind.Name: {
+          let end = pos;
+          for (;;) {
+            const c = b[end];
+            if (c === undefined || c === SPACE || c === 0x22 || (c >= 0x09 && c <= 0x0d)) break;
+            if (c >= 0x80) return UNSURE; // \s also means U+00A0, U+2028…: the regex decides
+            end++;
+          }
+          if (end === pos) return NOT_HEADER;
+          if (!step.possessive) return this.backtrack(index + 1, b, pos + 1, end);
+          pos = end;
+          continue;
+        }
+        case Kind.Spaces: {
+          let end = pos;
+          while (b[end] === SPACE) end++;
+          if (!step.possessive) return this.backtrack(index + 1, b, pos, end);
+          pos = end;
+          continue;
+        }
       }
-      case Kind.Spaces: {
-        let end = pos;
-        while (b[end] === SPACE) end++;
-        return this.backtrack(index + 1, b, pos, end);
-      }
-      case Kind.Asctime:
-        if (!isAsctime(b, pos) || (step.validate && !this.validTime(b, pos))) return NOT_HEADER;
-        return this.run(index + 1, b, pos + 23);
     }
+    return pos;
   }
 
   /** \d+ from `pos`, then the steps from `index`. */
@@ -142,6 +182,31 @@ export class HeaderBytes {
   }
 }
 
+/** Whether a run of `kind` can be matched without backtracking before `next`. */
+function possessive(kind: Kind, next: Step | undefined): boolean {
+  if (next === undefined) return true; // nothing after it: the longest run is the match
+  if (next.kind !== Kind.Literal) return false;
+  const c = next.bytes[0]!;
+  if (kind === Kind.Spaces) return c !== SPACE;
+  if (kind === Kind.Digits) return !isDigit(c);
+  if (kind === Kind.Level) return !isDigit(c) && !(c >= 0x41 && c <= 0x5a); // WARN, WARNING; Level 5, Level 55
+  if (kind === Kind.Name) return c === SPACE || c === 0x22 || (c >= 0x09 && c <= 0x0d);
+  return false;
+}
+
+/** The level name at `pos` when one is there (WARNING before WARN, as the regex tries them). */
+function levelNameAt(b: Buffer, pos: number): Uint8Array | undefined {
+  for (const name of LEVEL_NAMES) if (b[pos] === name[0] && startsWith(b, pos, name)) return name;
+  return undefined;
+}
+
+/** The end of \d+ at `pos`, or NOT_HEADER. */
+function digitsEnd(b: Buffer, pos: number): number {
+  let end = pos;
+  while (isDigit(b[end])) end++;
+  return end === pos ? NOT_HEADER : end;
+}
+
 function startsWith(b: Buffer, pos: number, prefix: Uint8Array): boolean {
   for (let k = 0; k < prefix.length; k++) if (b[pos + k] !== prefix[k]) return false;
   return true;
@@ -152,20 +217,12 @@ function isDigit(c: number | undefined): boolean {
 }
 
 /** \d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} */
-function isAsctime(b: Buffer, pos: number): boolean {
-  for (let k = 0; k < 23; k++) {
-    const c = b[pos + k];
-    const ok =
-      k === 4 || k === 7
-        ? c === 0x2d
-        : k === 10
-          ? c === SPACE
-          : k === 13 || k === 16
-            ? c === 0x3a
-            : k === 19
-              ? c === 0x2c
-              : isDigit(c);
-    if (!ok) return false;
-  }
+function isAsctime(b: Buffer, p: number): boolean {
+  if (p + 23 > b.length) return false;
+  if (b[p + 4] !== 0x2d || b[p + 7] !== 0x2d || b[p + 10] !== SPACE) return false;
+  if (b[p + 13] !== 0x3a || b[p + 16] !== 0x3a || b[p + 19] !== 0x2c) return false;
+  for (const k of DIGIT_OFFSETS) if ((b[p + k]! - 0x30) >>> 0 > 9) return false;
   return true;
 }
+
+const DIGIT_OFFSETS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
