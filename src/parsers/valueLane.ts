@@ -140,7 +140,5 @@ export class ValueLane {
 }
 
 function lineStart(b: Buffer, at: number): number {
-  let i = at;
-  while (i > 0 && b[i - 1] !== NEWLINE) i--;
-  return i;
+  return at === 0 ? 0 : b.lastIndexOf(NEWLINE, at - 1) + 1;
 }
