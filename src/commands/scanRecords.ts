@@ -24,7 +24,6 @@ export interface ScanOptions {
    */
   values?: KeywordValues;
   /** Told of every chunk read, besides the progress display. */
-
   onBytes?: (bytes: number) => void;
   /** Receives matching records in time order, a batch at a time; return false to stop early. */
   visit: (records: readonly LogRecord[]) => boolean | void | Promise<boolean | void>;

@@ -21,6 +21,9 @@ const NEWLINE = 0x0a;
  *
  * Only for formats whose header lines start with a level name and without a JSON-quoted message
  * (every sms.log record would have to be looked at to count recovered ones).
+ *
+ * With `values`, the value lane (valueLane.ts) reads plain files first and hands over to this
+ * record scan where it cannot read on.
  */
 export async function* scanForKeyword(
   source: LogSource,
