@@ -1,3 +1,4 @@
+import { HeaderBytes, NOT_HEADER, UNSURE } from './headerBytes.js';
 import type { LogRecord } from '../core/record.js';
 import type { LogSource } from '../sources/logSource.js';
 import { scanLineWindows } from '../sources/lineWindows.js';
@@ -46,6 +47,7 @@ class LevelScanner {
   private readonly starts: Buffer[];
   /** First bytes a header line of any level can begin with ('D', 'I', 'W', 'E', 'C', …). */
   private readonly headerFirstBytes: Set<number>;
+  private readonly headerBytes: HeaderBytes | null;
   private seenHeader = false;
   /** Line number of the first line of the next window. */
   private line = 1;
@@ -56,6 +58,7 @@ class LevelScanner {
     levelLinePrefix: (level: string) => string,
   ) {
     this.assembler = new RecordAssembler(context);
+    this.headerBytes = HeaderBytes.compile(context.format, context.parseTime);
     this.starts = prefixes.map((p) => Buffer.from(p, 'utf8'));
     this.needles = prefixes.map((p) => Buffer.from('\n' + p, 'utf8'));
     this.headerFirstBytes = new Set(
@@ -87,7 +90,7 @@ class LevelScanner {
       const start = this.nextCandidate(window, pos, found);
       if (start === -1) break;
       const headerEnd = lineEnd(window, start);
-      if (!this.assembler.isHeader(window.toString('utf8', start, headerEnd))) {
+      if (!this.isHeaderAt(window, start, headerEnd)) {
         pos = headerEnd + 1;
         continue;
       }
@@ -96,11 +99,7 @@ class LevelScanner {
       let count = 1;
       while (next < window.length && count < MAX_RECORD_LINES) {
         const end = lineEnd(window, next);
-        if (
-          this.headerFirstBytes.has(window[next]!) &&
-          this.assembler.isHeader(window.toString('utf8', next, end))
-        )
-          break;
+        if (this.headerFirstBytes.has(window[next]!) && this.isHeaderAt(window, next, end)) break;
         next = end + 1;
         count++; // capped as on the line-by-line path; the rest is skipped undecoded
       }
@@ -115,6 +114,13 @@ class LevelScanner {
     }
     lineAt(window.length);
     return window.length;
+  }
+
+  /** Whether the line [start, end) starts a record: on its bytes when the format allows (headerBytes.ts). */
+  private isHeaderAt(window: Buffer, start: number, end: number): boolean {
+    const message = this.headerBytes ? this.headerBytes.match(window, start) : UNSURE;
+    if (message !== UNSURE) return message !== NOT_HEADER;
+    return this.assembler.isHeader(window.toString('utf8', start, end));
   }
 
   /** Lines before a file's first header: unparsed records, as on the line-by-line path. */
