@@ -1,28 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LogRecord } from '../core/record.js';
+import { testRecord } from '../fixtures/logRecord.js';
 import { SmsmonError } from '../core/errors.js';
 import { compileDurationReader, GARBAGE, type DurationSourceOptions } from './durationValues.js';
 
-function record(message: string, extra: Partial<LogRecord> = {}): LogRecord {
-  return {
-    time: 0,
-    timeText: '',
-    level: 'INFO',
-    module: 'm',
-    pid: 1,
-    thread: 1,
-    message,
-    excText: '',
-    extra: null,
-    file: 'app.log',
-    line: 1,
-    raw: message,
-    recovered: false,
-    unparsed: false,
-    ...extra,
-  };
-}
+const record = testRecord;
 
 const read = (
   message: string,

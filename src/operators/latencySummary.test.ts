@@ -4,26 +4,13 @@ import type { LogRecord } from '../core/record.js';
 import { compileDurationReader } from './durationValues.js';
 import { ExactQuantiles, ValueBudget } from './exactQuantiles.js';
 import { groupKind } from './latencyGroups.js';
+import { testRecord } from '../fixtures/logRecord.js';
 import { LatencyStats } from './latencyStats.js';
 import { LatencySummaryOperator, MAX_GROUPS, OTHER_GROUP } from './latencySummary.js';
 import { parsePercentiles } from './percentiles.js';
 
-const record = (message: string, module: string, time: number | null, line = 1): LogRecord => ({
-  time,
-  timeText: '',
-  level: 'INFO',
-  module,
-  pid: 1,
-  thread: 1,
-  message,
-  excText: '',
-  extra: null,
-  file: 'app.log',
-  line,
-  raw: message,
-  recovered: false,
-  unparsed: false,
-});
+const record = (message: string, module: string, time: number | null, line = 1): LogRecord =>
+  testRecord(message, { module, time, line });
 
 const operator = (by?: string, slowest?: number) =>
   new LatencySummaryOperator({

@@ -1,24 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LogRecord } from '../core/record.js';
+import { testRecord } from '../fixtures/logRecord.js';
 import { SlowestRecords } from './slowestRecords.js';
 
-const record = (i: number): LogRecord => ({
-  time: i * 1000,
-  timeText: `t${i}`,
-  level: 'INFO',
-  module: 'm',
-  pid: 1,
-  thread: 1,
-  message: `record ${i}`,
-  excText: '',
-  extra: null,
-  file: 'app.log',
-  line: i + 1,
-  raw: '',
-  recovered: false,
-  unparsed: false,
-});
+const record = (i: number): LogRecord =>
+  testRecord(`record ${i}`, { time: i * 1000, timeText: `t${i}`, line: i + 1, raw: '' });
 
 test('keeps the N largest, slowest first, whatever the order they come in', () => {
   const values = Array.from({ length: 2000 }, (_, i) => ((i * 7919) % 2003) / 100);

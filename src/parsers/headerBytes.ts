@@ -1,5 +1,6 @@
 import { ASCTIME_PATTERN } from '../core/asctime.js';
 import { LEVEL_PATTERN, attributePattern, type CompiledFormat } from './pythonFormat.js';
+import { RecordAssembler } from './recordAssembler.js';
 
 /** `match` found no header at that line start. */
 export const NOT_HEADER = -1;
@@ -33,6 +34,7 @@ const LEVEL_NAMES = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'WARN', 'F
 );
 const LEVEL_N = Buffer.from('Level ', 'latin1');
 const SPACE = 0x20;
+const NEWLINE = 0x0a;
 
 /** Attribute patterns the byte matcher knows, by their regex source (pythonFormat.ts). */
 const KINDS: ReadonlyMap<string, Kind> = new Map([
@@ -57,6 +59,8 @@ export class HeaderBytes {
   private constructor(
     private readonly steps: readonly Step[],
     private readonly parseTime: (text: string) => number | null,
+    /** The format's regex, for lines the bytes cannot tell. */
+    private readonly assembler: RecordAssembler,
   ) {}
 
   /** Null when the format has a piece the byte matcher does not know (it then stays off). */
@@ -79,7 +83,20 @@ export class HeaderBytes {
       if (piece.padded) steps.push(step(Kind.Spaces));
     }
     steps.forEach((step, i) => (step.possessive = possessive(step.kind, steps[i + 1])));
-    return new HeaderBytes(steps, parseTime);
+    return new HeaderBytes(steps, parseTime, new RecordAssembler({ format, parseTime, file: '' }));
+  }
+
+  /**
+   * Where the message starts when the line at `at` starts a record, else NOT_HEADER: on the
+   * bytes, or where they cannot tell (UNSURE), with the regex on the line decoded as UTF-8.
+   */
+  messageStart(bytes: Buffer, at: number): number {
+    const message = this.match(bytes, at);
+    if (message !== UNSURE) return message;
+    const end = bytes.indexOf(NEWLINE, at);
+    const line = bytes.toString('utf8', at, end === -1 ? bytes.length : end);
+    const length = this.assembler.headerLength(line);
+    return length < 0 ? NOT_HEADER : at + Buffer.byteLength(line.slice(0, length));
   }
 
   /** Where the message starts when a header starts at `at` (a line start), else NOT_HEADER or UNSURE. */

@@ -4,7 +4,7 @@ import { scanLineWindows } from '../sources/lineWindows.js';
 import type { KeywordValues } from '../core/keywordValues.js';
 import { HeaderBytes } from './headerBytes.js';
 import { KeywordScanner } from './keywordScanner.js';
-import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
+import type { AssemblerContext } from './recordAssembler.js';
 import { ValueLane } from './valueLane.js';
 
 const NEWLINE = 0x0a;
@@ -59,7 +59,7 @@ function valueLaneFor(
 ): ValueLane | undefined {
   if (source.gzip || source.stdin || context.format.suffix !== '') return undefined;
   const header = HeaderBytes.compile(context.format, context.parseTime);
-  return header ? new ValueLane(source.path, header, new RecordAssembler(context), values) : undefined;
+  return header ? new ValueLane(source.path, header, values) : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { HeaderBytes, NOT_HEADER, UNSURE } from './headerBytes.js';
+import { HeaderBytes, NOT_HEADER } from './headerBytes.js';
 import type { LogRecord } from '../core/record.js';
 import type { LogSource } from '../sources/logSource.js';
 import { scanLineWindows } from '../sources/lineWindows.js';
@@ -118,8 +118,7 @@ class LevelScanner {
 
   /** Whether the line [start, end) starts a record: on its bytes when the format allows (headerBytes.ts). */
   private isHeaderAt(window: Buffer, start: number, end: number): boolean {
-    const message = this.headerBytes ? this.headerBytes.match(window, start) : UNSURE;
-    if (message !== UNSURE) return message !== NOT_HEADER;
+    if (this.headerBytes) return this.headerBytes.messageStart(window, start) !== NOT_HEADER;
     return this.assembler.isHeader(window.toString('utf8', start, end));
   }
 

@@ -1,7 +1,7 @@
 import type { KeywordValues } from '../core/keywordValues.js';
 import { newlinesBefore, newlinesIn } from '../sources/lineCount.js';
-import { NOT_HEADER, UNSURE, type HeaderBytes } from './headerBytes.js';
-import { MAX_RECORD_LINES, type RecordAssembler } from './recordAssembler.js';
+import { NOT_HEADER, type HeaderBytes } from './headerBytes.js';
+import { MAX_RECORD_LINES } from './recordAssembler.js';
 
 const NEWLINE = 0x0a;
 /**
@@ -40,7 +40,6 @@ export class ValueLane {
   constructor(
     private readonly path: string,
     private readonly header: HeaderBytes,
-    private readonly assembler: RecordAssembler,
     private readonly values: KeywordValues,
   ) {
     this.keyword = Buffer.from(values.keyword, 'utf8');
@@ -58,7 +57,8 @@ export class ValueLane {
 
   private scanWindow(b: Buffer, final: boolean): number {
     this.pending = -1;
-    if (this.windowStart === 0 && b.length > 0 && this.headerAt(b, 0) < 0) return this.stepAside(b, 0);
+    if (this.windowStart === 0 && b.length > 0 && this.header.messageStart(b, 0) < 0)
+      return this.stepAside(b, 0);
     /** The last header known in this window: a record starts at the window's start. */
     let known = 0;
     let from = 0;
@@ -68,7 +68,7 @@ export class ValueLane {
       from = hit + this.keyword.length;
       const start = lineStart(b, hit);
       if (start === this.pending) continue; // a second hit on a line already read
-      const message = this.headerAt(b, start);
+      const message = this.header.messageStart(b, start);
       if (message === NOT_HEADER) {
         // A continuation line: of the record already read (skip), or of one whose header had none.
         const owner = this.headerBetween(b, known, start);
@@ -116,18 +116,9 @@ export class ValueLane {
 
   /** The last header line after `floor` (a header) and at or before the line at `start`, else `floor`. */
   private headerBetween(b: Buffer, floor: number, start: number): number {
-    for (let at = start; at > floor; at = lineStart(b, at - 1)) if (this.headerAt(b, at) >= 0) return at;
+    for (let at = start; at > floor; at = lineStart(b, at - 1))
+      if (this.header.messageStart(b, at) >= 0) return at;
     return floor;
-  }
-
-  /** Where the message starts if a header starts at `start`, else NOT_HEADER. */
-  private headerAt(b: Buffer, start: number): number {
-    const message = this.header.match(b, start);
-    if (message !== UNSURE) return message;
-    const end = b.indexOf(NEWLINE, start);
-    const line = b.toString('utf8', start, end === -1 ? b.length : end);
-    const length = this.assembler.headerLength(line);
-    return length < 0 ? NOT_HEADER : start + Buffer.byteLength(line.slice(0, length));
   }
 
   /** The reader's value for the hit, when it is sure of it from the hit's line alone. */

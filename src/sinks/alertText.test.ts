@@ -1,30 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Alert, AlertMessage } from '../core/alert.js';
+import type { Alert } from '../core/alert.js';
+import { alertMessage, CPU_ALERT, ERROR_RATE_ALERT } from '../fixtures/alerts.js';
 import { emailText, slackText } from './alertText.js';
 
-const TIME = Date.parse('2024-01-20T12:30:00Z');
-
-const cpu: Alert = {
-  key: 'cpu_percent',
-  metric: 'cpu_percent',
-  value: 93.1,
-  threshold: 90,
-  severity: 'critical',
-  message: 'cpu_percent 93.1 % ≥ critical 90 %',
-};
-const errors: Alert = {
-  key: 'error_rate',
-  metric: 'error_rate',
-  value: 7.2,
-  threshold: 5,
-  severity: 'warning',
-  message: 'error_rate 7.2 % ≥ warning 5 %',
-};
-
-function message(kind: AlertMessage['kind'], alerts: readonly Alert[], host = 'web-1'): AlertMessage {
-  return { kind, host, time: TIME, alerts };
-}
+const cpu = CPU_ALERT;
+const errors = ERROR_RATE_ALERT;
+const message = alertMessage;
 
 test("firing: the guide's heading, one line per alert with its severity, then host and time", () => {
   assert.equal(

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { AlertMessage } from '../core/alert.js';
+import { alertMessage, ERROR_RATE_ALERT } from '../fixtures/alerts.js';
 import { smtpReceiver } from '../fixtures/smtpReceiver.js';
 import { emailText } from './alertText.js';
 import { emailNotifier, type EmailSettings } from './emailNotifier.js';
@@ -10,21 +10,7 @@ import { emailNotifier, type EmailSettings } from './emailNotifier.js';
 const PASSWORD = 'hunter2-Ü@/x';
 const TRUST_TEST_CERT = { timeoutMs: 3000, tls: { rejectUnauthorized: false } };
 
-const FIRING: AlertMessage = {
-  kind: 'firing',
-  host: 'web-1',
-  time: Date.parse('2024-01-20T12:30:00Z'),
-  alerts: [
-    {
-      key: 'error_rate',
-      metric: 'error_rate',
-      value: 7.2,
-      threshold: 5,
-      severity: 'warning',
-      message: 'error_rate 7.2 % ≥ warning 5 %',
-    },
-  ],
-};
+const FIRING = alertMessage('firing', [ERROR_RATE_ALERT]);
 
 function settings(port: number, more: Partial<EmailSettings> = {}): EmailSettings {
   return {

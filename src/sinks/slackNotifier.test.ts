@@ -1,24 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AlertMessage } from '../core/alert.js';
+import { alertMessage, CPU_ALERT } from '../fixtures/alerts.js';
 import { WEBHOOK_PATH, webhookReceiver } from '../fixtures/webhookReceiver.js';
 import { slackNotifier } from './slackNotifier.js';
 
-const FIRING: AlertMessage = {
-  kind: 'firing',
-  host: 'web-1',
-  time: Date.parse('2024-01-20T12:30:00Z'),
-  alerts: [
-    {
-      key: 'cpu_percent',
-      metric: 'cpu_percent',
-      value: 93.1,
-      threshold: 90,
-      severity: 'critical',
-      message: 'cpu_percent 93.1 % ≥ critical 90 %',
-    },
-  ],
-};
+const FIRING = alertMessage('firing', [CPU_ALERT]);
 
 test("sends the guide's payload as JSON to the webhook URL", async (t) => {
   const receiver = await webhookReceiver();
