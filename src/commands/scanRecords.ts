@@ -74,7 +74,7 @@ function valueLane(query: LogQuery, options: ScanOptions, stats: ScanStats): Key
   if (query.inputs.length !== 1 || query.filter !== ACCEPT_ALL) return undefined;
   return {
     keyword: values.keyword,
-    valueAt: (text, at) => values.valueAt(text, at),
+    valueAt: (bytes, from, at) => values.valueAt(bytes, from, at),
     push: (value) => {
       stats.records++;
       stats.matched++;

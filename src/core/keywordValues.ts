@@ -8,10 +8,10 @@
 export interface KeywordValues {
   keyword: string;
   /**
-   * The value at the occurrence of the keyword at `at` in `text` (its line from one character
-   * before the keyword), or undefined when only the record-level reader can tell (another
-   * spelling, garbage, not a value at all).
+   * The value at the occurrence of the keyword at `at` in `bytes` (whole lines, undecoded), on
+   * a line whose message starts at `from`; undefined when only the record-level reader can tell
+   * (another spelling, garbage, not a value at all).
    */
-  valueAt(text: string, at: number): number | undefined;
+  valueAt(bytes: Uint8Array, from: number, at: number): number | undefined;
   push(value: number): void;
 }

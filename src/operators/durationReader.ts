@@ -18,5 +18,5 @@ export interface DurationReader {
   /** Text every record with a value contains, so a scan may skip others unread. */
   readonly keyword?: string;
   /** With `keyword`, the value lane's reading of one occurrence (KeywordValues.valueAt). */
-  valueAt?(text: string, at: number): number | undefined;
+  valueAt?(bytes: Uint8Array, from: number, at: number): number | undefined;
 }

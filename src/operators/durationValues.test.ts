@@ -86,6 +86,18 @@ test('a value on a continuation line of a multi-line message counts', () => {
   assert.equal(read('Request summary:\n  processing_time=1.25s'), 1.25);
 });
 
+test('the value is parsed from the message as bytes: long lines, characters past Latin-1, a line end', () => {
+  assert.equal(read('processing_time=' + ' '.repeat(300) + '0.5 ms'), 0.0005);
+  assert.equal(read('x'.repeat(5000) + ' processing_time=' + '7'.repeat(300)), Number('7'.repeat(300)));
+  assert.equal(read('Ω processing_time=0.5 Ω'), 0.5);
+  assert.equal(read('\u015eprocessing_time=1'), 1); // only ASCII letters make a word
+  assert.equal(read('processing_time=1\u0133'), GARBAGE); // U+0133 is not '3' (0x33)
+  assert.equal(read('processing_time=1\u0173s'), GARBAGE); // U+0173 is not 's' (0x73)
+  assert.equal(read('processing_time=0.5\nprocessing_time=2'), 0.5);
+  assert.equal(read('processing_time=\n0.5'), GARBAGE);
+  assert.equal(read('processing_time 0.5 \n'), 0.5);
+});
+
 test('--pattern: a value group, a unit group, a unit written right after the value', () => {
   assert.equal(read('OpenAI reply in 1.19s tokens=5', { pattern: String.raw`in (?<value>[\d.]+)s` }), 1.19);
   assert.equal(read('took 812ms', { pattern: String.raw`took (?<value>\d+)` }), 0.812);

@@ -84,7 +84,7 @@ export class LatencySummaryOperator {
     const total = this.total;
     return {
       keyword,
-      valueAt: (text, at) => reader.valueAt!(text, at),
+      valueAt: (bytes, from, at) => reader.valueAt!(bytes, from, at),
       push: (seconds) => total.push(seconds),
     };
   }

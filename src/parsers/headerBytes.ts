@@ -233,13 +233,16 @@ function isDigit(c: number | undefined): boolean {
   return c !== undefined && c >= 0x30 && c <= 0x39;
 }
 
+/** An asctime's bytes: `D` stands for a digit, every other byte for itself. */
+const ASCTIME_SHAPE = Buffer.from('DDDD-DD-DD DD:DD:DD,DDD', 'latin1');
+const D = 0x44;
+
 /** \d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} */
 function isAsctime(b: Buffer, p: number): boolean {
   if (p + 23 > b.length) return false;
-  if (b[p + 4] !== 0x2d || b[p + 7] !== 0x2d || b[p + 10] !== SPACE) return false;
-  if (b[p + 13] !== 0x3a || b[p + 16] !== 0x3a || b[p + 19] !== 0x2c) return false;
-  for (const k of DIGIT_OFFSETS) if ((b[p + k]! - 0x30) >>> 0 > 9) return false;
+  for (let k = 0; k < 23; k++) {
+    const want = ASCTIME_SHAPE[k];
+    if (want === D ? (b[p + k]! - 0x30) >>> 0 > 9 : b[p + k] !== want) return false;
+  }
   return true;
 }
-
-const DIGIT_OFFSETS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];

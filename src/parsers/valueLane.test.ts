@@ -52,7 +52,7 @@ async function compare(file: string): Promise<Compared> {
   let laneValues = 0;
   const values = {
     keyword: KEYWORD,
-    valueAt: (text: string, at: number) => reader.valueAt(text, at),
+    valueAt: (bytes: Uint8Array, from: number, at: number) => reader.valueAt(bytes, from, at),
     push: (value: number) => {
       laneValues++;
       actual.push(value);

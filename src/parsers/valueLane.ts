@@ -75,7 +75,7 @@ export class ValueLane {
         if (owner === known && known === this.pending) continue;
         return this.stepAsideAfterPending(b, owner);
       }
-      const value = hit < message ? undefined : this.valueOn(b, hit, message);
+      const value = hit < message ? undefined : this.values.valueAt(b, message, hit);
       if (value === undefined) return this.stepAsideAfterPending(b, start);
       if (!this.settlePending(b, start)) return this.stepAside(b, this.pending);
       this.pending = known = start;
@@ -119,14 +119,6 @@ export class ValueLane {
     for (let at = start; at > floor; at = lineStart(b, at - 1))
       if (this.header.messageStart(b, at) >= 0) return at;
     return floor;
-  }
-
-  /** The reader's value for the hit, when it is sure of it from the hit's line alone. */
-  private valueOn(b: Buffer, hit: number, message: number): number | undefined {
-    let end = hit + this.keyword.length;
-    while (end < b.length && b[end] !== NEWLINE) end++;
-    const from = hit > message ? hit - 1 : hit; // the character before tells avg_processing_time apart
-    return this.values.valueAt(b.toString('latin1', from, end), hit - from);
   }
 }
 
