@@ -4,6 +4,7 @@ import { asctimeParser } from '../core/asctime.js';
 import { VERBOSE_FORMAT } from '../core/families.js';
 import { wallClockIn } from '../core/timeZone.js';
 import { HeaderBytes, NOT_HEADER, UNSURE } from './headerBytes.js';
+import { Random } from '../fixtures/random.js';
 import { compilePythonFormat } from './pythonFormat.js';
 import { RecordAssembler } from './recordAssembler.js';
 
@@ -20,6 +21,8 @@ function agree(formatText: string, lines: readonly string[]): number {
     const got = matcher.match(bytes, 0);
     const length = assembler.headerLength(line);
     const want = length < 0 ? NOT_HEADER : Buffer.byteLength(line.slice(0, length));
+    // Straight-line code where the format allows it, the step interpreter elsewhere: one answer.
+    assert.equal(matcher.matchBySteps(bytes, 0), got, `${formatText}: by steps ${JSON.stringify(line)}`);
     if (got === UNSURE) continue;
     answered++;
     assert.equal(got, want, `${formatText}: ${JSON.stringify(line)}`);
@@ -57,6 +60,27 @@ const LINES = [
 
 test('the verbose format: every answer equals the regex', () => {
   assert.ok(agree(VERBOSE_FORMAT, LINES) >= LINES.length - 1);
+});
+
+test('the verbose format, lines mutated at random: every answer equals the regex', () => {
+  const random = new Random(7);
+  const alphabet = [...' 0123456789-:,.INFOWARNGEDBUCTLv"\té\u00a0'];
+  const lines: string[] = [];
+  for (const line of LINES) {
+    for (let i = 0; i < 300; i++) {
+      const chars = [...line];
+      for (let edits = random.int(1, 3); edits > 0; edits--) {
+        const at = random.int(0, chars.length);
+        const c = random.pick(alphabet);
+        const kind = random.next();
+        if (kind < 0.4) chars.splice(at, 1, c);
+        else if (kind < 0.7) chars.splice(at, 0, c);
+        else chars.splice(at, 1);
+      }
+      lines.push(chars.join(''));
+    }
+  }
+  assert.ok(agree(VERBOSE_FORMAT, lines) > lines.length / 2);
 });
 
 test('padded and other formats, with backtracking', () => {

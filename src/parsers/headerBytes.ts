@@ -1,39 +1,27 @@
 import { ASCTIME_PATTERN } from '../core/asctime.js';
 import { LEVEL_PATTERN, attributePattern, type CompiledFormat } from './pythonFormat.js';
 import { RecordAssembler } from './recordAssembler.js';
+import {
+  Kind,
+  LEVEL_N,
+  LEVEL_NAMES,
+  NO_BYTES,
+  NOT_HEADER,
+  SPACE,
+  UNSURE,
+  digitsEnd,
+  isAsctime,
+  isDigit,
+  levelNameAt,
+  possessive,
+  startsWith,
+  step,
+  type Step,
+} from './headerSteps.js';
+import { straightMatcher, type StraightMatcher } from './straightHeader.js';
 
-/** `match` found no header at that line start. */
-export const NOT_HEADER = -1;
-/** `match` met a byte it does not judge (non-ASCII in a name): decode the line and ask the regex. */
-export const UNSURE = -2;
+export { NOT_HEADER, UNSURE } from './headerSteps.js';
 
-const Kind = { Literal: 0, Level: 1, Digits: 2, Name: 3, Asctime: 4, Spaces: 5 } as const;
-type Kind = (typeof Kind)[keyof typeof Kind];
-
-interface Step {
-  kind: Kind;
-  bytes: Uint8Array;
-  /** Asctime whose date decides whether the line is a header (the format's first asctime). */
-  validate: boolean;
-  /**
-   * A run (or level name) that the next step can never take a byte of, so giving bytes back
-   * cannot help: matched once, greedily, without backtracking — the common case, and the fast one.
-   */
-  possessive: boolean;
-}
-
-const NO_BYTES = new Uint8Array(0);
-
-/** Every step has the same shape, so the matcher's property loads stay monomorphic. */
-function step(kind: Kind, bytes = NO_BYTES, validate = false): Step {
-  return { kind, bytes, validate, possessive: false };
-}
-
-const LEVEL_NAMES = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'WARN', 'FATAL', 'NOTSET'].map((name) =>
-  Buffer.from(name, 'latin1'),
-);
-const LEVEL_N = Buffer.from('Level ', 'latin1');
-const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
 /** Attribute patterns the byte matcher knows, by their regex source (pythonFormat.ts). */
@@ -55,13 +43,17 @@ export class HeaderBytes {
   private readonly minute = new Uint8Array(16);
   /** 0: nothing cached, 1: `minute` is a valid date-hour-minute, 2: an invalid one. */
   private minuteState = 0;
+  /** The steps as code written for this format, when none backtracks (straightHeader.ts). */
+  private readonly straight: StraightMatcher | null;
 
   private constructor(
     private readonly steps: readonly Step[],
     private readonly parseTime: (text: string) => number | null,
     /** The format's regex, for lines the bytes cannot tell. */
     private readonly assembler: RecordAssembler,
-  ) {}
+  ) {
+    this.straight = straightMatcher(steps, (bytes, at) => this.validTime(bytes, at));
+  }
 
   /** Null when the format has a piece the byte matcher does not know (it then stays off). */
   static compile(format: CompiledFormat, parseTime: (text: string) => number | null): HeaderBytes | null {
@@ -101,6 +93,12 @@ export class HeaderBytes {
 
   /** Where the message starts when a header starts at `at` (a line start), else NOT_HEADER or UNSURE. */
   match(bytes: Buffer, at: number): number {
+    const straight = this.straight;
+    return straight !== null ? straight(bytes, at) : this.run(0, bytes, at);
+  }
+
+  /** `match` by the step interpreter, even where straight-line code was written (for tests). */
+  matchBySteps(bytes: Buffer, at: number): number {
     return this.run(0, bytes, at);
   }
 
@@ -197,52 +195,4 @@ export class HeaderBytes {
     }
     return this.minuteState === 1 && (b[pos + 17]! - 48) * 10 + (b[pos + 18]! - 48) <= 59;
   }
-}
-
-/** Whether a run of `kind` can be matched without backtracking before `next`. */
-function possessive(kind: Kind, next: Step | undefined): boolean {
-  if (next === undefined) return true; // nothing after it: the longest run is the match
-  if (next.kind !== Kind.Literal) return false;
-  const c = next.bytes[0]!;
-  if (kind === Kind.Spaces) return c !== SPACE;
-  if (kind === Kind.Digits) return !isDigit(c);
-  if (kind === Kind.Level) return !isDigit(c) && !(c >= 0x41 && c <= 0x5a); // WARN, WARNING; Level 5, Level 55
-  if (kind === Kind.Name) return c === SPACE || c === 0x22 || (c >= 0x09 && c <= 0x0d);
-  return false;
-}
-
-/** The level name at `pos` when one is there (WARNING before WARN, as the regex tries them). */
-function levelNameAt(b: Buffer, pos: number): Uint8Array | undefined {
-  for (const name of LEVEL_NAMES) if (b[pos] === name[0] && startsWith(b, pos, name)) return name;
-  return undefined;
-}
-
-/** The end of \d+ at `pos`, or NOT_HEADER. */
-function digitsEnd(b: Buffer, pos: number): number {
-  let end = pos;
-  while (isDigit(b[end])) end++;
-  return end === pos ? NOT_HEADER : end;
-}
-
-function startsWith(b: Buffer, pos: number, prefix: Uint8Array): boolean {
-  for (let k = 0; k < prefix.length; k++) if (b[pos + k] !== prefix[k]) return false;
-  return true;
-}
-
-function isDigit(c: number | undefined): boolean {
-  return c !== undefined && c >= 0x30 && c <= 0x39;
-}
-
-/** An asctime's bytes: `D` stands for a digit, every other byte for itself. */
-const ASCTIME_SHAPE = Buffer.from('DDDD-DD-DD DD:DD:DD,DDD', 'latin1');
-const D = 0x44;
-
-/** \d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} */
-function isAsctime(b: Buffer, p: number): boolean {
-  if (p + 23 > b.length) return false;
-  for (let k = 0; k < 23; k++) {
-    const want = ASCTIME_SHAPE[k];
-    if (want === D ? (b[p + k]! - 0x30) >>> 0 > 9 : b[p + k] !== want) return false;
-  }
-  return true;
 }

@@ -1,0 +1,86 @@
+/**
+ * The steps a format's header is matched in on bytes (headerBytes.ts): the pieces of its regex
+ * the byte matchers know, and the byte tests they share.
+ */
+
+/** `match` found no header at that line start. */
+export const NOT_HEADER = -1;
+/** `match` met a byte it does not judge (non-ASCII in a name): decode the line and ask the regex. */
+export const UNSURE = -2;
+
+export const Kind = { Literal: 0, Level: 1, Digits: 2, Name: 3, Asctime: 4, Spaces: 5 } as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+export interface Step {
+  kind: Kind;
+  bytes: Uint8Array;
+  /** Asctime whose date decides whether the line is a header (the format's first asctime). */
+  validate: boolean;
+  /**
+   * A run (or level name) that the next step can never take a byte of, so giving bytes back
+   * cannot help: matched once, greedily, without backtracking — the common case, and the fast one.
+   */
+  possessive: boolean;
+}
+
+export const NO_BYTES = new Uint8Array(0);
+
+/** Every step has the same shape, so the matcher's property loads stay monomorphic. */
+export function step(kind: Kind, bytes = NO_BYTES, validate = false): Step {
+  return { kind, bytes, validate, possessive: false };
+}
+
+export const LEVEL_NAMES = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'WARN', 'FATAL', 'NOTSET'].map(
+  (name) => Buffer.from(name, 'latin1'),
+);
+export const LEVEL_N = Buffer.from('Level ', 'latin1');
+export const SPACE = 0x20;
+
+/** Whether a run of `kind` can be matched without backtracking before `next`. */
+export function possessive(kind: Kind, next: Step | undefined): boolean {
+  if (kind === Kind.Literal || kind === Kind.Asctime) return true; // fixed width: nothing to give back
+  if (next === undefined) return true; // nothing after it: the longest run is the match
+  if (next.kind !== Kind.Literal) return false;
+  const c = next.bytes[0]!;
+  if (kind === Kind.Spaces) return c !== SPACE;
+  if (kind === Kind.Digits) return !isDigit(c);
+  if (kind === Kind.Level) return !isDigit(c) && !(c >= 0x41 && c <= 0x5a); // WARN, WARNING; Level 5, Level 55
+  if (kind === Kind.Name) return c === SPACE || c === 0x22 || (c >= 0x09 && c <= 0x0d);
+  return false;
+}
+
+/** The level name at `pos` when one is there (WARNING before WARN, as the regex tries them). */
+export function levelNameAt(b: Buffer, pos: number): Uint8Array | undefined {
+  for (const name of LEVEL_NAMES) if (b[pos] === name[0] && startsWith(b, pos, name)) return name;
+  return undefined;
+}
+
+/** The end of \d+ at `pos`, or NOT_HEADER. */
+export function digitsEnd(b: Buffer, pos: number): number {
+  let end = pos;
+  while (isDigit(b[end])) end++;
+  return end === pos ? NOT_HEADER : end;
+}
+
+export function startsWith(b: Buffer, pos: number, prefix: Uint8Array): boolean {
+  for (let k = 0; k < prefix.length; k++) if (b[pos + k] !== prefix[k]) return false;
+  return true;
+}
+
+export function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 0x30 && c <= 0x39;
+}
+
+/** An asctime's bytes: `D` stands for a digit, every other byte for itself. */
+const ASCTIME_SHAPE = Buffer.from('DDDD-DD-DD DD:DD:DD,DDD', 'latin1');
+const D = 0x44;
+
+/** \d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} */
+export function isAsctime(b: Buffer, p: number): boolean {
+  if (p + 23 > b.length) return false;
+  for (let k = 0; k < 23; k++) {
+    const want = ASCTIME_SHAPE[k];
+    if (want === D ? (b[p + k]! - 0x30) >>> 0 > 9 : b[p + k] !== want) return false;
+  }
+  return true;
+}
