@@ -10,6 +10,7 @@ import type { LogQuery } from './logQuery.js';
 import { progressFor, scanRecords } from './scanRecords.js';
 import type { MergeableOperator, ShardJobName, ShardTask } from './shardJobs.js';
 import type { ShardMessage } from './shardWorker.js';
+import { stopYoungGenerationGrowth } from './youngGeneration.js';
 
 /** Auto mode uses at most this many threads: past it, reading from the page cache is the limit. */
 const MAX_AUTO_THREADS = 4;
@@ -39,6 +40,7 @@ export interface ShardedScan {
  * single pass gives. Falls back to one pass when the input cannot be split (planShards).
  */
 export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<ScanStats> {
+  stopYoungGenerationGrowth();
   const { operator, keyword, threads } = scan;
   const auto = threads === 'auto';
   const cores = availableParallelism();

@@ -77,12 +77,15 @@ export class ErrorGroupCounter {
   }
 
   push(record: LogRecord, inCurrentWindow: boolean): void {
-    const keys = this.keyFunctions.map((key) => key(record, this.options));
-    const id = keys.join('\u0000');
+    const { keyFunctions, options } = this;
+    // One key (the usual --by type): its value is the id, no array or join per record.
+    const keys = keyFunctions.length === 1 ? null : keyFunctions.map((key) => key(record, options));
+    const id = keys ? keys.join('\u0000') : keyFunctions[0]!(record, options);
     let group = this.groups.get(id);
     if (!group) {
       const sample = detach(record.message.split('\n', 1)[0]!);
-      group = { keys: keys.map(detach), count: 0, previous: 0, first: null, last: null, sample };
+      const groupKeys = (keys ?? [id]).map(detach);
+      group = { keys: groupKeys, count: 0, previous: 0, first: null, last: null, sample };
       this.groups.set(id, group);
     }
     if (!inCurrentWindow) {

@@ -3,6 +3,7 @@ import type { LogRecord } from '../core/record.js';
 import type { LogSource } from '../sources/logSource.js';
 import { scanLineWindows } from '../sources/lineWindows.js';
 import { MAX_RECORD_LINES, RecordAssembler, type AssemblerContext } from './recordAssembler.js';
+import { scanInPieces } from './windowPieces.js';
 
 const NEWLINE = 0x0a;
 /** Every level name the header pattern accepts ('Level 5' for custom levels). */
@@ -30,12 +31,7 @@ export async function* scanForLevels(
   const scanner = new LevelScanner(context, prefixes, levelLinePrefix);
   yield* scanLineWindows(
     source,
-    function* (window, final) {
-      const out: LogRecord[] = [];
-      const consumed = scanner.scan(window, final, out);
-      if (out.length > 0) yield out;
-      return consumed;
-    },
+    (window, final) => scanInPieces(scanner, window, window.length, final),
     onBytes,
   );
 }

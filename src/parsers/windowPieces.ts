@@ -1,0 +1,48 @@
+import type { LogRecord } from '../core/record.js';
+
+const NEWLINE = 0x0a;
+
+/** A scanner of windows of whole lines (the keyword and level scans): see WindowScan. */
+export interface PieceScanner {
+  /** Appends the records found to `out`; returns how much it consumed (the rest is carried). */
+  scan(bytes: Buffer, final: boolean, out: LogRecord[]): number;
+}
+
+/**
+ * Windows are decoded in pieces of about 32 KiB: a 1 MiB string per chunk would land in V8's
+ * large-object space, which only a full GC frees, and RSS would grow by the size of the input.
+ */
+const PIECE_BYTES = 32 * 1024;
+
+/**
+ * Scans data[0, end) piece by piece, yielding each piece's records (small batches die young,
+ * before the garbage collector has to copy them); returns where the carried-over record starts.
+ */
+export function* scanInPieces(
+  scanner: PieceScanner,
+  data: Buffer,
+  end: number,
+  final: boolean,
+): Generator<LogRecord[], number> {
+  let offset = 0;
+  let size = PIECE_BYTES;
+  while (offset < end) {
+    const last = offset + size >= end;
+    const cut = last ? end : data.lastIndexOf(NEWLINE, offset + size - 1) + 1;
+    if (cut <= offset) {
+      size *= 2; // a line longer than the piece
+      continue;
+    }
+    const out: LogRecord[] = [];
+    const consumed = scanner.scan(data.subarray(offset, cut), final && last, out);
+    if (out.length > 0) yield out;
+    if (consumed === 0 && !last) {
+      size *= 2; // one record fills the piece: widen it
+      continue;
+    }
+    offset += consumed;
+    size = PIECE_BYTES;
+    if (last) break;
+  }
+  return offset;
+}
