@@ -10,7 +10,7 @@ import {
 } from '../operators/recordFilter.js';
 import { formatFor } from '../parsers/formats.js';
 import { resolveInputs, type LogInput } from '../sources/resolveInputs.js';
-import { parseFieldsOption } from '../sinks/recordWriters.js';
+import { parseFieldsOption } from '../sinks/recordJson.js';
 
 import type { LogCommandOptions } from './logOptions.js';
 

@@ -1,3 +1,4 @@
+import { UsageError, unknownChoice } from '../core/errors.js';
 import type { LogRecord } from '../core/record.js';
 
 /** How each field is read from a record: one table for --fields, --json and --ndjson. */
@@ -44,4 +45,15 @@ export function recordJsonLine(record: LogRecord): string {
       if (!(key in FIELD_READERS)) line += `,${q(key)}:${q(value)}`;
   }
   return line + '}';
+}
+
+export function parseFieldsOption(text: string, extraNames: readonly string[] = []): string[] {
+  const valid: readonly string[] = [...RECORD_FIELDS, ...extraNames];
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new UsageError(`bad --fields ""; expected some of ${valid.join(', ')}`);
+  for (const name of names) if (!valid.includes(name)) throw unknownChoice('field', name, valid);
+  return names;
 }

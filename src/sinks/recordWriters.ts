@@ -1,8 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { LogRecord } from '../core/record.js';
-import { UsageError, unknownChoice } from '../core/errors.js';
 import type { Output } from './output.js';
-import { RECORD_FIELDS, recordField, recordJsonLine } from './recordJson.js';
+import { recordField, recordJsonLine } from './recordJson.js';
 import { escapeControls, escapeToOneLine } from './safeText.js';
 
 export interface RecordWriterOptions {
@@ -113,14 +112,3 @@ export const RECORD_WRITERS: Readonly<Record<string, WriterFactory>> = {
   json: jsonWriter,
   raw: rawWriter,
 };
-
-export function parseFieldsOption(text: string, extraNames: readonly string[] = []): string[] {
-  const valid: readonly string[] = [...RECORD_FIELDS, ...extraNames];
-  const names = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (names.length === 0) throw new UsageError(`bad --fields ""; expected some of ${valid.join(', ')}`);
-  for (const name of names) if (!valid.includes(name)) throw unknownChoice('field', name, valid);
-  return names;
-}

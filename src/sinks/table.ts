@@ -1,4 +1,10 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type CliTable from 'cli-table3';
+
+/** cli-table3, loaded when a table is first drawn: --json runs never draw one (~5 ms of start-up). */
+let tableClass: typeof CliTable | undefined;
+const loadTable = (): typeof CliTable =>
+  (tableClass ??= createRequire(import.meta.url)('cli-table3') as typeof CliTable);
 
 export type Align = 'left' | 'right';
 
@@ -15,6 +21,7 @@ export interface TableSpec {
  * emptied; cells are escaped by the caller (messages come from the public).
  */
 export function renderTable({ head, rows, align, color }: TableSpec): string {
+  const Table = loadTable();
   const table = new Table({
     head: [...head],
     colAligns: align ? [...align] : undefined,
