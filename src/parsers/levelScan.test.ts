@@ -12,6 +12,7 @@ import { readLines, sourceFor } from '../sources/logSource.js';
 import { compilePythonFormat } from './pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
 import { scanForLevels } from './levelScan.js';
+import { MAX_RECORD_LINES } from './recordAssembler.js';
 
 /**
  * The byte-search path must give exactly the records the line-by-line path gives and the
@@ -87,4 +88,37 @@ test('a line longer than a read chunk (2.5 MB) is carried whole', async () => {
   const [actual, expected] = await both(file, ['ERROR']);
   assert.equal(actual.length, 2);
   assert.deepEqual(actual, expected);
+});
+
+test("records one after another; the lines past a record's line cap are unparsed records", async () => {
+  const file = join(dir, 'capped.log');
+  const at = (second: number) => `2024-01-20 16:30:${String(second).padStart(2, '0')},000`;
+  const filler = Array.from({ length: MAX_RECORD_LINES - 1 }, (_, i) => `  line ${i}`).join('\n');
+  writeFileSync(file, `ERROR ${at(0)} views 1 2 first\nERROR ${at(1)} views 1 2 second\n`);
+  appendFileSync(file, `CRITICAL ${at(2)} views 1 2 third\nINFO ${at(3)} views 1 2 skipped\n`);
+  appendFileSync(file, `ERROR ${at(4)} views 1 2 huge\n${filler}\nERROR right after the cap\n`);
+  appendFileSync(file, `ERROR ${at(5)} views 1 2 after\nERROR ${at(6)} views 1 2 last\n`);
+  for (const levels of [['ERROR'], ['ERROR', 'CRITICAL']]) {
+    const [actual, expected] = await both(file, levels);
+    assert.deepEqual(actual, expected, levels.join());
+  }
+  // A record of a level not asked for is skipped unread, and the lines past its cap with it.
+  const [info, allInfo] = await both(file, ['INFO']);
+  assert.deepEqual(
+    info,
+    allInfo.filter((r) => !r.unparsed),
+  );
+  const [errors] = await both(file, ['ERROR', 'CRITICAL']);
+  assert.deepEqual(
+    errors.map((r) => [r.line, r.unparsed ? r.raw : r.message.split('\n')[0]]),
+    [
+      [1, 'first'],
+      [2, 'second'],
+      [3, 'third'],
+      [5, 'huge'],
+      [5 + MAX_RECORD_LINES, 'ERROR right after the cap'],
+      [6 + MAX_RECORD_LINES, 'after'],
+      [7 + MAX_RECORD_LINES, 'last'],
+    ],
+  );
 });

@@ -15,7 +15,8 @@ const ANY_LEVEL = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'WARN', 'FAT
  * records are INFO, and skipping them undecoded is what makes `--level ERROR` fast (STYLE habit
  * 6). A candidate is confirmed with the full header check, and its continuation lines are
  * collected until the next header, exactly as the line-by-line path does, so both give the same
- * records. Lines before a file's first header are still emitted as unparsed records.
+ * records. Lines before a file's first header, and past the line cap of a record read, are
+ * still emitted as unparsed records (those past the cap of a skipped record are skipped with it).
  *
  * Only for formats without a JSON-quoted message: every record there would have to be looked at
  * to count recovered ones.
@@ -44,7 +45,11 @@ class LevelScanner {
   /** First bytes a header line of any level can begin with ('D', 'I', 'W', 'E', 'C', …). */
   private readonly headerFirstBytes: Set<number>;
   private readonly headerBytes: HeaderBytes | null;
-  private seenHeader = false;
+  /**
+   * The lines here belong to no record: before a file's first header, or past the line cap of a
+   * record read. Each is an unparsed record until the next header, as on the line-by-line path.
+   */
+  private outsideRecord = true;
   /** Line number of the first line of the next window. */
   private line = 1;
 
@@ -80,13 +85,19 @@ class LevelScanner {
       counted = offset;
       return this.line;
     };
-    if (!this.seenHeader) pos = this.leadingLines(window, final, out, lineAt);
     const found = this.needles.map(() => -2); // per needle: next hit at or after pos, -1 none, -2 unknown
+    let header = -1; // a line start the walk below found to be a header
     while (pos < window.length) {
-      const start = this.nextCandidate(window, pos, found);
+      if (this.outsideRecord) {
+        pos = this.linesOutsideRecords(window, pos, out, lineAt);
+        if (pos === window.length) break;
+      }
+      // The record just read usually ends at a header of a wanted level (errors.log holds no
+      // other): then it is the next candidate, without a search, and known to be a header.
+      const start = this.wantedAt(window, pos) ? pos : this.nextCandidate(window, pos, found);
       if (start === -1) break;
       const headerEnd = lineEnd(window, start);
-      if (!this.isHeaderAt(window, start, headerEnd)) {
+      if (start !== header && !this.isHeaderAt(window, start, headerEnd)) {
         pos = headerEnd + 1;
         continue;
       }
@@ -95,9 +106,12 @@ class LevelScanner {
       let count = 1;
       while (next < window.length && count < MAX_RECORD_LINES) {
         const end = lineEnd(window, next);
-        if (this.headerFirstBytes.has(window[next]!) && this.isHeaderAt(window, next, end)) break;
+        if (this.headerFirstBytes.has(window[next]!) && this.isHeaderAt(window, next, end)) {
+          header = next;
+          break;
+        }
         next = end + 1;
-        count++; // capped as on the line-by-line path; the rest is skipped undecoded
+        count++; // capped as on the line-by-line path: the lines past it are unparsed records
       }
       if (next >= window.length && !final) {
         lineAt(start);
@@ -106,6 +120,7 @@ class LevelScanner {
       const first = lineAt(start);
       const text = window.toString('utf8', start, next > window.length ? window.length : next - 1);
       out.push(this.assembler.recordFromText(text, first)!);
+      this.outsideRecord = count === MAX_RECORD_LINES && next < window.length && next !== header;
       pos = next;
     }
     lineAt(window.length);
@@ -118,26 +133,30 @@ class LevelScanner {
     return this.assembler.isHeader(window.toString('utf8', start, end));
   }
 
-  /** Lines before a file's first header: unparsed records, as on the line-by-line path. */
-  private leadingLines(
+  /** Lines from `pos` up to the next header (returned), as unparsed records; they are rare. */
+  private linesOutsideRecords(
     window: Buffer,
-    final: boolean,
+    pos: number,
     out: LogRecord[],
     lineAt: (o: number) => number,
   ): number {
-    let pos = 0;
     while (pos < window.length) {
       const end = lineEnd(window, pos);
       const text = window.toString('utf8', pos, end);
       if (this.assembler.isHeader(text)) {
-        this.seenHeader = true;
+        this.outsideRecord = false;
         return pos;
       }
       this.assembler.push(text, lineAt(pos), out);
       pos = end + 1;
     }
-    if (final) this.seenHeader = true;
-    return pos;
+    return window.length;
+  }
+
+  /** Whether the line at `pos` begins like a wanted header. */
+  private wantedAt(window: Buffer, pos: number): boolean {
+    for (const start of this.starts) if (startsWith(window, start, pos)) return true;
+    return false;
   }
 
   /** The first line start at or after `pos` that begins like a wanted header; -1 when none. */
@@ -146,7 +165,7 @@ class LevelScanner {
     for (let i = 0; i < this.needles.length; i++) {
       let at = found[i]!;
       if (at === -2 || (at !== -1 && at < pos)) {
-        if (pos === 0 && startsWith(window, this.starts[i]!)) at = 0;
+        if (pos === 0 && startsWith(window, this.starts[i]!, 0)) at = 0;
         else {
           const hit = window.indexOf(this.needles[i]!, Math.max(0, pos - 1));
           at = hit === -1 ? -1 : hit + 1;
@@ -164,6 +183,8 @@ function lineEnd(window: Buffer, from: number): number {
   return end === -1 ? window.length : end;
 }
 
-function startsWith(buffer: Buffer, prefix: Buffer): boolean {
-  return buffer.length >= prefix.length && buffer.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
+function startsWith(buffer: Buffer, prefix: Buffer, at: number): boolean {
+  if (buffer.length - at < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (buffer[at + k] !== prefix[k]) return false;
+  return true;
 }
