@@ -122,6 +122,9 @@ class LevelScanner {
       out.push(this.assembler.recordFromText(text, first)!);
       this.outsideRecord = count === MAX_RECORD_LINES && next < window.length && next !== header;
       pos = next;
+      // The walk counted the record's lines: no second search for their newlines.
+      counted = Math.min(next, window.length);
+      this.line = first + count;
     }
     lineAt(window.length);
     return window.length;
