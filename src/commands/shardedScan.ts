@@ -15,10 +15,10 @@ import { stopYoungGenerationGrowth } from './youngGeneration.js';
 /** Auto mode uses at most this many threads: past it, reading from the page cache is the limit. */
 const MAX_AUTO_THREADS = 4;
 /**
- * Auto mode starts threads only with at least this many cores. Measured on the 2-vCPU benchmark
- * machine (bench/ANALYTICS.md): two threads took as long as one (1.51 s vs 1.57 s, latency, 160 MB;
- * two independent processes there ran 1.5× slower each, the cores sharing memory bandwidth) and
- * peak RSS rose from 76 to 113 MB. --threads N still asks for them.
+ * Auto mode starts threads only with at least this many cores. On the 2-vCPU benchmark machine
+ * (README, --threads) two threads gain ~20 % on 640 MiB and lose on 160 MiB, for +22 MB of peak
+ * RSS; and on a 2-core host a cron job should leave a core to the app it watches. --threads N
+ * still asks for them.
  */
 const MIN_AUTO_CORES = 4;
 
