@@ -36,12 +36,12 @@ export async function* scanForKeyword(
   yield* scanLineWindows(
     source,
     function* (window, final) {
-      if (!lane?.active) return yield* scanInPieces(scanner, window, window.length, final);
+      if (!lane?.active) return yield* scanInPieces(scanner, window, final);
       const taken = lane.scan(window, final);
       if (lane.active) return taken;
       scanner.resumeAt(lane.resumeLine);
       const rest = window.subarray(taken);
-      return taken + (yield* scanInPieces(scanner, rest, rest.length, final));
+      return taken + (yield* scanInPieces(scanner, rest, final));
     },
     onBytes,
   );

@@ -1,4 +1,5 @@
 import { HeaderBytes, NOT_HEADER } from './headerBytes.js';
+import { startsWith } from './headerSteps.js';
 import type { LogRecord } from '../core/record.js';
 import type { LogSource } from '../sources/logSource.js';
 import { scanLineWindows } from '../sources/lineWindows.js';
@@ -30,11 +31,7 @@ export async function* scanForLevels(
   const levelLinePrefix = context.format.levelLinePrefix!;
   const prefixes = levels.map(levelLinePrefix);
   const scanner = new LevelScanner(context, prefixes, levelLinePrefix);
-  yield* scanLineWindows(
-    source,
-    (window, final) => scanInPieces(scanner, window, window.length, final),
-    onBytes,
-  );
+  yield* scanLineWindows(source, (window, final) => scanInPieces(scanner, window, final), onBytes);
 }
 
 class LevelScanner {
@@ -158,7 +155,7 @@ class LevelScanner {
 
   /** Whether the line at `pos` begins like a wanted header. */
   private wantedAt(window: Buffer, pos: number): boolean {
-    for (const start of this.starts) if (startsWith(window, start, pos)) return true;
+    for (const start of this.starts) if (startsWith(window, pos, start)) return true;
     return false;
   }
 
@@ -168,11 +165,9 @@ class LevelScanner {
     for (let i = 0; i < this.needles.length; i++) {
       let at = found[i]!;
       if (at === -2 || (at !== -1 && at < pos)) {
-        if (pos === 0 && startsWith(window, this.starts[i]!, 0)) at = 0;
-        else {
-          const hit = window.indexOf(this.needles[i]!, Math.max(0, pos - 1));
-          at = hit === -1 ? -1 : hit + 1;
-        }
+        // The line at `pos` itself was tried (wantedAt): the next one starts after a newline.
+        const hit = window.indexOf(this.needles[i]!, Math.max(0, pos - 1));
+        at = hit === -1 ? -1 : hit + 1;
         found[i] = at;
       }
       if (at !== -1 && (best === -1 || at < best)) best = at;
@@ -184,10 +179,4 @@ class LevelScanner {
 function lineEnd(window: Buffer, from: number): number {
   const end = window.indexOf(NEWLINE, from);
   return end === -1 ? window.length : end;
-}
-
-function startsWith(buffer: Buffer, prefix: Buffer, at: number): boolean {
-  if (buffer.length - at < prefix.length) return false;
-  for (let k = 0; k < prefix.length; k++) if (buffer[at + k] !== prefix[k]) return false;
-  return true;
 }

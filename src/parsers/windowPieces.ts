@@ -15,15 +15,15 @@ export interface PieceScanner {
 const PIECE_BYTES = 32 * 1024;
 
 /**
- * Scans data[0, end) piece by piece, yielding each piece's records (small batches die young,
+ * Scans a window piece by piece, yielding each piece's records (small batches die young,
  * before the garbage collector has to copy them); returns where the carried-over record starts.
  */
 export function* scanInPieces(
   scanner: PieceScanner,
   data: Buffer,
-  end: number,
   final: boolean,
 ): Generator<LogRecord[], number> {
+  const end = data.length;
   let offset = 0;
   let size = PIECE_BYTES;
   while (offset < end) {
