@@ -20,6 +20,7 @@ import { closeRedis, openRedis, type RedisClient } from '../sinks/redisConnectio
 import { readLatestSnapshot } from '../sources/redisLatest.js';
 import type { AlertsCheckOptions } from './alertsCheck.js';
 import { collectOptionsFrom } from './collectOptions.js';
+import { logPlaceFor } from './logPlace.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom, type RedisTarget } from './redisOptions.js';
 import { collectSnapshot } from './snapshotCollector.js';
 
@@ -69,7 +70,7 @@ export async function runAlertsCheck(
   const notifiers = options.notify ? (deps.notifiers ?? (await configuredNotifiers(config))) : [];
   if (options.notify && notifiers.length === 0)
     throw new UsageError('--notify: no channel configured', 'set alerts.slack.webhookUrl or alerts.email');
-  const collect = collectOptionsFrom(config, { ...options, host });
+  const collect = collectOptionsFrom(config, { ...options, host }, await logPlaceFor(command, options));
   const redis = new LazyRedis(redisTargetFrom(config, options));
   const problems: string[] = [];
   try {

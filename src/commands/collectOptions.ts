@@ -1,16 +1,21 @@
 import type { SmsmonConfig } from '../core/configSchema.js';
 import type { MetricSourceName } from '../core/snapshot.js';
 import { currentTime, parseDuration } from '../core/timeSpec.js';
+import type { LogPlace } from './logPlace.js';
 import type { CollectOptions } from './snapshotCollector.js';
 import type { CollectCommandOptions, SourceSelection } from './metrics.js';
 
 /** The collect/snapshot flags laid over the config: flags win, then environment, then the file. */
-export function collectOptionsFrom(config: SmsmonConfig, options: CollectCommandOptions): CollectOptions {
+export function collectOptionsFrom(
+  config: SmsmonConfig,
+  options: CollectCommandOptions,
+  place: LogPlace,
+): CollectOptions {
   return {
     config: selectedConfig(config, options),
     now: currentTime(),
     host: options.host,
-    tz: options.tz,
+    place,
     skip: skippedSources(options),
     sampleMs: parseDuration('--sample', options.sample),
   };
@@ -25,11 +30,10 @@ export function skippedSources(options: SourceSelection): Set<MetricSourceName> 
   return skip;
 }
 
-/** --dir and --db over logDir and database.url. */
+/** --db over database.url (--dir and --tz: logPlace.ts). */
 export function selectedConfig(config: SmsmonConfig, options: SourceSelection): SmsmonConfig {
   return {
     ...config,
-    logDir: options.dir ?? config.logDir,
     database: { ...config.database, url: options.db ?? config.database.url },
   };
 }

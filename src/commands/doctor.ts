@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import { TZ_HELP } from '../core/logZone.js';
+import { LOG_DIR_HELP } from '../sources/logDir.js';
 
 export interface DoctorCommandOptions {
   dir?: string;
+  tz?: string;
   db?: string;
   redis?: string;
   healthUrl?: string;
@@ -20,6 +23,7 @@ Examples:
 
 Checks: the logs directory; each family written lately (errors.log may be quiet); rotation in
 effect (live file under the guide's maxBytes, rotated files near it, no more than backupCount);
+each live file's newest record, read in the zone of tz, within minutes of its mtime (log-clock);
 disk space for the logs; the health endpoint answers and validates; Redis and PostgreSQL answer;
 alert thresholds configured; notification channels configured (and, with --send-test, working);
 the exporter, when --exporter is given. Each is PASS, WARN or FAIL with a one-line hint.
@@ -29,7 +33,8 @@ export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .description("the guide's pre-deployment checklist as checks: PASS, WARN or FAIL with a hint")
-    .option('-d, --dir <dir>', 'logs directory (default: logDir of the config, SMSMON_LOG_DIR, ./logs)')
+    .option('-d, --dir <dir>', LOG_DIR_HELP)
+    .option('--tz <zone>', TZ_HELP)
     .option('--db <url>', 'PostgreSQL URL (default: DATABASE_URL, database.url)')
     .option('--redis <url>', 'Redis URL (default: REDIS_URL, redis.url, redis://127.0.0.1:6379)')
     .option('--health-url <url>', 'health endpoint (default: SMSMON_HEALTH_URL, health.url)')

@@ -7,22 +7,26 @@ import { currentTime, parseDuration } from '../core/timeSpec.js';
 import { doctorJson, doctorText, summaryOf } from '../sinks/doctorReport.js';
 import { Output } from '../sinks/output.js';
 import { checkFamilyWritten, checkLogDisk, checkLogsDir, checkRotation } from '../sources/logFilesCheck.js';
+import { checkLogClock } from '../sources/logClockCheck.js';
 import { checkExporter, checkPostgres, checkRedis } from '../sources/serviceChecks.js';
 import type { DoctorCommandOptions } from './doctor.js';
 import { healthProbe } from './healthProbe.js';
+import { logPlaceFor } from './logPlace.js';
 import { DEFAULT_REDIS_URL } from './redisOptions.js';
 
 /** Runs every check at once; each is bounded by --timeout and reports instead of throwing. */
 export async function runDoctor(options: DoctorCommandOptions, command: Command): Promise<number> {
   const { config } = await configFor(command);
   const timeoutMs = parseDuration('--timeout', options.timeout);
-  const dir = options.dir ?? config.logDir;
+  const place = await logPlaceFor(command, options);
+  const dir = place.dir.path;
   const now = currentTime();
   const families = Object.values(FAMILIES);
   const checks = await Promise.all([
     checkLogsDir(dir),
     ...families.map((family) => checkFamilyWritten(dir, family, now)),
     ...families.map((family) => checkRotation(dir, family)),
+    ...families.map((family) => checkLogClock(place, family)),
     checkLogDisk(dir),
     checkHealth(config, options, timeoutMs),
     checkRedis(options.redis ?? config.redis.url ?? DEFAULT_REDIS_URL, timeoutMs),

@@ -52,8 +52,8 @@ export function registerErrorsCount(errors: Command): void {
     ]);
   addThreadsOption(addLogOptions(command, { records: false }))
     .addHelpText('after', EXAMPLES)
-    .action(async (args: string[], options: ErrorsCountOptions) => {
+    .action(async (args: string[], options: ErrorsCountOptions, command: Command) => {
       const { runErrorsCount } = await import('./errorsCountRun.js');
-      process.exitCode = await runErrorsCount(args, options);
+      process.exitCode = await runErrorsCount(args, options, command);
     });
 }

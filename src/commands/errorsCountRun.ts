@@ -1,5 +1,6 @@
+import type { Command } from 'commander';
 import { ExitCode, UsageError } from '../core/errors.js';
-import { wallClockIn } from '../core/timeZone.js';
+import type { WallClockToEpoch } from '../core/timeZone.js';
 import { currentTime, parseDuration, parseTimeSpec } from '../core/timeSpec.js';
 import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
 import { parseGroupKeys } from '../operators/errorGroups.js';
@@ -13,22 +14,32 @@ import {
 } from '../sinks/errorReport.js';
 import type { ErrorsCountOptions } from './errorsCount.js';
 import { buildLogQuery } from './logQuery.js';
+import { logPlaceFor } from './logPlace.js';
 import { reportScan } from './scanRecords.js';
 import { scanSharded } from './shardedScan.js';
 import { parseThreads } from './threadsOption.js';
+import { warnOfZoneAfter } from './zoneWarning.js';
 
-export async function runErrorsCount(args: string[], options: ErrorsCountOptions): Promise<number> {
+export async function runErrorsCount(
+  args: string[],
+  options: ErrorsCountOptions,
+  command: Command,
+): Promise<number> {
   const by = parseGroupKeys(options.by);
   const top = options.top === undefined ? Infinity : parseCount('--top', options.top);
   const failOver = options.failOver === undefined ? undefined : parseCount('--fail-over', options.failOver);
-  const window = compareWindow(options);
+  const place = await logPlaceFor(command, options);
+  const window = compareWindow(options, place.zone.wallClock);
   const threads = parseThreads(options.threads);
   const queryOptions = {
     ...options,
     level: options.level ?? 'ERROR+',
     since: window ? new Date(window.previousSince).toISOString() : options.since,
   };
-  const query = await buildLogQuery(args.length > 0 ? args : ['errors'], queryOptions, { follow: false });
+  const query = await buildLogQuery(args.length > 0 ? args : ['errors'], queryOptions, {
+    follow: false,
+    place,
+  });
   const spec: ErrorCountSpec = {
     by,
     qualified: options.qualified === true,
@@ -60,6 +71,12 @@ export async function runErrorsCount(args: string[], options: ErrorsCountOptions
   else output.write(errorReportText(report, query.color, process.stdout.columns ?? 120));
   await output.flush();
   reportScan(query, stats);
+  // --compare without --since is a window back from now, though handed on as an ISO time.
+  await warnOfZoneAfter(
+    query,
+    stats.matched,
+    query.relative || (window !== null && options.since === undefined),
+  );
   return verdict(report.total, failOver, options.failOn ?? [], typesSeen);
 }
 
@@ -81,11 +98,11 @@ function verdict(
 /** --compare: the current window is --since..--until (default: the last DURATION), then the one before. */
 function compareWindow(
   options: ErrorsCountOptions,
+  wallClock: WallClockToEpoch,
 ): { since: number; until: number; previousSince: number } | null {
   if (options.compare === undefined) return null;
   const length = parseDuration('--compare', options.compare);
   const now = currentTime();
-  const wallClock = wallClockIn(options.tz);
   const until = options.until === undefined ? now : parseTimeSpec('--until', options.until, now, wallClock);
   const since =
     options.since === undefined ? until - length : parseTimeSpec('--since', options.since, now, wallClock);

@@ -1,4 +1,6 @@
 import { Option, type Command } from 'commander';
+import { TZ_HELP } from '../core/logZone.js';
+import { LOG_DIR_HELP } from '../sources/logDir.js';
 
 export interface ExporterCommandOptions {
   listen: string;
@@ -43,8 +45,8 @@ export function registerExporter(program: Command): void {
         .default('127.0.0.1:9464')
         .conflicts('textfile'),
     )
-    .option('-d, --dir <dir>', 'logs directory (default: logDir of the config, SMSMON_LOG_DIR, ./logs)')
-    .option('--tz <zone>', 'zone the log timestamps were written in, for the lag (default: this machine)')
+    .option('-d, --dir <dir>', LOG_DIR_HELP)
+    .option('--tz <zone>', TZ_HELP)
     .addOption(
       new Option('--from-start', 'count the live files from their first byte, not from their end').conflicts(
         'textfile',

@@ -32,6 +32,7 @@ export function figureRefresher(
       system &&
         collectSnapshot({
           config: settings.config,
+          place: settings.place,
           now: Date.now(),
           skip: new Set(['database', 'logs']),
           sampleMs: settings.sampleMs,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseConfigText } from '../core/config.js';
 import { configSchema } from '../core/configSchema.js';
+import { resolveLogZone } from '../core/logZone.js';
 import type { ExporterCommandOptions } from './exporter.js';
 import { exporterSettings, parseListen } from './exporterOptions.js';
 
@@ -23,12 +24,13 @@ const defaults: ExporterCommandOptions = {
   system: true,
 };
 const config = configSchema.parse(parseConfigText('{}', 'test'));
+const place = { dir: { path: 'logs', origin: 'from --dir' }, zone: resolveLogZone('UTC') };
 
 test('options are checked before anything is read, naming the option', () => {
-  const settings = exporterSettings(defaults, config);
+  const settings = exporterSettings(defaults, config, place);
   assert.equal(settings.intervalMs, 30_000);
   assert.equal(settings.logMetrics.category, null);
-  assert.equal(settings.dir, 'logs');
+  assert.equal(settings.dir.path, 'logs');
   const bad: Array<[Partial<ExporterCommandOptions>, RegExp]> = [
     [{ errorTypes: '-1' }, /bad --error-types "-1"/],
     [{ categories: 'x' }, /bad --categories "x"/],
@@ -37,7 +39,7 @@ test('options are checked before anything is read, naming the option', () => {
     [{ categoryPattern: 'category=(\\w+)' }, /no \(\?<category>…\) group/],
   ];
   for (const [change, message] of bad)
-    assert.throws(() => exporterSettings({ ...defaults, ...change }, config), message);
-  const pattern = exporterSettings({ ...defaults, categoryPattern: 'cat=(?<category>\\w+)' }, config);
+    assert.throws(() => exporterSettings({ ...defaults, ...change }, config, place), message);
+  const pattern = exporterSettings({ ...defaults, categoryPattern: 'cat=(?<category>\\w+)' }, config, place);
   assert.equal(pattern.logMetrics.category?.pattern.exec('x cat=food')?.groups?.category, 'food');
 });

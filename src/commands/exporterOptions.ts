@@ -1,16 +1,19 @@
 import type { SmsmonConfig } from '../core/configSchema.js';
 import { UsageError } from '../core/errors.js';
 import { currentTime, parseDuration } from '../core/timeSpec.js';
-import { wallClockIn, type WallClockToEpoch } from '../core/timeZone.js';
+import type { WallClockToEpoch } from '../core/timeZone.js';
 import { compileDurationReader } from '../operators/durationValues.js';
 import type { LogMetricsOptions } from '../operators/logMetrics.js';
 import type { CategoryOptions } from '../operators/smsMetrics.js';
+import type { LogDir } from '../sources/logDir.js';
 import type { ExporterCommandOptions } from './exporter.js';
+import type { LogPlace } from './logPlace.js';
 
 /** Every exporter option checked and compiled once, before the first line is read. */
 export interface ExporterSettings {
   listen: { host: string | undefined; port: number };
-  dir: string;
+  place: LogPlace;
+  dir: LogDir;
   wallClock: WallClockToEpoch;
   fromStart: boolean;
   textfile: string | undefined;
@@ -21,12 +24,16 @@ export interface ExporterSettings {
   config: SmsmonConfig;
 }
 
-export function exporterSettings(options: ExporterCommandOptions, config: SmsmonConfig): ExporterSettings {
-  const dir = options.dir ?? config.logDir;
+export function exporterSettings(
+  options: ExporterCommandOptions,
+  config: SmsmonConfig,
+  place: LogPlace,
+): ExporterSettings {
   return {
     listen: parseListen(options.listen),
-    dir,
-    wallClock: wallClockIn(options.tz),
+    place,
+    dir: place.dir,
+    wallClock: place.zone.wallClock,
     fromStart: options.fromStart === true,
     textfile: options.textfile,
     logMetrics: {
@@ -38,7 +45,7 @@ export function exporterSettings(options: ExporterCommandOptions, config: Smsmon
     intervalMs: parseDuration('--interval', options.interval),
     sampleMs: parseDuration('--sample', options.sample),
     system: options.system,
-    config: { ...config, logDir: dir },
+    config,
   };
 }
 

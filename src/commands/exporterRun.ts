@@ -18,10 +18,12 @@ import type { ExporterCommandOptions } from './exporter.js';
 import { every, figureRefresher } from './exporterFigures.js';
 import { healthProbeFor } from './exporterHealth.js';
 import { exporterSettings, type ExporterSettings } from './exporterOptions.js';
+import { logPlaceFor } from './logPlace.js';
+import { describeLogDir, LOG_DIR_HINT, type LogDir } from '../sources/logDir.js';
 
 export async function runExporter(options: ExporterCommandOptions, command: Command): Promise<number> {
   const { config } = await configFor(command);
-  const settings = exporterSettings(options, config);
+  const settings = exporterSettings(options, config, await logPlaceFor(command, options));
   await checkDirectory(settings.dir);
   const registry = new PromRegistry();
   const logs = new LogMetrics(registry, FAMILY_NAMES, settings.logMetrics);
@@ -62,7 +64,7 @@ async function serve(
   const followers: Array<Promise<void>> = [];
   try {
     // Start positions are taken before the address is printed: whatever is written after that line counts.
-    const paths = FAMILY_NAMES.map((family) => join(settings.dir, FAMILIES[family]!.fileName));
+    const paths = FAMILY_NAMES.map((family) => join(settings.dir.path, FAMILIES[family]!.fileName));
     const starts = await Promise.all(
       paths.map((path) =>
         followStart(path, settings.fromStart).catch((error: unknown) => {
@@ -112,17 +114,17 @@ async function serve(
   }
 }
 
-async function checkDirectory(dir: string): Promise<void> {
+async function checkDirectory(dir: LogDir): Promise<void> {
   let isDirectory: boolean;
   try {
-    isDirectory = (await stat(dir)).isDirectory();
+    isDirectory = (await stat(dir.path)).isDirectory();
   } catch (error) {
     throw new SourceError(
-      `cannot read log directory ${dir}: ${describeFsError(error)}`,
-      'set --dir or SMSMON_LOG_DIR',
+      `cannot read log directory ${describeLogDir(dir)}: ${describeFsError(error)}`,
+      LOG_DIR_HINT,
     );
   }
-  if (!isDirectory) throw new SourceError(`${dir} is not a directory`, 'set --dir or SMSMON_LOG_DIR');
+  if (!isDirectory) throw new SourceError(`${describeLogDir(dir)} is not a directory`, LOG_DIR_HINT);
 }
 
 function listenError(error: unknown): string {

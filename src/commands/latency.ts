@@ -31,8 +31,8 @@ export function registerLatency(program: Command): void {
     .argument('[sources...]', SOURCES_HELP);
   addThreadsOption(addLatencyOptions(addLogOptions(command)))
     .addHelpText('after', EXAMPLES)
-    .action(async (args: string[], options: LatencyCommandOptions) => {
+    .action(async (args: string[], options: LatencyCommandOptions, command: Command) => {
       const { runLatency } = await import('./latencyRun.js');
-      process.exitCode = await runLatency(args, options);
+      process.exitCode = await runLatency(args, options, command);
     });
 }

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { breaches } from '../operators/latencyThresholds.js';
 import {
@@ -13,14 +14,21 @@ import { escapeToOneLine } from '../sinks/safeText.js';
 import type { LatencyCommandOptions } from './latencyOptions.js';
 import { buildLatencyPlan, type LatencyPlan } from './latencyPlan.js';
 import { buildLogQuery, type LogQuery } from './logQuery.js';
+import { logPlaceFor } from './logPlace.js';
 import { reportScan } from './scanRecords.js';
 import { scanSharded } from './shardedScan.js';
 import { parseThreads } from './threadsOption.js';
+import { warnOfZoneAfter } from './zoneWarning.js';
 
-export async function runLatency(args: string[], options: LatencyCommandOptions): Promise<number> {
+export async function runLatency(
+  args: string[],
+  options: LatencyCommandOptions,
+  command: Command,
+): Promise<number> {
   const plan = buildLatencyPlan(options);
   const threads = parseThreads(options.threads);
-  const query = await buildLogQuery(args, options, { follow: false });
+  const place = await logPlaceFor(command, options);
+  const query = await buildLogQuery(args, options, { follow: false, place });
   const operator = new LatencySummaryOperator(plan);
   const stats = await scanSharded(query, {
     job: 'latency',
@@ -35,6 +43,7 @@ export async function runLatency(args: string[], options: LatencyCommandOptions)
   output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query)));
   await output.flush();
   reportScan(query, stats);
+  await warnOfZoneAfter(query, stats.matched);
   if (!query.quiet) for (const line of notes(plan, result)) process.stderr.write(line + '\n');
   if (result.total.count === 0) return ExitCode.NoMatch;
   const exceeded = breaches(plan.thresholds, operator.totalStats);

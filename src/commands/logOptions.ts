@@ -1,5 +1,7 @@
 import { Option, type Command } from 'commander';
 import { FAMILY_NAMES } from '../core/families.js';
+import { TZ_HELP } from '../core/logZone.js';
+import { LOG_DIR_HELP } from '../sources/logDir.js';
 /** Options every log-reading command takes, as commander hands them over. */
 export interface LogCommandOptions {
   dir?: string;
@@ -28,15 +30,12 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
  */
 export function addLogOptions(command: Command, { records = true }: { records?: boolean } = {}): Command {
   command
-    .option('-d, --dir <dir>', 'logs directory (env SMSMON_LOG_DIR)', process.env.SMSMON_LOG_DIR ?? './logs')
+    .option('-d, --dir <dir>', LOG_DIR_HELP)
     .option(
       '--format <format>',
       "Python logging format of the input, e.g. '%(asctime)s %(levelname)s %(name)s: %(message)s'",
     )
-    .option(
-      '--tz <zone>',
-      'zone the timestamps were written in: IANA name, UTC or +02:00 (default: this machine)',
-    )
+    .option('--tz <zone>', TZ_HELP)
     .option(
       '-l, --level <level>',
       'only these levels: ERROR, ERROR,CRITICAL, or WARNING+ (that level and above)',

@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
-import { wallClockIn, type WallClockToEpoch } from '../core/timeZone.js';
-import { currentTime, parseTimeSpec } from '../core/timeSpec.js';
+import { resolveLogZone, type LogZone } from '../core/logZone.js';
+import type { WallClockToEpoch } from '../core/timeZone.js';
+import { currentTime, isRelativeSpec, parseTimeSpec } from '../core/timeSpec.js';
 import {
   buildRecordFilter,
   compileGrep,
@@ -13,11 +14,13 @@ import { resolveInputs, type LogInput } from '../sources/resolveInputs.js';
 import { parseFieldsOption } from '../sinks/recordJson.js';
 
 import type { LogCommandOptions } from './logOptions.js';
+import type { LogPlace } from './logPlace.js';
 
 /** Everything a log command needs, validated and compiled once before the first line is read. */
 export interface LogQuery {
   inputs: LogInput[];
   formatOverride?: string;
+  zone: LogZone;
   wallClock: WallClockToEpoch;
   filter: RecordPredicate;
   /** The level names --level admits: records of other levels may be skipped unread. */
@@ -26,6 +29,10 @@ export interface LogQuery {
   since?: number;
   /** --until as epoch ms. */
   until?: number;
+  /** The instant relative times were measured from. */
+  now: number;
+  /** --since or --until was relative (1h, now): a window a wrong zone can empty (zoneWarning.ts). */
+  relative: boolean;
   writerName: 'text' | 'ndjson' | 'json' | 'raw';
   fields?: string[];
   quiet: boolean;
@@ -33,13 +40,18 @@ export interface LogQuery {
   stdoutIsTerminal: boolean;
 }
 
+/**
+ * `place` is where the inputs are and their zone (logPlace.ts); a shard worker passes its inputs
+ * instead and gets the zone from options.tz, which the command resolved.
+ */
 export async function buildLogQuery(
   args: readonly string[],
   options: LogCommandOptions,
-  { follow, inputs: resolved }: { follow: boolean; inputs?: LogInput[] },
+  source: { follow: boolean; place: LogPlace } | { inputs: LogInput[] },
 ): Promise<LogQuery> {
   if (options.format !== undefined) formatFor(options.format); // fail on a bad format before any I/O
-  const wallClock = wallClockIn(options.tz);
+  const zone = 'place' in source ? source.place.zone : resolveLogZone(options.tz);
+  const wallClock = zone.wallClock;
   const now = currentTime();
   const since =
     options.since === undefined ? undefined : parseTimeSpec('--since', options.since, now, wallClock);
@@ -59,18 +71,25 @@ export async function buildLogQuery(
   });
   const extraFields = options.format === undefined ? [] : formatFor(options.format).groups;
   const fields = options.fields === undefined ? undefined : parseFieldsOption(options.fields, extraFields);
-  const dir = options.dir ?? './logs';
   const inputs =
-    resolved ?? (await resolveInputs(args.length > 0 ? args : ['app'], { dir, allowMissing: follow }));
+    'inputs' in source
+      ? source.inputs
+      : await resolveInputs(args.length > 0 ? args : ['app'], {
+          dir: source.place.dir,
+          allowMissing: source.follow,
+        });
   const stdoutIsTerminal = process.stdout.isTTY === true;
   return {
     inputs,
     formatOverride: options.format,
+    zone,
     wallClock,
     filter,
     levels: levels && levelNamesOf(levels),
     since,
     until,
+    now,
+    relative: [options.since, options.until].some((spec) => spec !== undefined && isRelativeSpec(spec)),
     writerName: options.ndjson ? 'ndjson' : options.json ? 'json' : options.raw ? 'raw' : 'text',
     fields,
     quiet: options.quiet === true,

@@ -19,8 +19,8 @@ export function registerLogsSearch(logs: Command): void {
     .argument('[sources...]', SOURCES_HELP);
   addLogOptions(command)
     .addHelpText('after', EXAMPLES)
-    .action(async (args: string[], options: LogCommandOptions) => {
+    .action(async (args: string[], options: LogCommandOptions, command: Command) => {
       const { runSearch } = await import('./logsSearchRun.js');
-      process.exitCode = await runSearch(args, options);
+      process.exitCode = await runSearch(args, options, command);
     });
 }

@@ -1,11 +1,19 @@
 import { ExitCode } from '../core/errors.js';
+import type { Command } from 'commander';
 import type { LogCommandOptions } from './logOptions.js';
+import { logPlaceFor } from './logPlace.js';
 import { buildLogQuery } from './logQuery.js';
 import { RecordSink } from './recordSink.js';
 import { reportScan, scanRecords } from './scanRecords.js';
+import { warnOfZoneAfter } from './zoneWarning.js';
 
-export async function runSearch(args: string[], options: LogCommandOptions): Promise<number> {
-  const query = await buildLogQuery(args, options, { follow: false });
+export async function runSearch(
+  args: string[],
+  options: LogCommandOptions,
+  command: Command,
+): Promise<number> {
+  const place = await logPlaceFor(command, options);
+  const query = await buildLogQuery(args, options, { follow: false, place });
   const sink = new RecordSink(query);
   const stats = await scanRecords(query, {
     // On a terminal the results themselves show progress; a bar would be drawn over them.
@@ -17,5 +25,6 @@ export async function runSearch(args: string[], options: LogCommandOptions): Pro
   });
   await sink.finish();
   reportScan(query, stats);
+  await warnOfZoneAfter(query, stats.matched);
   return stats.matched > 0 ? ExitCode.Ok : ExitCode.NoMatch;
 }

@@ -28,8 +28,8 @@ export function registerLogsTail(logs: Command): void {
     .option('-f, --follow', 'keep printing records as they are written, across rotation');
   addLogOptions(command)
     .addHelpText('after', EXAMPLES)
-    .action(async (args: string[], options: TailCommandOptions) => {
+    .action(async (args: string[], options: TailCommandOptions, command: Command) => {
       const { runTail } = await import('./logsTailRun.js');
-      process.exitCode = await runTail(args, options);
+      process.exitCode = await runTail(args, options, command);
     });
 }

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { ExitCode, UsageError } from '../core/errors.js';
 import type { LogRecord } from '../core/record.js';
 import { sortByTime } from '../operators/sortByTime.js';
@@ -6,15 +7,22 @@ import { followRecords } from '../parsers/followRecords.js';
 import { formatOfInput } from '../parsers/inputRecords.js';
 import { tailOfInput, type InputTail } from '../parsers/inputTail.js';
 import { buildLogQuery, type LogQuery } from './logQuery.js';
+import { logPlaceFor } from './logPlace.js';
 import type { TailCommandOptions } from './logsTail.js';
 import { RecordSink } from './recordSink.js';
 import { reportScan } from './scanRecords.js';
 import { FAMILIES } from '../core/families.js';
+import { warnOfZoneAfter } from './zoneWarning.js';
 
-export async function runTail(args: string[], options: TailCommandOptions): Promise<number> {
+export async function runTail(
+  args: string[],
+  options: TailCommandOptions,
+  command: Command,
+): Promise<number> {
   const count = parseCount(options.lines);
   const follow = options.follow === true;
-  const query = await buildLogQuery(args, options, { follow });
+  const place = await logPlaceFor(command, options);
+  const query = await buildLogQuery(args, options, { follow, place });
   const sink = new RecordSink(query);
   const tails: InputTail[] = [];
   for (const input of query.inputs) {
@@ -36,6 +44,7 @@ export async function runTail(args: string[], options: TailCommandOptions): Prom
   const last: LogRecord[] = sortByTime(tails.map((t) => t.records)).slice(-count);
   await sink.accept(last, true);
   await sink.output.flush();
+  await warnOfZoneAfter(query, sink.stats.matched);
   if (follow && !sink.closed) await followAll(query, tails, sink);
   await sink.finish();
   reportScan(query, sink.stats);

@@ -1,4 +1,6 @@
 import { Option, type Command } from 'commander';
+import { TZ_HELP } from '../core/logZone.js';
+import { LOG_DIR_HELP } from '../sources/logDir.js';
 
 /** Which metric sources to ask and where they are: metrics collect/snapshot, alerts check, top. */
 export interface SourceSelection {
@@ -81,8 +83,8 @@ Exit: 0 shown, 1 no samples in the window, 2 usage or bad config, 3 Redis unreac
 export function addSourceSelectionOptions(command: Command): Command {
   return command
     .option('--db <url>', 'PostgreSQL URL (default: DATABASE_URL, database.url)')
-    .option('-d, --dir <dir>', 'logs directory (default: logDir of the config, SMSMON_LOG_DIR, ./logs)')
-    .option('--tz <zone>', 'zone the log timestamps were written in (default: this machine)')
+    .option('-d, --dir <dir>', LOG_DIR_HELP)
+    .option('--tz <zone>', TZ_HELP)
     .option('--no-system', 'leave out the system figures')
     .option('--no-database', 'leave out the database figures')
     .option('--no-logs', 'leave out the log figures');

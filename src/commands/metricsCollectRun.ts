@@ -5,12 +5,14 @@ import type { MetricsSnapshot } from '../core/snapshot.js';
 import { Output } from '../sinks/output.js';
 import { snapshotJson, snapshotNdjson, snapshotText } from '../sinks/snapshotReport.js';
 import { collectOptionsFrom } from './collectOptions.js';
+import { logPlaceFor } from './logPlace.js';
 import type { CollectCommandOptions } from './metrics.js';
 import { collectSnapshot } from './snapshotCollector.js';
 
 export async function runCollect(options: CollectCommandOptions, command: Command): Promise<number> {
   const { config } = await configFor(command);
-  const snapshot = await collectSnapshot(collectOptionsFrom(config, options));
+  const place = await logPlaceFor(command, options);
+  const snapshot = await collectSnapshot(collectOptionsFrom(config, options, place));
   if (!options.quiet) await printSnapshot(snapshot, options);
   reportFailures(snapshot);
   return snapshot.failures.length > 0 ? ExitCode.SourceUnreadable : ExitCode.Ok;

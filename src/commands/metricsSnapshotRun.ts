@@ -8,6 +8,7 @@ import { closeRedis, connectRedis } from '../sinks/redisConnection.js';
 import { redactRedisUrl } from '../sinks/redisUrl.js';
 import { storeSnapshot, type StoreOutcome } from '../sinks/storeSnapshot.js';
 import { collectOptionsFrom } from './collectOptions.js';
+import { logPlaceFor } from './logPlace.js';
 import type { SnapshotCommandOptions } from './metrics.js';
 import { printSnapshot, reportFailures } from './metricsCollectRun.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
@@ -26,7 +27,8 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
       ? durationMs(config.redis.retention)
       : parseDuration('--retention', options.retention);
   const spool = options.spool ?? spoolPath(config, process.env);
-  const snapshot = await collectSnapshot(collectOptionsFrom(config, options));
+  const place = await logPlaceFor(command, options);
+  const snapshot = await collectSnapshot(collectOptionsFrom(config, options, place));
   const redis = connectRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
   let outcome: StoreOutcome;
   try {

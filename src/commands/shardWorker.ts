@@ -15,7 +15,7 @@ export type ShardMessage =
 const BYTES_PER_MESSAGE = 8 * 1024 * 1024;
 
 async function scanShard(task: ShardTask, post: (message: ShardMessage) => void): Promise<void> {
-  const query = await buildLogQuery([], task.queryOptions, { follow: false, inputs: [task.input] });
+  const query = await buildLogQuery([], task.queryOptions, { inputs: [task.input] });
   const operator = operatorFor(task.job, task.spec);
   let unreported = 0;
   const stats = await scanRecords(query, {

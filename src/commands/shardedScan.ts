@@ -69,10 +69,13 @@ export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<S
   }
 }
 
-/** --since 1h means the same instant in every thread: passed on as the time it resolved to. */
+/**
+ * --since 1h means the same instant in every thread: passed on as the time it resolved to; and the
+ * zone the command resolved (from --tz, SMSMON_TZ or the config) as --tz.
+ */
 function withResolvedTimes(options: LogCommandOptions, query: LogQuery): LogCommandOptions {
   const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
-  return { ...options, since: iso(query.since), until: iso(query.until) };
+  return { ...options, since: iso(query.since), until: iso(query.until), tz: query.zone.zone };
 }
 
 interface RunningShard {

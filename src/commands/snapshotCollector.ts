@@ -3,11 +3,11 @@ import type { SmsmonConfig } from '../core/configSchema.js';
 import { durationMs } from '../core/configFields.js';
 import { errorLine } from '../core/errors.js';
 import type { MetricSourceName, MetricsSnapshot, SourceFailure, SourceMetrics } from '../core/snapshot.js';
-import { wallClockIn } from '../core/timeZone.js';
 import { compileDurationReader } from '../operators/durationValues.js';
 import { LogWindowMetrics } from '../operators/logWindowMetrics.js';
 import { visitWindow } from '../parsers/logWindow.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
+import type { LogPlace } from './logPlace.js';
 
 /** The window of the "last hour" metrics, from the database and from the logs alike. */
 export const WINDOW_MS = 3_600_000;
@@ -17,8 +17,8 @@ export interface CollectOptions {
   /** The instant the snapshot is of (SMSMON_NOW pins it in tests). */
   now: number;
   host?: string;
-  /** --tz of the logs' timestamps. */
-  tz?: string;
+  /** The logs directory and the zone of their timestamps. */
+  place: LogPlace;
   /** Sources left out (--no-system, --no-database, --no-logs). */
   skip: ReadonlySet<MetricSourceName>;
   /** CPU and network sample window. */
@@ -92,11 +92,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<MetricsS
 }
 
 /** errors by level, error_rate and processing_time p50/p95 of app.log* over the last hour. */
-async function collectLogMetrics({ config, now, tz }: CollectOptions): Promise<SourceMetrics> {
-  const [input] = await resolveInputs(['app'], { dir: config.logDir, allowMissing: false });
+async function collectLogMetrics({ now, place }: CollectOptions): Promise<SourceMetrics> {
+  const [input] = await resolveInputs(['app'], { dir: place.dir, allowMissing: false });
   const window = { since: now - WINDOW_MS, until: now };
   const operator = new LogWindowMetrics(compileDurationReader({ bareExponent: 0 }), window);
-  await visitWindow(input!, window, wallClockIn(tz), (record) => operator.push(record));
+  await visitWindow(input!, window, place.zone.wallClock, (record) => operator.push(record));
   return operator.result();
 }
 

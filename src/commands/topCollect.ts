@@ -2,19 +2,19 @@ import type { SmsmonConfig } from '../core/configSchema.js';
 import type { HealthCheckResult } from '../core/health.js';
 import type { MetricSourceName } from '../core/snapshot.js';
 import { currentTime } from '../core/timeSpec.js';
-import { wallClockIn } from '../core/timeZone.js';
 import { compileDurationReader, GARBAGE } from '../operators/durationValues.js';
 import { errorType } from '../operators/errorGroups.js';
 import type { ErrorTypeCount, TopSample } from '../operators/topState.js';
 import { visitWindow } from '../parsers/logWindow.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
+import type { LogPlace } from './logPlace.js';
 import { collectSnapshot, WINDOW_MS } from './snapshotCollector.js';
 
 export interface TopCollectOptions {
   config: SmsmonConfig;
   skip: ReadonlySet<MetricSourceName>;
   host?: string;
-  tz?: string;
+  place: LogPlace;
   sampleMs: number;
   probeHealth?: () => Promise<HealthCheckResult>;
 }
@@ -46,13 +46,13 @@ async function countRequests(
   since: number,
   until: number,
 ): Promise<number | null> {
-  const [input] = await resolveInputs(['app'], { dir: options.config.logDir, allowMissing: false }).catch(
+  const [input] = await resolveInputs(['app'], { dir: options.place.dir, allowMissing: false }).catch(
     () => [],
   );
   if (!input) return null;
   const reader = compileDurationReader({ bareExponent: 0 });
   let count = 0;
-  await visitWindow(input, { since, until }, wallClockIn(options.tz), (record) => {
+  await visitWindow(input, { since, until }, options.place.zone.wallClock, (record) => {
     const value = reader.read(record);
     if (value !== null && value !== GARBAGE) count++;
   });
@@ -61,12 +61,13 @@ async function countRequests(
 
 /** Error types of errors.log* in the last hour, most frequent first. */
 async function countErrorTypes(options: TopCollectOptions, now: number): Promise<ErrorTypeCount[]> {
-  const [input] = await resolveInputs(['errors'], { dir: options.config.logDir, allowMissing: false }).catch(
+  const [input] = await resolveInputs(['errors'], { dir: options.place.dir, allowMissing: false }).catch(
     () => [],
   );
   if (!input) return [];
   const counts = new Map<string, number>();
-  await visitWindow(input, { since: now - WINDOW_MS, until: now }, wallClockIn(options.tz), (record) => {
+  const window = { since: now - WINDOW_MS, until: now };
+  await visitWindow(input, window, options.place.zone.wallClock, (record) => {
     const type = errorType(record, { qualified: false });
     counts.set(type, (counts.get(type) ?? 0) + 1);
   });

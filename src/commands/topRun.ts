@@ -9,6 +9,7 @@ import { selectedConfig, skippedSources } from './collectOptions.js';
 import { collectTopSample, type TopCollectOptions } from './topCollect.js';
 import { openTopFromRedis } from './topFromRedis.js';
 import { healthProbe } from './healthProbe.js';
+import { logPlaceFor, type LogPlace } from './logPlace.js';
 
 const ENTER = '\x1b[?1049h\x1b[?25l'; // alternate screen, cursor hidden
 const LEAVE = '\x1b[?25h\x1b[?1049l';
@@ -26,7 +27,7 @@ export async function runTop(options: TopCommandOptions, command: Command): Prom
   const state = new TopState();
   const refresh = options.fromRedis
     ? await openTopFromRedis(config, options, state)
-    : localRefresh(await localOptions(options, config), state);
+    : localRefresh(await localOptions(options, config, await logPlaceFor(command, options)), state);
   const subtitle = options.fromRedis
     ? options.fleet
       ? 'fleet, from Redis'
@@ -87,13 +88,14 @@ function screenSize(): ScreenSize {
 async function localOptions(
   options: TopCommandOptions,
   config: Awaited<ReturnType<typeof configFor>>['config'],
+  place: LogPlace,
 ): Promise<TopCollectOptions> {
   const selected = selectedConfig(config, options);
   const merged = { ...selected, health: { ...selected.health, url: options.healthUrl ?? config.health.url } };
   return {
     config: merged,
     skip: skippedSources(options),
-    tz: options.tz,
+    place,
     sampleMs: 250,
     probeHealth: options.health ? await healthProbe(merged) : undefined,
   };

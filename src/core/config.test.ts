@@ -4,6 +4,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type LoadedConfig } from './config.js';
+import { loadLogConfig } from './configLog.js';
 import { durationMs } from './configFields.js';
 import { ExitCode, UsageError } from './errors.js';
 
@@ -47,7 +48,8 @@ test('no file and no environment: every key has its default', async () => {
   const { config, source, fromEnv } = await load({});
   assert.equal(source, undefined);
   assert.deepEqual(fromEnv, []);
-  assert.equal(config.logDir, 'logs');
+  assert.equal(config.logDir, undefined, 'unset: the directory rule (sources/logDir.ts) decides');
+  assert.equal(config.tz, undefined);
   assert.equal(config.database.url, undefined);
   assert.equal(config.database.tables.errorLog, 'core_errorlog');
   assert.equal(config.database.columns.taskProcessingTime, 'processing_time');
@@ -202,4 +204,22 @@ test('invalid JSON is reported at its line and column without quoting the file',
     'smsmon.config.json: expected a JSON object ({ … }) at the top level',
   );
   assert.equal((await load({ 'smsmon.config.json': '\uFEFF{"logDir": "bom"}' })).config.logDir, 'bom');
+});
+
+test("tz: checked by the full loader and the log commands' light one alike, naming who set it", async () => {
+  const cases: Array<[Record<string, string>, NodeJS.ProcessEnv]> = [
+    [file({ tz: 'Mars/Olympus' }), {}],
+    [file({ tz: 'UTC' }), { SMSMON_TZ: '+19:00' }],
+  ];
+  for (const [files, env] of cases) {
+    const full = await failure(files, env);
+    const light = await loadLogConfig({ cwd: await workDir(files), env }).then(
+      () => assert.fail('expected tz to be rejected'),
+      (e: unknown) => (e as Error).message,
+    );
+    assert.equal(light, full);
+    assert.match(full, /^(smsmon\.config\.json|SMSMON_TZ): tz: /);
+  }
+  const { config } = await load(file({ tz: 'America/New_York' }), { SMSMON_TZ: '-05:00' });
+  assert.equal(config.tz, '-05:00');
 });

@@ -1,22 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { applyOverrides, envOverrides, isRecord, type EnvOverride, type SchemaNode } from './configEnv.js';
+import { applyOverrides, envOverrides, type EnvOverride, type SchemaNode } from './configEnv.js';
 import { describeIssues, valueAt } from './configIssues.js';
 import { configSchema, type SmsmonConfig } from './configSchema.js';
-import { describeFsError, UsageError } from './errors.js';
-import { findJsonSyntaxError } from './jsonSyntax.js';
+import { UsageError } from './errors.js';
+import { findConfigFile, parseConfigText, type LoadConfigOptions } from './configFile.js';
 
 export { CONFIG_FILE_NAME } from './configName.js';
-import { CONFIG_FILE_NAME } from './configName.js';
-
-export interface LoadConfigOptions {
-  /** --config: must exist. */
-  readonly configPath?: string;
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-}
+export { parseConfigText, type LoadConfigOptions } from './configFile.js';
 
 export interface LoadedConfig {
   readonly config: SmsmonConfig;
@@ -24,13 +15,6 @@ export interface LoadedConfig {
   readonly source: string | undefined;
   /** Environment variables that set a key, in the order applied (later ones win). */
   readonly fromEnv: readonly string[];
-}
-
-interface ConfigFile {
-  readonly path: string;
-  /** The name errors use: as given, or smsmon.config.json when found in the working directory. */
-  readonly label: string;
-  readonly text: string;
 }
 
 /**
@@ -68,45 +52,6 @@ function setBy(
   const parent = path.slice(0, -1);
   if (parent.length === 0 || valueAt(fromFile, parent) !== undefined) return undefined;
   return overrides.findLast((o) => startsWith(o.path, parent))?.name;
-}
-
-async function findConfigFile({ configPath, cwd, env }: LoadConfigOptions): Promise<ConfigFile | undefined> {
-  if (configPath !== undefined)
-    return readConfigFile(resolve(cwd, configPath), configPath, `--config ${configPath}`);
-  const fromEnv = env.SMSMON_CONFIG;
-  if (fromEnv) return readConfigFile(resolve(cwd, fromEnv), fromEnv, `SMSMON_CONFIG=${fromEnv}`);
-  const inCwd = resolve(cwd, CONFIG_FILE_NAME);
-  return readConfigFile(inCwd, CONFIG_FILE_NAME, CONFIG_FILE_NAME, { optional: true });
-}
-
-async function readConfigFile(
-  path: string,
-  label: string,
-  givenAs: string,
-  { optional = false } = {},
-): Promise<ConfigFile | undefined> {
-  try {
-    return { path, label, text: await readFile(path, 'utf8') };
-  } catch (error) {
-    if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`${givenAs}: ${describeFsError(error)}`);
-  }
-}
-
-/** The file's object; bad JSON is reported at its line and column, never quoted (it may hold secrets). */
-export function parseConfigText(text: string, label: string): Record<string, unknown> {
-  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    const at = findJsonSyntaxError(json);
-    throw new UsageError(
-      at ? `${label}:${at.line}:${at.column}: invalid JSON: ${at.problem}` : `${label}: invalid JSON`,
-    );
-  }
-  if (!isRecord(value)) throw new UsageError(`${label}: expected a JSON object ({ … }) at the top level`);
-  return value;
 }
 
 type JsonSchema = z.core.JSONSchema.BaseSchema;

@@ -9,6 +9,7 @@ export const NAMED_ENV_KEYS: Readonly<Record<string, string>> = {
   DATABASE_URL: 'database.url',
   REDIS_URL: 'redis.url',
   SMSMON_LOG_DIR: 'logDir',
+  SMSMON_TZ: 'tz',
   SMSMON_HEALTH_URL: 'health.url',
   SMSMON_REDIS_PREFIX: 'redis.prefix',
   SMSMON_SLACK_WEBHOOK_URL: 'alerts.slack.webhookUrl',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { unknownChoice } from './errors.js';
 import { parseDuration } from './timeSpec.js';
+import { zoneProblem } from './timeZone.js';
 
 /** Building blocks of the config schema, each with an error message that names what is expected. */
 
@@ -73,6 +74,13 @@ export function url(protocols: readonly string[]) {
   const expected = `expected a ${protocols.map((p) => `${p}//`).join(' or ')} URL`;
   return z.string().refine((text) => URL.canParse(text) && protocols.includes(new URL(text).protocol), {
     error: expected,
+  });
+}
+
+/** The zone log times were written in, checked by the reader the options use (--tz). */
+export function zone() {
+  return z.string().refine((text) => zoneProblem(text) === undefined, {
+    error: (issue) => `${zoneProblem(String(issue.input))}, not ${quote(issue.input)}`,
   });
 }
 

@@ -54,6 +54,7 @@ test('the JSON Schema describes the file as written: nothing required at the top
   assert.deepEqual(Object.keys(schema.properties), [
     '$schema',
     'logDir',
+    'tz',
     'database',
     'redis',
     'system',

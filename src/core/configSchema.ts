@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { columnName, duration, positiveInt, section, tableName, url } from './configFields.js';
+import { columnName, duration, positiveInt, section, tableName, url, zone } from './configFields.js';
 
 /**
  * smsmon.config.json: every key has a default, so a missing file gives a complete config.
@@ -122,7 +122,14 @@ const alerts = section({
 
 export const configSchema = section({
   $schema: z.string().optional().describe('path or URL of this schema, for editors'),
-  logDir: z.string().min(1).default('logs').describe('directory of app.log, errors.log, sms.log'),
+  logDir: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('directory of app.log, errors.log, sms.log (env SMSMON_LOG_DIR; default ./logs, else .)'),
+  tz: zone()
+    .optional()
+    .describe('zone the logs were written in, as Django TIME_ZONE (env SMSMON_TZ; default this machine)'),
   database: database.prefault({}),
   redis: redis.prefault({}),
   system: system.prefault({}),

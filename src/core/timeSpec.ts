@@ -53,6 +53,12 @@ export function parseTimeSpec(
   throw badSpec(option, text);
 }
 
+/** A --since/--until measured back from now (1h, now), not a fixed ISO time. */
+export function isRelativeSpec(text: string): boolean {
+  const spec = text.trim();
+  return spec === 'now' || RELATIVE.test(spec);
+}
+
 /** A length of time: 30s, 15m, 2h, 1d, 1w. */
 export function parseDuration(option: string, text: string): number {
   const relative = RELATIVE.exec(text.trim());

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SourceError, describeFsError as reason } from '../core/errors.js';
+import { LOG_DIR_HINT } from './logDir.js';
 import { sourceFor, type LogSource } from './logSource.js';
 
 /** A rotated sibling: app.log.3 or app.log.3.gz; index 0 is the live file. */
@@ -15,8 +16,8 @@ interface Sibling {
  * When both app.log.3 and app.log.3.gz exist (gzip -k, or a compression in progress) the
  * plain one is read, so no record is read twice.
  */
-export async function discoverFamily(dir: string, fileName: string): Promise<LogSource[]> {
-  const names = await listDir(dir);
+export async function discoverFamily(dir: string, fileName: string, dirText = dir): Promise<LogSource[]> {
+  const names = await listDir(dir, dirText);
   const byIndex = new Map<number, Sibling>();
   const pattern = new RegExp(`^${fileName.replace(/[.]/g, '\\.')}(?:\\.(\\d+))?(\\.gz)?$`);
   for (const name of names) {
@@ -29,14 +30,11 @@ export async function discoverFamily(dir: string, fileName: string): Promise<Log
   return [...byIndex.values()].sort((a, b) => b.index - a.index).map((s) => sourceFor(join(dir, s.name)));
 }
 
-async function listDir(dir: string): Promise<string[]> {
+async function listDir(dir: string, dirText: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (error) {
-    throw new SourceError(
-      `cannot read log directory ${dir}: ${reason(error)}`,
-      'set --dir or SMSMON_LOG_DIR',
-    );
+    throw new SourceError(`cannot read log directory ${dirText}: ${reason(error)}`, LOG_DIR_HINT);
   }
 }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { FAMILIES, FAMILY_NAMES } from '../core/families.js';
 import { SourceError, unknownChoice } from '../core/errors.js';
 import { checkReadable, discoverFamily } from './discover.js';
+import { describeLogDir, LOG_DIR_HINT, type LogDir } from './logDir.js';
 import { sourceFor, type LogSource } from './logSource.js';
 
 /** One thing the user named: a family (all its rotated files), a file, or stdin. */
@@ -17,7 +18,8 @@ export interface LogInput {
 }
 
 export interface ResolveOptions {
-  dir: string;
+  /** Where the families are, and which rule chose it (logDir.ts). */
+  dir: LogDir;
   /** Follow mode: a family whose file does not exist yet is fine, it is waited for. */
   allowMissing: boolean;
 }
@@ -36,14 +38,11 @@ async function resolveOne(arg: string, { dir, allowMissing }: ResolveOptions): P
   if (arg === '-') return { label: '-', sources: [sourceFor('-')], livePath: null };
   const family = FAMILIES[arg];
   if (family) {
-    const sources = await discoverFamily(dir, family.fileName);
+    const sources = await discoverFamily(dir.path, family.fileName, describeLogDir(dir));
     if (sources.length === 0 && !allowMissing) {
-      throw new SourceError(
-        `no ${family.fileName} in ${dir}`,
-        'set --dir or SMSMON_LOG_DIR to the logs directory',
-      );
+      throw new SourceError(`no ${family.fileName} in ${describeLogDir(dir)}`, LOG_DIR_HINT);
     }
-    return { label: arg, sources, format: family.format, livePath: join(dir, family.fileName) };
+    return { label: arg, sources, format: family.format, livePath: join(dir.path, family.fileName) };
   }
   const looksLikeWord = /^[a-z]+$/i.test(arg);
   try {

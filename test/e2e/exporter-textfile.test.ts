@@ -74,7 +74,10 @@ test('usage and source errors: one line, exit 2 or 3', async () => {
   assert.equal(both.code, 2);
   const missing = await runSmsmon(['exporter', '--dir', '/nonexistent/logs', '--textfile', '/tmp/x.prom']);
   assert.equal(missing.code, 3);
-  assert.match(missing.stderr, /cannot read log directory \/nonexistent\/logs: no such file or directory/);
+  assert.match(
+    missing.stderr,
+    /cannot read log directory \/nonexistent\/logs \(from --dir\): no such file or directory/,
+  );
   const taken = createServer();
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
   try {

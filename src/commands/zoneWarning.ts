@@ -1,0 +1,57 @@
+import { clockSkew } from '../operators/clockSkew.js';
+import { liveClockOf } from '../parsers/liveClock.js';
+import { clockSkewLine } from '../sinks/clockSkewText.js';
+import type { WallClockToEpoch } from '../core/timeZone.js';
+import type { LogInput } from '../sources/resolveInputs.js';
+import type { LogQuery } from './logQuery.js';
+
+/** Records this far ahead of the clock are not jitter between workers' clocks. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+export interface WindowOutcome {
+  readonly inputs: readonly LogInput[];
+  readonly wallClock: WallClockToEpoch;
+  readonly formatOverride?: string;
+  /** The window, as epoch ms; since undefined: from the start. */
+  readonly since?: number;
+  readonly until: number;
+  readonly now: number;
+  /** Records the window (and any other filter) let through. */
+  readonly matched: number;
+}
+
+/**
+ * Never a silent zero: after a relative window (--since 1h), when nothing matched although a live
+ * file was written inside the window, or a live file's newest record lies in the future, and the gap
+ * between its newest record and its mtime is a zone's offset, one line on stderr naming the offset.
+ * Printed with --quiet too: it says the result itself may be wrong.
+ */
+export async function warnOfZone(outcome: WindowOutcome): Promise<void> {
+  const line = await zoneWarning(outcome);
+  if (line) process.stderr.write(line + '\n');
+}
+
+export async function zoneWarning(outcome: WindowOutcome): Promise<string | null> {
+  const { since = -Infinity, until, now, matched, wallClock } = outcome;
+  for (const input of outcome.inputs) {
+    const clock = await liveClockOf(input, wallClock, outcome.formatOverride);
+    if (!clock) continue;
+    const missed = matched === 0 && clock.mtimeMs >= since && clock.mtimeMs <= until;
+    const future = clock.newestMs > now + FUTURE_SLACK_MS;
+    if (!missed && !future) continue;
+    const skew = clockSkew(clock, wallClock);
+    if (skew) return clockSkewLine(skew);
+  }
+  return null;
+}
+
+/** warnOfZone after a log query's scan, when its window was relative. */
+export async function warnOfZoneAfter(
+  query: LogQuery,
+  matched: number,
+  relative = query.relative,
+): Promise<void> {
+  if (!relative) return;
+  const { inputs, wallClock, formatOverride, since, now } = query;
+  await warnOfZone({ inputs, wallClock, formatOverride, since, until: query.until ?? now, now, matched });
+}

@@ -1,0 +1,27 @@
+import type { ClockSkew } from '../operators/clockSkew.js';
+
+/** -05:00, +05:30, +00:00: an offset as `tz` and --tz take it. */
+export function offsetText(offsetMs: number): string {
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${offsetMs < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
+/** 5h00m */
+function gapText(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** "app.log's newest record is 5h00m behind its mtime" */
+export function skewText(skew: ClockSkew): string {
+  const side = skew.deltaMs < 0 ? 'behind' : 'ahead of';
+  return `${skew.file}'s newest record is ${gapText(skew.deltaMs)} ${side} its mtime`;
+}
+
+/** The stderr line of a log command whose window may have missed every record. */
+export function clockSkewLine(skew: ClockSkew): string {
+  const offset = offsetText(skew.writerOffsetMs);
+  return `smsmon: ${skewText(skew)}: logs written in UTC${offset}? set "tz": "${offset}" or --tz=${offset}`;
+}
