@@ -21,7 +21,8 @@ export async function checkLogClock(
   const input = { label: family.name, sources: [], format: family.format, livePath };
   const { zone } = place;
   const clock = await liveClockOf(input, zone.wallClock);
-  const readIn = `read in ${zone.zone ?? "this machine's zone"} (${zone.setBy})`;
+  const readIn =
+    zone.zone === undefined ? "read in this machine's zone" : `read in ${zone.zone}, from ${zone.setBy}`;
   if (!clock) return pass(name, `${family.fileName}: no dated record to compare (missing or empty)`);
   const skew = clockSkew(clock, zone.wallClock);
   if (skew) {
