@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { asctimeParser } from '../core/asctime.js';
 import { wallClockIn } from '../core/timeZone.js';
+import { asctimeIn } from '../fixtures/wallClock.js';
 import { clockSkewLine, offsetText } from '../sinks/clockSkewText.js';
 import { clockSkew } from './clockSkew.js';
 
@@ -11,25 +13,7 @@ const written = Date.UTC(2024, 6, 20, 16, 30, 0);
 
 /** The newest record's time as a reader in `readerZone` gets it from asctime written in `writerZone`. */
 function readAs(writerZone: string, readerZone: string): number {
-  const wall = new Intl.DateTimeFormat('en-CA', {
-    timeZone: writerZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(written);
-  const part = (type: string) => Number(wall.find((p) => p.type === type)!.value);
-  return wallClockIn(readerZone)(
-    part('year'),
-    part('month'),
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
+  return asctimeParser(wallClockIn(readerZone))(asctimeIn(written, writerZone))!;
 }
 
 const skewOf = (writer: string, reader: string) =>

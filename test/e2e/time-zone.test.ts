@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { asctimeIn } from '../../src/fixtures/wallClock.js';
 import { runSmsmon } from './run.js';
 
 /**
@@ -16,23 +17,6 @@ after(() => rmSync(root, { recursive: true, force: true }));
 /** Variables of the machine running the tests must not leak in; the clock is the real one. */
 const ENV = { SMSMON_CONFIG: '', SMSMON_LOG_DIR: '', SMSMON_TZ: '', SMSMON_NOW: '', TZ: 'UTC' };
 const MINUTES_AGO = [50, 30, 10, 1];
-
-/** asctime of `epochMs` on the wall clock of `zone`: 2024-01-20 11:30:00,123 */
-function asctime(epochMs: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(epochMs);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  const ms = String(epochMs % 1000).padStart(3, '0');
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')},${ms}`;
-}
 
 /** "-05:00" (or "-04:00" in summer): the zone's offset now. */
 function offsetNow(zone: string): string {
@@ -49,7 +33,7 @@ function logsWrittenIn(zone: string): string {
   const now = Date.now();
   const lines = (level: string, text: string) =>
     MINUTES_AGO.map(
-      (m, i) => `${level} ${asctime(now - m * 60_000, zone)} views 4242 1401 ${text} ${i}\n`,
+      (m, i) => `${level} ${asctimeIn(now - m * 60_000, zone)} views 4242 1401 ${text} ${i}\n`,
     ).join('');
   writeFileSync(join(dir, 'errors.log'), lines('ERROR', 'Payment failed for order'));
   writeFileSync(join(dir, 'app.log'), lines('INFO', 'POST /sms/ 200 processing_time=0.25 request'));
