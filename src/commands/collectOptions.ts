@@ -16,6 +16,7 @@ export function collectOptionsFrom(
     now: currentTime(),
     host: options.host,
     place,
+    warn: (line) => process.stderr.write(line + '\n'),
     skip: skippedSources(options),
     sampleMs: parseDuration('--sample', options.sample),
   };

@@ -18,6 +18,7 @@ import type { ExporterCommandOptions } from './exporter.js';
 import { every, figureRefresher } from './exporterFigures.js';
 import { healthProbeFor } from './exporterHealth.js';
 import { exporterSettings, type ExporterSettings } from './exporterOptions.js';
+import { skewLine } from './zoneWarning.js';
 import { logPlaceFor } from './logPlace.js';
 import { describeLogDir, LOG_DIR_HINT, type LogDir } from '../sources/logDir.js';
 
@@ -25,6 +26,7 @@ export async function runExporter(options: ExporterCommandOptions, command: Comm
   const { config } = await configFor(command);
   const settings = exporterSettings(options, config, await logPlaceFor(command, options));
   await checkDirectory(settings.dir);
+  await warnOfSkew(settings);
   const registry = new PromRegistry();
   const logs = new LogMetrics(registry, FAMILY_NAMES, settings.logMetrics);
   const complain = (message: string): boolean => process.stderr.write(`smsmon: ${message}\n`);
@@ -38,6 +40,13 @@ export async function runExporter(options: ExporterCommandOptions, command: Comm
   }
   await serve(settings, registry, logs, refresh);
   return ExitCode.Ok;
+}
+
+/** The lag and the error window are off by hours when the zone is: said once, at the start. */
+async function warnOfSkew(settings: ExporterSettings): Promise<void> {
+  const inputs = await resolveInputs(FAMILY_NAMES, { dir: settings.dir, allowMissing: true });
+  const line = await skewLine({ inputs, wallClock: settings.wallClock });
+  if (line) process.stderr.write(line + '\n');
 }
 
 /** --textfile: every file of every family, rotated ones included, oldest first, once. */

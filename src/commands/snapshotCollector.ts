@@ -8,6 +8,7 @@ import { LogWindowMetrics } from '../operators/logWindowMetrics.js';
 import { visitWindow } from '../parsers/logWindow.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
 import type { LogPlace } from './logPlace.js';
+import { zoneWarning } from './zoneWarning.js';
 
 /** The window of the "last hour" metrics, from the database and from the logs alike. */
 export const WINDOW_MS = 3_600_000;
@@ -23,6 +24,8 @@ export interface CollectOptions {
   skip: ReadonlySet<MetricSourceName>;
   /** CPU and network sample window. */
   sampleMs?: number;
+  /** Told the zone warning (zoneWarning.ts) when the hour of logs is empty and the zone looks wrong. */
+  warn?: (line: string) => void;
 }
 
 type Collector = (options: CollectOptions) => Promise<SourceMetrics>;
@@ -92,11 +95,18 @@ export async function collectSnapshot(options: CollectOptions): Promise<MetricsS
 }
 
 /** errors by level, error_rate and processing_time p50/p95 of app.log* over the last hour. */
-async function collectLogMetrics({ now, place }: CollectOptions): Promise<SourceMetrics> {
+async function collectLogMetrics({ now, place, warn }: CollectOptions): Promise<SourceMetrics> {
   const [input] = await resolveInputs(['app'], { dir: place.dir, allowMissing: false });
   const window = { since: now - WINDOW_MS, until: now };
   const operator = new LogWindowMetrics(compileDurationReader({ bareExponent: 0 }), window);
-  await visitWindow(input!, window, place.zone.wallClock, (record) => operator.push(record));
+  const wallClock = place.zone.wallClock;
+  let matched = 0;
+  await visitWindow(input!, window, wallClock, (record) => {
+    matched++;
+    operator.push(record);
+  });
+  const line = warn && (await zoneWarning({ inputs: [input!], wallClock, ...window, now, matched }));
+  if (line) warn(line);
   return operator.result();
 }
 

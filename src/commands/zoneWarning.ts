@@ -1,5 +1,5 @@
 import { clockSkew } from '../operators/clockSkew.js';
-import { liveClockOf } from '../parsers/liveClock.js';
+import { liveClockOf, type LiveClock } from '../parsers/liveClock.js';
 import { clockSkewLine } from '../sinks/clockSkewText.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import type { LogInput } from '../sources/resolveInputs.js';
@@ -32,13 +32,21 @@ export async function warnOfZone(outcome: WindowOutcome): Promise<void> {
 }
 
 export async function zoneWarning(outcome: WindowOutcome): Promise<string | null> {
-  const { since = -Infinity, until, now, matched, wallClock } = outcome;
-  for (const input of outcome.inputs) {
-    const clock = await liveClockOf(input, wallClock, outcome.formatOverride);
-    if (!clock) continue;
+  const { since = -Infinity, until, now, matched } = outcome;
+  return skewLine(outcome, (clock) => {
     const missed = matched === 0 && clock.mtimeMs >= since && clock.mtimeMs <= until;
-    const future = clock.newestMs > now + FUTURE_SLACK_MS;
-    if (!missed && !future) continue;
+    return missed || clock.newestMs > now + FUTURE_SLACK_MS;
+  });
+}
+
+/** The line for the first input whose clock is `suspicious` and off its mtime by a zone's offset. */
+export async function skewLine(
+  { inputs, wallClock, formatOverride }: Pick<WindowOutcome, 'inputs' | 'wallClock' | 'formatOverride'>,
+  suspicious: (clock: LiveClock) => boolean = () => true,
+): Promise<string | null> {
+  for (const input of inputs) {
+    const clock = await liveClockOf(input, wallClock, formatOverride);
+    if (!clock || !suspicious(clock)) continue;
     const skew = clockSkew(clock, wallClock);
     if (skew) return clockSkewLine(skew);
   }

@@ -168,3 +168,27 @@ test('doctor: log-clock WARNs proposing the zone, and PASSes once tz is set', as
     /matches its mtime \(read in America\/New_York, from SMSMON_TZ\)/,
   );
 });
+
+test("metrics collect's hour of logs and the exporter's lag use the zone; a wrong one is said", async () => {
+  const collect = (env: NodeJS.ProcessEnv) =>
+    runSmsmon(['metrics', 'collect', '--no-system', '--no-database', '--json', '--dir', newYork], {
+      env: { ...ENV, ...env },
+    });
+  const unset = await collect({});
+  assert.equal(unset.code, 0, unset.stderr);
+  assert.equal(
+    (JSON.parse(unset.stdout) as { metrics: Record<string, number> }).metrics.log_records_last_hour,
+    0,
+  );
+  assert.match(unset.stderr, warning('app.log', hours));
+  const set = await collect({ SMSMON_TZ: 'America/New_York' });
+  const metrics = (JSON.parse(set.stdout) as { metrics: Record<string, number> }).metrics;
+  assert.equal(metrics.log_records_last_hour, MINUTES_AGO.length, set.stderr);
+  assert.equal(set.stderr, '');
+  const textfile = join(root, 'smsmon.prom');
+  const exporter = await runSmsmon(['exporter', '--no-system', '--textfile', textfile, '--dir', newYork], {
+    env: ENV,
+  });
+  assert.equal(exporter.code, 0, exporter.stderr);
+  assert.match(exporter.stderr, /(app|errors)\.log's newest record is \d+h0[01]m behind its mtime/);
+});
