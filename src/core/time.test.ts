@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { wallClockIn } from './timeZone.js';
 import { asctimeParser } from './asctime.js';
-import { parseTimeSpec } from './timeSpec.js';
+import { isRelativeSpec, parseTimeSpec } from './timeSpec.js';
 
 test('asctime in UTC, a fixed offset and an IANA zone across DST', () => {
   assert.equal(
@@ -30,6 +30,12 @@ test('asctime that is not a real date is rejected', () => {
 
 test('bad --tz names the valid forms', () => {
   assert.throws(() => wallClockIn('Mars/Olympus'), /bad --tz "Mars\/Olympus"; expected an IANA zone/);
+});
+
+test('a relative --since/--until is measured back from now; an ISO time is not', () => {
+  for (const spec of ['15m', ' 2h ', '1.5d', 'now', '30 s']) assert.equal(isRelativeSpec(spec), true, spec);
+  for (const spec of ['2024-01-20', '2024-01-20T16:30', '2024-01-20T16:30Z', 'yesterday'])
+    assert.equal(isRelativeSpec(spec), false, spec);
 });
 
 test('--since accepts durations, now and ISO times (zone-less ones in the logs zone)', () => {
