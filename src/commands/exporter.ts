@@ -30,7 +30,8 @@ queries), sms events by kind, records by family and level, error types, a proces
 histogram by module, parse failures, the lag behind the newest record, and the system figures of
 "metrics collect" refreshed every --interval. Counters only go up; a series, once there, stays.
 Error types: the first --error-types distinct types get their own series, later ones count as
-"other". On start one line on stderr: "smsmon: exporter listening on http://HOST:PORT/metrics".
+"other". On start one line on stderr: "smsmon: exporter listening on http://HOST:PORT/metrics"
+(before it, a line naming the offset when a live file's newest record is a zone's offset off its mtime).
 --textfile reads every file of the families (rotated ones too) once, writes the same text
 atomically (temp file + rename) for node_exporter's textfile collector, and exits.
 Exit: 0 stopped by SIGINT/SIGTERM (or textfile written), 2 usage or the address is taken,
