@@ -1,6 +1,4 @@
-import { clockSkew } from '../operators/clockSkew.js';
-import { liveClockOf, type LiveClock } from '../parsers/liveClock.js';
-import { clockSkewLine } from '../sinks/clockSkewText.js';
+import type { LiveClock } from '../parsers/liveClock.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import type { LogInput } from '../sources/resolveInputs.js';
 import type { LogQuery } from './logQuery.js';
@@ -44,6 +42,12 @@ export async function skewLine(
   { inputs, wallClock, formatOverride }: Pick<WindowOutcome, 'inputs' | 'wallClock' | 'formatOverride'>,
   suspicious: (clock: LiveClock) => boolean = () => true,
 ): Promise<string | null> {
+  // Loaded only when a relative window asks: the commands' start-up does not pay for it.
+  const [{ liveClockOf }, { clockSkew }, { clockSkewLine }] = await Promise.all([
+    import('../parsers/liveClock.js'),
+    import('../operators/clockSkew.js'),
+    import('../sinks/clockSkewText.js'),
+  ]);
   for (const input of inputs) {
     const clock = await liveClockOf(input, wallClock, formatOverride);
     if (!clock || !suspicious(clock)) continue;
