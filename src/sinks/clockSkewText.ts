@@ -15,9 +15,9 @@ function gapText(ms: number): string {
 }
 
 /** "app.log's newest record is 5h00m behind its mtime" */
-export function skewText(skew: ClockSkew): string {
-  const side = skew.deltaMs < 0 ? 'behind' : 'ahead of';
-  return `${skew.file}'s newest record is ${gapText(skew.deltaMs)} ${side} its mtime`;
+export function skewText({ file, deltaMs }: Pick<ClockSkew, 'file' | 'deltaMs'>): string {
+  const side = deltaMs < 0 ? 'behind' : 'ahead of';
+  return `${file}'s newest record is ${gapText(deltaMs)} ${side} its mtime`;
 }
 
 /** The stderr line of a log command whose window may have missed every record. */

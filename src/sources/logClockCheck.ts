@@ -33,12 +33,12 @@ export async function checkLogClock(
       `set "tz": "${offset}" in smsmon.config.json (or SMSMON_TZ, --tz), or Django's TIME_ZONE's name`,
     );
   }
-  const minutes = Math.round((clock.newestMs - clock.mtimeMs) / 60_000);
-  if (Math.abs(minutes) <= 10)
+  const deltaMs = clock.newestMs - clock.mtimeMs;
+  if (Math.abs(deltaMs) <= 10 * 60_000)
     return pass(name, `${family.fileName}'s newest record matches its mtime (${readIn})`);
-  // Not a zone's offset: a copied or touched file, or a stopped writer; not the zone's fault.
+  // Not a zone's offset: a copied or touched file, not the zone's fault.
   return pass(
     name,
-    `${family.fileName}'s newest record is ${minutes} min off its mtime, not a zone's offset`,
+    `${skewText({ file: clock.file, deltaMs })}: no zone's offset (a copied or touched file?)`,
   );
 }
