@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { LiveClock } from '../parsers/liveClock.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import type { LogInput } from '../sources/resolveInputs.js';
@@ -5,6 +6,8 @@ import type { LogQuery } from './logQuery.js';
 
 /** Records this far ahead of the clock are not jitter between workers' clocks. */
 const FUTURE_SLACK_MS = 5 * 60_000;
+/** The widest gap two zones make (UTC-12:00 and UTC+14:00). */
+const MAX_GAP_MS = 26 * 3_600_000;
 
 export interface WindowOutcome {
   readonly inputs: readonly LogInput[];
@@ -31,10 +34,27 @@ export async function warnOfZone(outcome: WindowOutcome): Promise<void> {
 
 export async function zoneWarning(outcome: WindowOutcome): Promise<string | null> {
   const { since = -Infinity, until, now, matched } = outcome;
-  return skewLine(outcome, (clock) => {
-    const missed = matched === 0 && clock.mtimeMs >= since && clock.mtimeMs <= until;
+  // A window up to now takes in writes made while it was scanned.
+  const end = until >= now ? Infinity : until;
+  const inWindow = (mtimeMs: number) => mtimeMs >= since && mtimeMs <= end;
+  // A stat first: a file written neither in the window nor lately cannot look like the future.
+  const candidates: LogInput[] = [];
+  for (const input of outcome.inputs) {
+    const mtimeMs = input.livePath === null ? null : await mtimeOf(input.livePath);
+    if (mtimeMs !== null && (inWindow(mtimeMs) || mtimeMs > now - MAX_GAP_MS)) candidates.push(input);
+  }
+  if (candidates.length === 0) return null;
+  return skewLine({ ...outcome, inputs: candidates }, (clock) => {
+    const missed = matched === 0 && inWindow(clock.mtimeMs);
     return missed || clock.newestMs > now + FUTURE_SLACK_MS;
   });
+}
+
+async function mtimeOf(path: string): Promise<number | null> {
+  return stat(path).then(
+    (info) => info.mtimeMs,
+    () => null,
+  );
 }
 
 /** The line for the first input whose clock is `suspicious` and off its mtime by a zone's offset. */
