@@ -9,6 +9,7 @@ import { Output } from '../sinks/output.js';
 import { checkFamilyWritten, checkLogDisk, checkLogsDir, checkRotation } from '../sources/logFilesCheck.js';
 import { checkExporter, checkPostgres, checkRedis } from '../sources/serviceChecks.js';
 import type { DoctorCommandOptions } from './doctor.js';
+import { checkSmsEvents } from './doctorSmsEvents.js';
 import { healthProbe } from './healthProbe.js';
 import { DEFAULT_REDIS_URL } from './redisOptions.js';
 
@@ -24,6 +25,7 @@ export async function runDoctor(options: DoctorCommandOptions, command: Command)
     ...families.map((family) => checkFamilyWritten(dir, family, now)),
     ...families.map((family) => checkRotation(dir, family)),
     checkLogDisk(dir),
+    checkSmsEvents(config, dir),
     checkHealth(config, options, timeoutMs),
     checkRedis(options.redis ?? config.redis.url ?? DEFAULT_REDIS_URL, timeoutMs),
     checkPostgres(options.db ?? config.database.url, timeoutMs),

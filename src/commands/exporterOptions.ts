@@ -4,6 +4,7 @@ import { currentTime, parseDuration } from '../core/timeSpec.js';
 import { wallClockIn, type WallClockToEpoch } from '../core/timeZone.js';
 import { compileDurationReader } from '../operators/durationValues.js';
 import type { LogMetricsOptions } from '../operators/logMetrics.js';
+import { compileSmsEvents } from '../operators/smsEventKind.js';
 import type { CategoryOptions } from '../operators/smsMetrics.js';
 import type { ExporterCommandOptions } from './exporter.js';
 
@@ -14,7 +15,8 @@ export interface ExporterSettings {
   wallClock: WallClockToEpoch;
   fromStart: boolean;
   textfile: string | undefined;
-  logMetrics: LogMetricsOptions;
+  /** All but where complaints go, which the run decides. */
+  logMetrics: Omit<LogMetricsOptions, 'onUnclassified'>;
   intervalMs: number;
   sampleMs: number;
   system: boolean;
@@ -32,6 +34,7 @@ export function exporterSettings(options: ExporterCommandOptions, config: Smsmon
     logMetrics: {
       errorTypes: parseCount('--error-types', options.errorTypes),
       category: categoryOptions(options),
+      smsEvents: compileSmsEvents(config.sms.events),
       durationReader: compileDurationReader({ bareExponent: 0 }),
       now: currentTime,
     },
