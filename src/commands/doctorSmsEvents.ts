@@ -20,10 +20,10 @@ const NAME = 'sms-events';
  * with a snippet for smsmon.config.json that classifies them.
  */
 export async function checkSmsEvents(config: SmsmonConfig, dir: string): Promise<CheckResult> {
-  const [input] = await resolveInputs(['sms'], { dir, allowMissing: true });
   const tally = new SmsEventTally(compileSmsEvents(config.sms.events));
   const unclassified: string[] = [];
   try {
+    const [input] = await resolveInputs(['sms'], { dir, allowMissing: true });
     await tailOfInput(input!, {
       count: SMS_EVENTS_SAMPLE,
       accept: (record) => {
@@ -36,7 +36,7 @@ export async function checkSmsEvents(config: SmsmonConfig, dir: string): Promise
       wallClock: wallClockIn(undefined),
     });
   } catch (error) {
-    return warn(NAME, `cannot read sms.log: ${errorLine(error)}`, 'see the written:sms check');
+    return warn(NAME, `cannot read sms.log: ${errorLine(error)}`, 'see the logs-dir and written:sms checks');
   }
   const { counts, records, other } = tally.result();
   if (records === 0) return pass(NAME, 'no sms.log records to classify yet');

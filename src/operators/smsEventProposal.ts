@@ -22,10 +22,10 @@ const EVENT_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bundelivered\b/, 'undelivered'],
   [/\bdelivered\b/, 'delivered'],
   [/\b(?:fail|failed|failure|error|unable|could not|cannot)\b/, 'failed'],
-  [/\b(?:reject|rejected|block|blocked|denied|spam)\b/, 'rejected'],
+  [/\b(?:reject|rejected|refused|block|blocked|denied|spam)\b/, 'rejected'],
   [/\b(?:sending|queued|queueing|queuing|scheduled)\b/, 'queued'], // an attempt, not a success
   [/\b(?:sent|outgoing|outbound|reply|replied|answer|answered|response|responded|dispatched)\b/, 'sent'],
-  [/\b(?:received|incoming|inbound|came in|got|new)\b/, 'received'],
+  [/\b(?:received|incoming|inbound|came in|in from|got|new)\b/, 'received'],
   [/\btruncat/, 'truncated'],
   [/\bbacklog\b/, 'backlog'],
 ];
@@ -81,7 +81,7 @@ export function proposeSmsEvents(messages: readonly string[]): Proposal[] {
     });
 }
 
-/** `^SMS came in from .*?: ` from `SMS came in from <phone>:`; a prefix of the example when that fails. */
+/** `^SMS came in from .*?:` from `SMS came in from <phone>:`; a prefix of the example when that fails. */
 export function headRegex(head: string, example: string): string {
   const literals = head.split(MASK);
   while (literals.length > 1 && literals.at(-1)!.trim() === '') literals.pop();
