@@ -1,27 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SMS_EVENTS, SMS_EVENT_FLAGS } from '../core/smsEvents.js';
+import { PLAIN_BODIES } from '../fixtures/smsBodies.js';
 import { asciiJson, headRegex, proposeSmsEvents, smsEventsSnippet } from './smsEventProposal.js';
-
-// Ten bodies: each statement below gets all of them (10 and 3 are coprime).
-const BODIES = [
-  'yes',
-  'hi',
-  'what is the weather',
-  'stop',
-  'help me',
-  'thanks',
-  'a joke',
-  'ok',
-  'my order',
-  'cancel',
-];
 
 function messages(): string[] {
   const out: string[] = [];
   for (let i = 0; i < 90; i++) {
     const phone = `+1555${1_000_000 + i * 7919}`;
-    const body = BODIES[i % BODIES.length]!;
+    const body = PLAIN_BODIES[Math.floor(i / 3) % PLAIN_BODIES.length]!; // every statement gets every body
     if (i % 3 === 0) out.push(`SMS came in from ${phone}: ${body}`);
     if (i % 3 === 1) out.push(`Answer to ${phone} dispatched: ${body}`);
     if (i % 3 === 2) out.push(`Carrier verdict for ${phone} is ${i % 2 ? 'undelivered' : 'delivered'}`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PLAIN_BODIES } from '../../src/fixtures/smsBodies.js';
 import { ExporterProcess, parseExposition } from './exporterKit.js';
 import { runSmsmon } from './run.js';
 
@@ -16,18 +17,6 @@ const root = mkdtempSync(join(tmpdir(), 'smsmon-sms-events-'));
 const logs = join(root, 'logs');
 after(() => rmSync(root, { recursive: true, force: true }));
 
-const BODIES = [
-  'hi',
-  'what is the weather',
-  'stop',
-  'help me',
-  'thanks',
-  'a joke',
-  'ok',
-  'my order',
-  'no',
-  'yes',
-];
 /** What was written, by the event it is. */
 const TRUTH = { received: 20, sent: 15, rejected: 3, failed: 2, delivered: 4 };
 const UNKNOWN_TO_DEFAULTS = TRUTH.received + TRUTH.sent + TRUTH.rejected + TRUTH.failed;
@@ -37,9 +26,10 @@ before(() => {
   mkdirSync(logs);
   const messages: string[] = [];
   const phone = (i: number) => `+1555${1_000_000 + i * 7919}`;
-  for (let i = 0; i < TRUTH.received; i++) messages.push(`Text in from ${phone(i)}: ${BODIES[i % 10]}`);
+  for (let i = 0; i < TRUTH.received; i++)
+    messages.push(`Text in from ${phone(i)}: ${PLAIN_BODIES[i % PLAIN_BODIES.length]}`);
   for (let i = 0; i < TRUTH.sent; i++)
-    messages.push(`Answer dispatched to ${phone(i)}: ${BODIES[(i + 3) % 10]}`);
+    messages.push(`Answer dispatched to ${phone(i)}: ${PLAIN_BODIES[(i + 3) % PLAIN_BODIES.length]}`);
   for (let i = 0; i < TRUTH.rejected; i++)
     messages.push(`Refused text from ${phone(i)}, sender not on allow list`);
   for (let i = 0; i < TRUTH.failed; i++)
