@@ -22,13 +22,15 @@ const NAME = 'sms-events';
 export async function checkSmsEvents(config: SmsmonConfig, dir: string): Promise<CheckResult> {
   const tally = new SmsEventTally(compileSmsEvents(config.sms.events));
   const unclassified: string[] = [];
+  let unparsed = 0;
   try {
     const [input] = await resolveInputs(['sms'], { dir, allowMissing: true });
     await tailOfInput(input!, {
       count: SMS_EVENTS_SAMPLE,
       accept: (record) => {
-        if (record.unparsed) return false;
-        if (tally.push(record.message) === OTHER_EVENT) unclassified.push(record.message);
+        // Unparsed lines count in the bound too: a file in another format is not read whole.
+        if (record.unparsed) unparsed++;
+        else if (tally.push(record.message) === OTHER_EVENT) unclassified.push(record.message);
         return true;
       },
       lineNumbers: false,
@@ -39,6 +41,12 @@ export async function checkSmsEvents(config: SmsmonConfig, dir: string): Promise
     return warn(NAME, `cannot read sms.log: ${errorLine(error)}`, 'see the logs-dir and written:sms checks');
   }
   const { counts, records, other } = tally.result();
+  if (records === 0 && unparsed > 0)
+    return warn(
+      NAME,
+      `none of the newest ${unparsed} sms.log lines is a record of the guide's json format`,
+      'see `smsmon logs tail sms`; --format sets another format for the log commands',
+    );
   if (records === 0) return pass(NAME, 'no sms.log records to classify yet');
   const read = `${records} newest sms.log record${records === 1 ? '' : 's'}`;
   if (!mostlyUnclassified(records, other)) {

@@ -2,7 +2,7 @@ import { SMS_EVENT_FLAGS } from '../core/smsEvents.js';
 import { messageTemplate } from './messageTemplate.js';
 
 /** A mask messageTemplate puts where a message varies: `<phone>`, `<n>`, `<*>`. */
-const MASK = /<[a-z_*]+>/g;
+const MASK = /<[A-Za-z_*]+>/g;
 /** Tokens of a template looked at: the statement's words come first, free text after. */
 const MAX_TOKENS = 12;
 /** Leading tokens always kept: a statement's first words, however many statements start alike. */

@@ -134,8 +134,8 @@ interface Check {
   more?: string[];
 }
 
-async function smsCheck(cwd: string, json: boolean): Promise<{ check?: Check; stdout: string }> {
-  const args = ['doctor', '--dir', logs, '--timeout', '1s', '--health-url', 'http://127.0.0.1:9/health'];
+async function smsCheck(cwd: string, json: boolean, dir = logs): Promise<{ check?: Check; stdout: string }> {
+  const args = ['doctor', '--dir', dir, '--timeout', '1s', '--health-url', 'http://127.0.0.1:9/health'];
   const run = await runSmsmon(json ? [...args, '--json'] : args, { cwd });
   if (!json) return { stdout: run.stdout };
   const report = JSON.parse(run.stdout) as { checks: Check[] };
@@ -168,4 +168,17 @@ test('doctor: WARN with the statements and a snippet; pasted, doctor passes and 
     `${RECORDS} newest sms.log records: received 20, rejected 3, sent 15, failed 2, delivered 4`,
   );
   assertTruth((await textfile(dir)).samples);
+});
+
+test('doctor: an sms.log in another format than the json one is a WARN, not "nothing to classify"', async () => {
+  const dir = workDir('verbose');
+  const verbose = join(dir, 'logs');
+  mkdirSync(verbose);
+  writeFileSync(
+    join(verbose, 'sms.log'),
+    'INFO 2024-01-20 12:00:00,000 views 1 2 SMS received from +15550000000: hi\n',
+  );
+  const { check } = await smsCheck(dir, true, verbose);
+  assert.equal(check?.status, 'warn');
+  assert.match(check.detail, /none of the newest 1 sms\.log lines is a record of the guide's json format/);
 });
