@@ -39,6 +39,21 @@ test('groups by the statement, not the body; guesses the event; each regex match
   assert.equal(proposals[0]!.regex, '^Answer to .*? dispatched:');
 });
 
+test('no proposal that would match every message (empty messages, masks only)', () => {
+  const proposals = proposeSmsEvents([
+    '',
+    '',
+    '',
+    '+15551234567',
+    '+15551234568',
+    'Text in from +15551234567',
+  ]);
+  assert.deepEqual(
+    proposals.map((p) => p.regex),
+    ['^Text in from'],
+  );
+});
+
 test('special characters are escaped; a head that does not match its example falls back to its words', () => {
   assert.equal(headRegex('Cost (est.) <n> $', 'Cost (est.) 12 $'), '^Cost \\(est\\.\\) .*? \\$');
   assert.equal(headRegex('Changed wording <n>', 'Other words 12 here'), '^Other words 12');

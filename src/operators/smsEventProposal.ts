@@ -16,6 +16,8 @@ const FREE_TEXT_RATIO = 10;
 /** Distinct next tokens counted per prefix, at most (beyond, it is free text anyway). */
 const DISTINCT_CAP = 1000;
 const SHOWN = 5;
+/** A proposed regex with no literal text would classify every message. */
+const MATCHES_ANYTHING = /^\^(?:\.\*\?|\s)*$/;
 
 /** Words that name an event, tried in order: "undelivered" before "delivered", "failed" before "sent". */
 const EVENT_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -72,21 +74,26 @@ export function proposeSmsEvents(messages: readonly string[]): Proposal[] {
   });
   let unnamed = 0;
   return [...groups]
-    .sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([head, { count, example }]) => ({ head, count, regex: headRegex(head, example) }))
+    .filter(({ regex }) => !MATCHES_ANYTHING.test(regex)) // an empty message, or masks only
+    .sort((a, b) => b.count - a.count || (a.head < b.head ? -1 : a.head > b.head ? 1 : 0))
     .slice(0, SHOWN)
-    .map(([head, { count, example }]) => {
-      const words = head.replace(MASK, ' ').toLowerCase();
+    .map((proposal) => {
+      const words = proposal.head.replace(MASK, ' ').toLowerCase();
       const event = EVENT_WORDS.find(([pattern]) => pattern.test(words))?.[1] ?? `event_${++unnamed}`;
-      return { head, count, event, regex: headRegex(head, example) };
+      return { ...proposal, event };
     });
 }
 
-/** `^SMS came in from .*?:` from `SMS came in from <phone>:`; a prefix of the example when that fails. */
+/**
+ * `^SMS came in from .*?:` from `SMS came in from <phone>:`; the example's first words when that
+ * does not match it (the template is not the message with masks, after all).
+ */
 export function headRegex(head: string, example: string): string {
   const literals = head.split(MASK);
   while (literals.length > 1 && literals.at(-1)!.trim() === '') literals.pop();
   const regex = '^' + literals.map(escapeRegex).join('.*?').trimEnd();
-  if (new RegExp(regex, SMS_EVENT_FLAGS).test(example)) return regex;
+  if (MATCHES_ANYTHING.test(regex) || new RegExp(regex, SMS_EVENT_FLAGS).test(example)) return regex;
   return '^' + escapeRegex(example.split(/\s+/).slice(0, 3).join(' '));
 }
 
