@@ -24,8 +24,9 @@ Examples:
 Checks: the logs directory; each family written lately (errors.log may be quiet); rotation in
 effect (live file under the guide's maxBytes, rotated files near it, no more than backupCount);
 each live file's newest record, read in the zone of tz, within minutes of its mtime (log-clock);
-disk space for the logs; the health endpoint answers and validates; Redis and PostgreSQL answer;
-alert thresholds configured; notification channels configured (and, with --send-test, working);
+disk space for the logs; sms.log's newest records match sms.events (else the most frequent
+unmatched messages and a snippet to paste); the health endpoint answers and validates; Redis and
+PostgreSQL answer; alert thresholds configured; notification channels configured (and, with --send-test, working);
 the exporter, when --exporter is given. Each is PASS, WARN or FAIL with a one-line hint.
 Exit: 0 all passed, 1 warnings, 2 a check failed (or usage / bad config).`;
 

@@ -10,6 +10,7 @@ import { checkFamilyWritten, checkLogDisk, checkLogsDir, checkRotation } from '.
 import { checkLogClock } from '../sources/logClockCheck.js';
 import { checkExporter, checkPostgres, checkRedis } from '../sources/serviceChecks.js';
 import type { DoctorCommandOptions } from './doctor.js';
+import { checkSmsEvents } from './doctorSmsEvents.js';
 import { healthProbe } from './healthProbe.js';
 import { logPlaceFor } from './logPlace.js';
 import { DEFAULT_REDIS_URL } from './redisOptions.js';
@@ -28,6 +29,7 @@ export async function runDoctor(options: DoctorCommandOptions, command: Command)
     ...families.map((family) => checkRotation(dir, family)),
     ...families.map((family) => checkLogClock(place, family)),
     checkLogDisk(dir),
+    checkSmsEvents(config, place),
     checkHealth(config, options, timeoutMs),
     checkRedis(options.redis ?? config.redis.url ?? DEFAULT_REDIS_URL, timeoutMs),
     checkPostgres(options.db ?? config.database.url, timeoutMs),

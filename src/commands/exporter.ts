@@ -26,9 +26,10 @@ Examples:
 Follows app.log, errors.log and sms.log across rotation (a rotation never counts a line twice)
 from their current end, or from their first byte with --from-start, and serves /metrics in the
 Prometheus text format: sms_requests_total and sms_requests_successful (the guide's Grafana
-queries), sms events by kind, records by family and level, error types, a processing_time
-histogram by module, parse failures, the lag behind the newest record, and the system figures of
-"metrics collect" refreshed every --interval. Counters only go up; a series, once there, stays.
+queries), sms events by kind (sms.events of the config: event → regexes on the message; when most
+records match none, one line on stderr and smsmon_sms_unclassified_ratio say so), records by
+family and level, error types, a processing_time histogram by module, parse failures, the lag
+behind the newest record, and the system figures of "metrics collect" refreshed every --interval. Counters only go up; a series, once there, stays.
 Error types: the first --error-types distinct types get their own series, later ones count as
 "other". On start one line on stderr: "smsmon: exporter listening on http://HOST:PORT/metrics"
 (before it, a line naming the offset when a live file's newest record is a zone's offset off its mtime).

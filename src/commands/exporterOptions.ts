@@ -4,6 +4,7 @@ import { currentTime, parseDuration } from '../core/timeSpec.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import { compileDurationReader } from '../operators/durationValues.js';
 import type { LogMetricsOptions } from '../operators/logMetrics.js';
+import { compileSmsEvents } from '../operators/smsEventKind.js';
 import type { CategoryOptions } from '../operators/smsMetrics.js';
 import type { LogDir } from '../sources/logDir.js';
 import type { ExporterCommandOptions } from './exporter.js';
@@ -17,7 +18,8 @@ export interface ExporterSettings {
   wallClock: WallClockToEpoch;
   fromStart: boolean;
   textfile: string | undefined;
-  logMetrics: LogMetricsOptions;
+  /** All but where complaints go, which the run decides. */
+  logMetrics: Omit<LogMetricsOptions, 'onUnclassified'>;
   intervalMs: number;
   sampleMs: number;
   system: boolean;
@@ -39,6 +41,7 @@ export function exporterSettings(
     logMetrics: {
       errorTypes: parseCount('--error-types', options.errorTypes),
       category: categoryOptions(options),
+      smsEvents: compileSmsEvents(config.sms.events),
       durationReader: compileDurationReader({ bareExponent: 0 }),
       now: currentTime,
     },

@@ -28,8 +28,8 @@ export async function runExporter(options: ExporterCommandOptions, command: Comm
   await checkDirectory(settings.dir);
   await warnOfSkew(settings);
   const registry = new PromRegistry();
-  const logs = new LogMetrics(registry, FAMILY_NAMES, settings.logMetrics);
   const complain = (message: string): boolean => process.stderr.write(`smsmon: ${message}\n`);
+  const logs = new LogMetrics(registry, FAMILY_NAMES, { ...settings.logMetrics, onUnclassified: complain });
   const refresh = figureRefresher(registry, settings, healthProbeFor(config), complain);
   if (settings.textfile !== undefined) {
     await Promise.all([readOnce(settings, logs), refresh()]);

@@ -4,6 +4,8 @@ import type { MetricSourceName } from '../core/snapshot.js';
 import { currentTime } from '../core/timeSpec.js';
 import { compileDurationReader, GARBAGE } from '../operators/durationValues.js';
 import { errorType } from '../operators/errorGroups.js';
+import type { SmsClassifier } from '../operators/smsEventKind.js';
+import { SmsEventTally, type SmsEventCounts } from '../operators/smsEventTally.js';
 import type { ErrorTypeCount, TopSample } from '../operators/topState.js';
 import { visitWindow } from '../parsers/logWindow.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
@@ -16,6 +18,8 @@ export interface TopCollectOptions {
   host?: string;
   place: LogPlace;
   sampleMs: number;
+  /** sms.events, compiled once. */
+  smsEvents: SmsClassifier;
   probeHealth?: () => Promise<HealthCheckResult>;
 }
 
@@ -31,13 +35,14 @@ export async function collectTopSample(
 ): Promise<TopSample> {
   const now = currentTime();
   const logs = !options.skip.has('logs');
-  const [snapshot, requests, errorTypes, health] = await Promise.all([
+  const [snapshot, requests, errorTypes, sms, health] = await Promise.all([
     collectSnapshot({ ...options, now }),
     logs && previous !== null ? countRequests(options, previous, now) : Promise.resolve(null),
     logs ? countErrorTypes(options, now) : Promise.resolve([]),
+    logs ? countSmsEvents(options, now) : Promise.resolve(null),
     options.probeHealth ? options.probeHealth() : Promise.resolve(null),
   ]);
-  return { snapshot, requests, errorTypes, health };
+  return { snapshot, requests, errorTypes, sms, health };
 }
 
 /** processing_time values in app.log* written in [since, until). */
@@ -75,4 +80,17 @@ async function countErrorTypes(options: TopCollectOptions, now: number): Promise
     .map(([type, count]) => ({ type, count }))
     .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type))
     .slice(0, SHOWN_ERROR_TYPES);
+}
+
+/** sms.log* records of the last hour by event, as the exporter classifies them. */
+async function countSmsEvents(options: TopCollectOptions, now: number): Promise<SmsEventCounts | null> {
+  const [input] = await resolveInputs(['sms'], { dir: options.place.dir, allowMissing: false }).catch(
+    () => [],
+  );
+  if (!input) return null;
+  const tally = new SmsEventTally(options.smsEvents);
+  await visitWindow(input, { since: now - WINDOW_MS, until: now }, options.place.zone.wallClock, (record) => {
+    if (!record.unparsed) tally.push(record.message);
+  });
+  return tally.result();
 }

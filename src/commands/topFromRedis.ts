@@ -45,6 +45,7 @@ export async function openTopFromRedis(
       snapshot: { host: shownHost, timestamp: newest || now, metrics, details: {}, failures: [] },
       requests: null,
       errorTypes: [],
+      sms: null,
       health: null,
     };
     state.problem =

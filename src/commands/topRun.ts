@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { configFor } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/timeSpec.js';
+import { compileSmsEvents } from '../operators/smsEventKind.js';
 import { TopState } from '../operators/topState.js';
 import { renderTop, type ScreenSize } from '../sinks/topScreen.js';
 import type { TopCommandOptions } from './top.js';
@@ -97,6 +98,7 @@ async function localOptions(
     skip: skippedSources(options),
     place,
     sampleMs: 250,
+    smsEvents: compileSmsEvents(config.sms.events),
     probeHealth: options.health ? await healthProbe(merged) : undefined,
   };
 }

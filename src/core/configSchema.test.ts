@@ -61,5 +61,6 @@ test('the JSON Schema describes the file as written: nothing required at the top
     'spool',
     'health',
     'alerts',
+    'sms',
   ]);
 });

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { columnName, duration, positiveInt, section, tableName, url, zone } from './configFields.js';
+import { smsSection } from './configSms.js';
 
 /**
  * smsmon.config.json: every key has a default, so a missing file gives a complete config.
@@ -136,6 +137,7 @@ export const configSchema = section({
   spool: spool.prefault({}),
   health: health.prefault({}),
   alerts: alerts.prefault({}),
+  sms: smsSection.prefault({}),
 }).meta({ title: 'smsmon.config.json' });
 
 export type SmsmonConfig = z.output<typeof configSchema>;

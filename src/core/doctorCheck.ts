@@ -9,6 +9,8 @@ export interface CheckResult {
   readonly detail: string;
   /** What to do about it, one line; empty when it passed. */
   readonly hint: string;
+  /** Lines shown under the hint: a list, a snippet to paste. */
+  readonly more?: readonly string[];
 }
 
 export const pass = (name: string, detail: string): CheckResult => ({

@@ -10,6 +10,10 @@ import { promText } from '../sinks/promText.js';
 import { compileDurationReader } from './durationValues.js';
 import { LogMetrics, type LogMetricsOptions } from './logMetrics.js';
 import { PromRegistry } from './promRegistry.js';
+import { compileSmsEvents } from './smsEventKind.js';
+import { DEFAULT_SMS_EVENTS } from '../core/smsEvents.js';
+
+const SMS_EVENTS = compileSmsEvents(DEFAULT_SMS_EVENTS);
 
 // Lines as the app writes them (fixtures/logs, src/fixtures/smsEvents.ts and appEvents.ts).
 const SMS = `not a header: a line before the first record
@@ -80,6 +84,8 @@ function metricsOf(options: Partial<LogMetricsOptions> = {}): Map<string, number
     category: null,
     durationReader: compileDurationReader({ bareExponent: 0 }),
     now: () => NOW,
+    smsEvents: SMS_EVENTS,
+    onUnclassified: () => {},
     ...options,
   });
   for (const [family, text] of [
@@ -196,6 +202,42 @@ test('lag: now minus the newest record of each family; NaN before any', () => {
     category: null,
     durationReader: compileDurationReader({ bareExponent: 0 }),
     now: () => NOW,
+    smsEvents: SMS_EVENTS,
+    onUnclassified: () => {},
   });
   assert.ok(Number.isNaN(samples(registry).get('smsmon_exporter_lag_seconds{family="app"}')));
+});
+
+test('sms.log records matching no event: a ratio gauge, and one complaint once most of ≥10 are other', () => {
+  const told: string[] = [];
+  const registry = new PromRegistry();
+  const logs = new LogMetrics(registry, ['sms'], {
+    errorTypes: 1,
+    category: null,
+    durationReader: compileDurationReader({ bareExponent: 0 }),
+    now: () => NOW,
+    smsEvents: SMS_EVENTS,
+    onUnclassified: (message) => told.push(message),
+  });
+  assert.ok(Number.isNaN(samples(registry).get('smsmon_sms_unclassified_ratio')));
+  const line = (message: string) =>
+    `{"level": "INFO", "time": "2024-01-20 00:03:30,345", "module": "views", "message": "${message}"}`;
+  const push = (message: string) => {
+    for (const record of recordsOf('sms', line(message))) logs.push('sms', record);
+  };
+  for (let i = 0; i < 4; i++) push(`Got a text from +1555000${i}: hi`);
+  push('SMS sent to +15550000: hello');
+  assert.equal(samples(registry).get('smsmon_sms_unclassified_ratio'), 0.8);
+  assert.deepEqual(told, []); // 5 records: too few to judge
+  for (let i = 0; i < 5; i++) push(`Got a text from +1555100${i}: hi`);
+  assert.equal(samples(registry).get('smsmon_sms_unclassified_ratio'), 0.9);
+  samples(registry);
+  assert.deepEqual(told, [
+    '9 of 10 sms.log records (90 %) match no sms.events pattern (counted as event="other"): `smsmon doctor` lists them and proposes sms.events',
+  ]);
+});
+
+test('the fixtures wording: a small unclassified share, no complaint', () => {
+  const m = metricsOf({ onUnclassified: () => assert.fail('complained') });
+  assert.equal(m.get('smsmon_sms_unclassified_ratio'), 1 / 10);
 });

@@ -3,6 +3,7 @@ import type { DurationReader } from './durationValues.js';
 import { ErrorTypeMetrics } from './errorTypeMetrics.js';
 import { ProcessingTimeMetrics } from './processingTimeMetrics.js';
 import type { Counter, Gauge, PromRegistry } from './promRegistry.js';
+import type { SmsClassifier } from './smsEventKind.js';
 import { SmsMetrics, type CategoryOptions } from './smsMetrics.js';
 
 export interface LogMetricsOptions {
@@ -10,6 +11,10 @@ export interface LogMetricsOptions {
   errorTypes: number;
   /** Task categories in sms.log messages (--category-pattern, --categories); null: not exported. */
   category: CategoryOptions | null;
+  /** sms.events, compiled. */
+  smsEvents: SmsClassifier;
+  /** Told once when most sms.log records match no event. */
+  onUnclassified: (message: string) => void;
   /** Reads processing_time from app.log records. */
   durationReader: DurationReader;
   /** Epoch ms, read at each collect for the lag. */
@@ -36,7 +41,12 @@ const FAMILY_METRICS: Readonly<Record<string, (context: Context) => RecordMetric
   app: ({ registry, options, parseFailures }) =>
     new ProcessingTimeMetrics(registry, options.durationReader, parseFailures('processing_time')),
   errors: ({ registry, options }) => new ErrorTypeMetrics(registry, options.errorTypes),
-  sms: ({ registry, options }) => new SmsMetrics(registry, options.category),
+  sms: ({ registry, options }) =>
+    new SmsMetrics(registry, {
+      events: options.smsEvents,
+      category: options.category,
+      onUnclassified: options.onUnclassified,
+    }),
 };
 
 const OTHER_LEVEL = 'other';

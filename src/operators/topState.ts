@@ -1,5 +1,6 @@
 import type { HealthCheckResult } from '../core/health.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
+import type { SmsEventCounts } from './smsEventTally.js';
 
 /** How many refreshes the sparklines and bars remember (wider terminals show more of them). */
 export const HISTORY = 200;
@@ -9,12 +10,14 @@ export interface ErrorTypeCount {
   count: number;
 }
 
-/** One refresh of `smsmon top`: the snapshot, requests in the interval, error types, health. */
+/** One refresh of `smsmon top`: the snapshot, requests in the interval, error types, SMS events, health. */
 export interface TopSample {
   snapshot: MetricsSnapshot;
   /** Requests (processing_time values) logged since the previous refresh; null when unknown. */
   requests: number | null;
   errorTypes: ErrorTypeCount[];
+  /** sms.log records of the last hour by event (sms.events); null when not read. */
+  sms: SmsEventCounts | null;
   health: HealthCheckResult | null;
 }
 

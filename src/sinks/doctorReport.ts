@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 /** Colour is decided by the caller (a terminal without NO_COLOR), not by chalk's own detection. */
 const chalk = new Chalk({ level: 1 });
 import type { CheckResult, CheckStatus } from '../core/doctorCheck.js';
-import { escapeToOneLine } from './safeText.js';
+import { escapeControls, escapeToOneLine } from './safeText.js';
 
 const LABELS: Readonly<Record<CheckStatus, string>> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
 const COLORS: Readonly<Record<CheckStatus, (text: string) => string>> = {
@@ -18,13 +18,16 @@ export function summaryOf(checks: readonly CheckResult[]): Record<CheckStatus, n
   return counts;
 }
 
-/** `PASS  redis        redis://127.0.0.1:6379 answered in 2 ms`, hints indented under warnings and failures. */
+/** `PASS  redis        redis://127.0.0.1:6379 answered in 2 ms`, hints and further lines indented under it. */
 export function doctorText(checks: readonly CheckResult[], color: boolean): string {
   const width = Math.max(...checks.map((c) => c.name.length));
   const lines = checks.map((check) => {
     const label = color ? COLORS[check.status](LABELS[check.status]) : LABELS[check.status];
+    const indent = `      ${' '.repeat(width)}  `;
     const line = `${label}  ${check.name.padEnd(width)}  ${escapeToOneLine(check.detail)}`;
-    return check.hint ? `${line}\n      ${' '.repeat(width)}  → ${escapeToOneLine(check.hint)}` : line;
+    const hint = check.hint ? `\n${indent}→ ${escapeToOneLine(check.hint)}` : '';
+    const more = (check.more ?? []).map((text) => `\n${indent}  ${escapeControls(text)}`).join('');
+    return line + hint + more;
   });
   const { pass, warn, fail } = summaryOf(checks);
   return `${lines.join('\n')}\n\n${pass} passed, ${warn} warning(s), ${fail} failed\n`;

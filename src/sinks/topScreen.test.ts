@@ -31,6 +31,14 @@ function state(): TopState {
         type: `Error${k}: ${'x'.repeat(k * 20)}`,
         count: 100 - k,
       })),
+      sms: {
+        counts: [
+          { event: 'received', count: 4 },
+          { event: 'other', count: 36 },
+        ],
+        records: 40,
+        other: 36,
+      },
       health: {
         url: 'http://localhost:5001/health',
         state: 'warning',
@@ -71,7 +79,14 @@ for (const [columns, rows] of [
       assert.match(screen, /2\.50s/); // p95
       assert.match(screen, /Error0/);
     }
-    if (rows! >= 50) assert.match(screen, /redis +degraded/);
+    if (rows! >= 50) {
+      assert.match(screen, /redis +degraded/);
+      assert.match(screen, /received 4, other 36/);
+      assert.match(
+        screen,
+        /36 of 40 sms\.log records \(90 %\) match no sms\.events pattern: see smsmon doctor/,
+      );
+    }
   });
 }
 

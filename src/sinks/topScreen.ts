@@ -2,6 +2,8 @@ import { Chalk } from 'chalk';
 
 /** Colour is decided by the caller (a terminal without NO_COLOR), not by chalk's own detection. */
 const chalk = new Chalk({ level: 1 });
+import { mostlyUnclassified, unclassifiedText } from '../operators/smsEventKind.js';
+import { smsCountsText, type SmsEventCounts } from '../operators/smsEventTally.js';
 import type { TopState } from '../operators/topState.js';
 import { humanDuration } from './humanDuration.js';
 import { metricValueText } from './metricValue.js';
@@ -18,7 +20,7 @@ const BARS = ' ▁▂▃▄▅▆▇█';
 /**
  * The whole `smsmon top` screen as exactly `rows` lines of at most `columns` characters (ANSI
  * colour aside): header, CPU and memory sparklines, requests per refresh as bars, the cards,
- * error types and service health. Pure, so it is tested at any size without a terminal.
+ * SMS events, error types and service health. Pure, so it is tested at any size without a terminal.
  */
 export function renderTop(state: TopState, size: ScreenSize, color: boolean, subtitle: string): string[] {
   const width = Math.max(20, size.columns);
@@ -69,6 +71,9 @@ export function renderTop(state: TopState, size: ScreenSize, color: boolean, sub
   ];
   lines.push(...cardLines(cards, width));
   lines.push('');
+  lines.push(paint(chalk.bold, 'SMS (last hour)'));
+  lines.push(...smsLines(sample.sms, width).map((line, i) => (i > 0 ? paint(chalk.yellow, line) : line)));
+  lines.push('');
   lines.push(paint(chalk.bold, 'Errors (last hour)'));
   const errorRows = Math.max(
     1,
@@ -98,6 +103,15 @@ export function renderTop(state: TopState, size: ScreenSize, color: boolean, sub
       paint(chalk.yellow, fit(`${failure.source} failed: ${escapeToOneLine(failure.message)}`, width)),
     );
   return pad(lines, size.rows);
+}
+
+/** Events by count, and a warning line when most records match no sms.events pattern. */
+function smsLines(sms: SmsEventCounts | null, width: number): string[] {
+  if (!sms) return ['  not read'];
+  const lines = [fit(`  ${smsCountsText(sms.counts)}`, width)];
+  if (mostlyUnclassified(sms.records, sms.other))
+    lines.push(fit(`  ${unclassifiedText(sms.records, sms.other)}: see smsmon doctor`, width));
+  return lines;
 }
 
 function serviceCount(state: TopState): number {
