@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import type { RedisLayout } from '../core/redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import type { RedisClient } from '../core/redisClient.js';
+import { smsmonMember } from '../core/seriesMember.js';
 
 export interface SnapshotWriteOptions {
   /** Series keep the entries no older than this before the snapshot being written. */
@@ -75,7 +76,7 @@ export async function writeSnapshot(
       continue;
     }
     const key = layout.metricKey(host, metric);
-    tx.zadd(key, timestamp, `${timestamp}:${String(value)}`);
+    tx.zadd(key, timestamp, smsmonMember(timestamp, value));
     tx.zremrangebyscore(key, '-inf', `(${timestamp - opts.retentionMs}`);
     tx.pexpire(key, opts.keyExpiryMs);
     metricsWritten++;
@@ -109,11 +110,11 @@ export async function writeSnapshot(
 }
 
 /** GT: a replayed older snapshot does not move a host back in time. */
-function queueHostsIndex(
+export function queueHostsIndex(
   tx: ChainableCommander,
   layout: RedisLayout,
-  { host, timestamp }: MetricsSnapshot,
-  opts: SnapshotWriteOptions,
+  { host, timestamp }: Pick<MetricsSnapshot, 'host' | 'timestamp'>,
+  opts: Pick<SnapshotWriteOptions, 'keyExpiryMs'>,
 ): ChainableCommander {
   return tx
     .zadd(layout.hostsKey(), 'GT', timestamp, host)
