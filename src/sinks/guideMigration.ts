@@ -6,6 +6,7 @@ import { smsmonMember } from '../core/seriesMember.js';
 import { metricNames } from '../sources/redisSeries.js';
 import { readWholeKeys, type KeyContents } from '../sources/seriesKeys.js';
 import { queueHostsIndex } from './redisSnapshot.js';
+import { TRIM_OWN_LUA } from './trimOwnMembers.js';
 
 /** One guide-original sample and what becomes of it. */
 interface PlannedMove {
@@ -64,7 +65,7 @@ export interface MigrationResult {
  * KEYS[1] source, KEYS[2] destination (may be the same); ARGV[1] trim below, ARGV[2] expiry ms,
  * ARGV[3..] member, score read, new score ('' to drop), new member.
  */
-const MOVE_SAMPLES = `
+const MOVE_SAMPLES = `${TRIM_OWN_LUA}
 local moved, expired, changed = 0, 0, 0
 for i = 3, #ARGV, 4 do
   local score = redis.call('ZSCORE', KEYS[1], ARGV[i])
@@ -81,9 +82,7 @@ for i = 3, #ARGV, 4 do
   end
 end
 if moved > 0 then
-  for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[1])) do
-    if string.find(member, ':', 1, true) then redis.call('ZREM', KEYS[2], member) end
-  end
+  trimOwn(KEYS[2], ARGV[1])
   redis.call('PEXPIRE', KEYS[2], ARGV[2])
 end
 return {moved, expired, changed}`;

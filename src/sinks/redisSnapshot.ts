@@ -4,6 +4,7 @@ import type { RedisLayout } from '../core/redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import type { RedisClient } from '../core/redisClient.js';
 import { smsmonMember } from '../core/seriesMember.js';
+import { queueOwnTrim } from './trimOwnMembers.js';
 
 export interface SnapshotWriteOptions {
   /** Series keep the entries no older than this before the snapshot being written. */
@@ -48,6 +49,8 @@ return 1`;
  * trim entries older than itself, never newer data, and the result does not depend on when or in
  * which run a snapshot was written. The run's live snapshot is written last, so anything a replay
  * left beyond the window is trimmed then.
+ * The guide layout trims only its own `<time>:<value>` members (trimOwnMembers): the guide's own
+ * samples there are scored by value.
  *
  * On a cluster the hosts index (another slot) is updated by a second transaction right after.
  */
@@ -77,7 +80,9 @@ export async function writeSnapshot(
     }
     const key = layout.metricKey(host, metric);
     tx.zadd(key, timestamp, smsmonMember(timestamp, value));
-    tx.zremrangebyscore(key, '-inf', `(${timestamp - opts.retentionMs}`);
+    // The guide layout's keys may hold the guide's own samples, scored by value: never trim those.
+    if (layout.perHost) tx.zremrangebyscore(key, '-inf', `(${timestamp - opts.retentionMs}`);
+    else queueOwnTrim(tx, key, timestamp - opts.retentionMs);
     tx.pexpire(key, opts.keyExpiryMs);
     metricsWritten++;
     if (snapshot.seriesOnly) continue;
