@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { TZ_HELP } from '../core/logZone.js';
 import { LOG_DIR_HELP } from '../sources/logDir.js';
+import { registerMetricsMigrate } from './metricsMigrate.js';
 
 /** Which metric sources to ask and where they are: metrics collect/snapshot, alerts check, top. */
 export interface SourceSelection {
@@ -76,6 +77,11 @@ Examples:
   $ smsmon metrics show cpu_percent error_rate --since 1h
   $ smsmon metrics show --fleet --json             # all hosts merged, the dashboard API shape
   $ smsmon metrics show --host web-2 --ndjson | jq -r '[.time, .value] | @tsv'
+  $ smsmon metrics show --guide-layout             # also what the guide's own store_metrics wrote
+
+With --guide-layout each metrics:<name> key is read whole: samples in smsmon's form and in the
+guide's original one (member = time in seconds, score = value) are both read, the latter named once
+on stderr (smsmon metrics migrate rewrites them). Keys holding nothing readable are named with why.
 
 Exit: 0 shown, 1 no samples in the window, 2 usage or bad config, 3 Redis unreachable.`;
 
@@ -127,7 +133,7 @@ export function registerMetrics(program: Command): void {
     .description('collect system, PostgreSQL and log metrics, snapshot them into Redis, read them back')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ smsmon metrics collect\n  $ smsmon metrics snapshot --quiet\n  $ smsmon metrics show --since 6h\nExit: see each subcommand.`,
+      `\nExamples:\n  $ smsmon metrics collect\n  $ smsmon metrics snapshot --quiet\n  $ smsmon metrics show --since 6h\n  $ smsmon metrics migrate --dry-run\nExit: see each subcommand.`,
     );
   addSnapshotOutputOptions(
     addSourceOptions(metrics.command('collect').description('print one snapshot of every metric')),
@@ -168,4 +174,5 @@ export function registerMetrics(program: Command): void {
       const { runShow } = await import('./metricsShowRun.js');
       process.exitCode = await runShow(metricNames, options, command);
     });
+  registerMetricsMigrate(metrics);
 }

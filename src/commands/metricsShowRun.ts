@@ -6,8 +6,10 @@ import { currentTime, parseTimeSpec } from '../core/timeSpec.js';
 import { wallClockIn } from '../core/timeZone.js';
 import { Output } from '../sinks/output.js';
 import { closeRedis, openRedis } from '../sinks/redisConnection.js';
+import { guideNoSamplesCause, readNotes } from '../sinks/seriesNotes.js';
 import { seriesJson, seriesNdjson, seriesText, type SeriesReport } from '../sinks/seriesReport.js';
 import { readSeries } from '../sources/redisSeries.js';
+import type { KeySummary } from '../sources/seriesKeys.js';
 import type { ShowCommandOptions } from './metrics.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
 
@@ -22,6 +24,7 @@ export async function runShow(
   const since = parseTimeSpec('--since', options.since, until, wallClockIn(undefined));
   const redis = await openRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
   let report: SeriesReport;
+  let guideKeys: KeySummary[];
   try {
     const read = await readSeries(redis, target.layout, {
       host: options.fleet ? undefined : (options.host ?? hostname()),
@@ -31,8 +34,8 @@ export async function runShow(
       nowMs: until,
     });
     report = { hosts: read.hosts, since, until, series: read.series };
-    if (read.unparsed > 0)
-      process.stderr.write(`smsmon: ${read.unparsed} stored value(s) could not be read and were left out\n`);
+    guideKeys = read.guideKeys;
+    for (const line of readNotes(read.guideKeys, read.unparsed)) process.stderr.write(line);
   } finally {
     await closeRedis(redis);
   }
@@ -45,8 +48,10 @@ export async function runShow(
   await output.flush();
   if (samples > 0) return ExitCode.Ok;
   const where = options.fleet ? 'any host' : `host ${options.host ?? hostname()}`;
+  const cause = target.layout.perHost ? null : guideNoSamplesCause(guideKeys);
   process.stderr.write(
-    `smsmon: no samples for ${where} since ${new Date(since).toISOString()} in ${target.layout.prefix}:*\n`,
+    `smsmon: no samples${target.layout.perHost ? ` for ${where}` : ''} since ${new Date(since).toISOString()} in ${target.layout.prefix}:*` +
+      (cause ? `: ${cause}\n` : '\n'),
   );
   return ExitCode.NoMatch;
 }

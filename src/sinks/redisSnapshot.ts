@@ -3,6 +3,8 @@ import { UsageError } from '../core/errors.js';
 import type { RedisLayout } from '../core/redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import type { RedisClient } from '../core/redisClient.js';
+import { smsmonMember } from '../core/seriesMember.js';
+import { queueOwnTrim } from './trimOwnMembers.js';
 
 export interface SnapshotWriteOptions {
   /** Series keep the entries no older than this before the snapshot being written. */
@@ -47,6 +49,8 @@ return 1`;
  * trim entries older than itself, never newer data, and the result does not depend on when or in
  * which run a snapshot was written. The run's live snapshot is written last, so anything a replay
  * left beyond the window is trimmed then.
+ * The guide layout trims only its own `<time>:<value>` members (trimOwnMembers): the guide's own
+ * samples there are scored by value.
  *
  * On a cluster the hosts index (another slot) is updated by a second transaction right after.
  */
@@ -75,8 +79,10 @@ export async function writeSnapshot(
       continue;
     }
     const key = layout.metricKey(host, metric);
-    tx.zadd(key, timestamp, `${timestamp}:${String(value)}`);
-    tx.zremrangebyscore(key, '-inf', `(${timestamp - opts.retentionMs}`);
+    tx.zadd(key, timestamp, smsmonMember(timestamp, value));
+    // The guide layout's keys may hold the guide's own samples, scored by value: never trim those.
+    if (layout.perHost) tx.zremrangebyscore(key, '-inf', `(${timestamp - opts.retentionMs}`);
+    else queueOwnTrim(tx, key, timestamp - opts.retentionMs);
     tx.pexpire(key, opts.keyExpiryMs);
     metricsWritten++;
     if (snapshot.seriesOnly) continue;
@@ -109,11 +115,11 @@ export async function writeSnapshot(
 }
 
 /** GT: a replayed older snapshot does not move a host back in time. */
-function queueHostsIndex(
+export function queueHostsIndex(
   tx: ChainableCommander,
   layout: RedisLayout,
-  { host, timestamp }: MetricsSnapshot,
-  opts: SnapshotWriteOptions,
+  { host, timestamp }: Pick<MetricsSnapshot, 'host' | 'timestamp'>,
+  opts: Pick<SnapshotWriteOptions, 'keyExpiryMs'>,
 ): ChainableCommander {
   return tx
     .zadd(layout.hostsKey(), 'GT', timestamp, host)

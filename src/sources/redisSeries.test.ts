@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { UsageError } from '../core/errors.js';
-import { HOUR_MS, scratchRedis, testSnapshot, type ScratchRedis } from '../fixtures/redisScratch.js';
+import {
+  guideStoreMetrics,
+  HOUR_MS,
+  scratchRedis,
+  testSnapshot,
+  type ScratchRedis,
+} from '../fixtures/redisScratch.js';
 import { writeSnapshot } from '../sinks/redisSnapshot.js';
 import { pointFromMember, readSeries } from './redisSeries.js';
 
@@ -38,6 +44,7 @@ test('round trip for one host: series in the window, latest snapshot as written'
   });
   assert.deepEqual(result.latest, { [host]: snapshots[2] });
   assert.equal(result.unparsed, 0);
+  assert.deepEqual(result.guideKeys, [], 'the host layout is read by window, never whole');
 
   const onlyDisk = await readSeries(scratch.redis, layout, {
     host,
@@ -82,6 +89,51 @@ test('guide layout reads the one shared series; its entries carry no host', asyn
   assert.deepEqual(Object.keys(result.latest), ['b']);
   const noHost = await readSeries(scratch.redis, layout, window);
   assert.deepEqual([noHost.hosts, noHost.series], [[], result.series]);
+});
+
+test("guide layout: the guide's own store_metrics samples (member = seconds, score = value) beside smsmon's", async () => {
+  const layout = scratch.layout('guide');
+  const s = T / 1000;
+  await guideStoreMetrics(scratch.redis, layout.prefix, s - 60, { cpu_usage: 40, load: -1 }, { trim: false });
+  await guideStoreMetrics(scratch.redis, layout.prefix, s, { cpu_usage: 42.5 }, { trim: false });
+  await guideStoreMetrics(scratch.redis, layout.prefix, s - 2 * 3600, { cpu_usage: 1 }, { trim: false });
+  // smsmon's snapshot into the same key trims only its own members, not the guide's (scored by value).
+  await writeSnapshot(scratch.redis, testSnapshot('h', T + 30_000, { cpu_usage: 50 }), layout, opts);
+  await scratch.redis.zadd(`${layout.prefix}:junk`, 7, 'abc', 8, '42');
+  await scratch.redis.set(`${layout.prefix}:text`, 'x');
+
+  const result = await readSeries(scratch.redis, layout, window);
+  assert.deepEqual(result.series, {
+    cpu_usage: [
+      { timestamp: T - 60_000, value: 40, host: '' },
+      { timestamp: T, value: 42.5, host: '' },
+      { timestamp: T + 30_000, value: 50, host: '' },
+    ],
+    load: [{ timestamp: T - 60_000, value: -1, host: '' }],
+  });
+  assert.equal(result.unparsed, 2);
+  const byKey = Object.fromEntries(result.guideKeys.map((k) => [k.key.slice(layout.prefix.length + 1), k]));
+  assert.deepEqual(Object.keys(byKey).sort(), ['cpu_usage', 'junk', 'load', 'text']);
+  assert.deepEqual(byKey.cpu_usage, {
+    key: `${layout.prefix}:cpu_usage`,
+    members: { smsmon: 1, 'guide-original': 3 },
+    unreadable: 0,
+    guideOriginalInWindow: 2,
+    guideOriginalNewest: T,
+  });
+  assert.deepEqual([byKey.junk!.unreadable, byKey.junk!.example], [2, 'abc']);
+  assert.equal(byKey.text!.notSortedSet, 'string');
+});
+
+test("guide layout after the guide's own trim: the keys are gone", async () => {
+  const layout = scratch.layout('guide');
+  await guideStoreMetrics(scratch.redis, layout.prefix, T / 1000, { cpu_usage: 42.5, errors: 0, neg: -2 });
+  const result = await readSeries(scratch.redis, layout, window);
+  assert.deepEqual(Object.keys(result.series), ['neg'], 'only a value below 0 survives the trim by value');
+  assert.deepEqual(
+    result.guideKeys.map((k) => k.key),
+    [`${layout.prefix}:neg`],
+  );
 });
 
 test('members that are not timestamp:value are counted, not fatal', async () => {

@@ -1,9 +1,11 @@
 import { Cluster, type Redis } from 'ioredis';
 import { UsageError } from '../core/errors.js';
 import { globLiteral, type RedisLayout } from '../core/redisLayout.js';
+import { smsmonSample } from '../core/seriesMember.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import type { RedisClient } from '../core/redisClient.js';
 import { latestFromHash } from './redisLatest.js';
+import { keySummary, readWholeKeys, type KeySummary } from './seriesKeys.js';
 
 export interface SeriesPoint {
   readonly timestamp: number;
@@ -27,8 +29,16 @@ export interface SeriesResult {
   readonly series: Record<string, SeriesPoint[]>;
   /** The newest snapshot of each host that has one. */
   readonly latest: Record<string, MetricsSnapshot>;
-  /** Members that are not `${timestamp}:${value}` and hash fields that are not numbers or JSON. */
+  /** Members that are neither form and hash fields that are not numbers or JSON. */
   readonly unparsed: number;
+  /** The guide layout only (its keys are read whole): what each key that exists held. */
+  readonly guideKeys: KeySummary[];
+}
+
+interface HostRead {
+  series: Record<string, SeriesPoint[]>;
+  unparsed: number;
+  guideKeys: KeySummary[];
 }
 
 /** Reads what sinks/redisSnapshot wrote, entries with sinceMs <= timestamp <= nowMs. */
@@ -45,11 +55,13 @@ export async function readSeries(
   const series: Record<string, SeriesPoint[]> = {};
   const latest: Record<string, MetricsSnapshot> = {};
   let unparsed = 0;
+  const guideKeys: KeySummary[] = [];
   // The guide layout has one set of keys for everyone (also data the guide's own script wrote,
   // with no hosts index): read them once.
   for (const host of layout.perHost ? hosts : ['']) {
     const read = await readHostSeries(redis, layout, host, query);
     unparsed += read.unparsed;
+    guideKeys.push(...read.guideKeys);
     for (const [metric, points] of Object.entries(read.series)) (series[metric] ??= []).push(...points);
     const hash = await redis.hgetall(layout.latestKey(host));
     const parsed = latestFromHash(hash);
@@ -59,7 +71,7 @@ export async function readSeries(
   for (const points of Object.values(series)) {
     points.sort((a, b) => a.timestamp - b.timestamp || a.host.localeCompare(b.host));
   }
-  return { hosts: [...hosts].sort(), series, latest, unparsed };
+  return { hosts: [...hosts].sort(), series, latest, unparsed, guideKeys };
 }
 
 async function readHostSeries(
@@ -67,11 +79,27 @@ async function readHostSeries(
   layout: RedisLayout,
   host: string,
   query: SeriesQuery,
-): Promise<{ series: Record<string, SeriesPoint[]>; unparsed: number }> {
+): Promise<HostRead> {
+  const metrics = query.keys ? [...query.keys] : await metricNames(redis, layout, host);
+  return layout.perHost
+    ? readWindow(redis, layout, host, metrics, query)
+    : readGuideKeys(redis, layout, metrics, query);
+}
+
+/** The names of every metric key of `host`, by SCAN. */
+export async function metricNames(redis: RedisClient, layout: RedisLayout, host: string): Promise<string[]> {
   const start = layout.metricKeyStart(host);
-  const metrics = query.keys
-    ? [...query.keys]
-    : (await scanKeys(redis, `${globLiteral(start)}*`)).map((key) => key.slice(start.length)).sort();
+  return (await scanKeys(redis, `${globLiteral(start)}*`)).map((key) => key.slice(start.length)).sort();
+}
+
+/** smsmon's own keys are scored by time: Redis picks the window. */
+async function readWindow(
+  redis: RedisClient,
+  layout: RedisLayout,
+  host: string,
+  metrics: readonly string[],
+  query: SeriesQuery,
+): Promise<HostRead> {
   const pipeline = redis.pipeline();
   for (const metric of metrics) {
     pipeline.zrangebyscore(layout.metricKey(host, metric), query.sinceMs, query.nowMs);
@@ -89,22 +117,41 @@ async function readHostSeries(
     }
     if (points.length > 0) series[metrics[i]!] = points;
   });
-  return { series, unparsed };
+  return { series, unparsed, guideKeys: [] };
 }
 
-/** `1718000000000:42.5` → { timestamp: 1718000000000, value: 42.5 }; null if it is not that. */
+/**
+ * The guide layout's keys may also hold what the guide's own store_metrics wrote (member = time
+ * in seconds, score = value), alone or beside smsmon's samples: each key is read whole.
+ */
+async function readGuideKeys(
+  redis: RedisClient,
+  layout: RedisLayout,
+  metrics: readonly string[],
+  query: SeriesQuery,
+): Promise<HostRead> {
+  const series: Record<string, SeriesPoint[]> = {};
+  const guideKeys: KeySummary[] = [];
+  let unparsed = 0;
+  for (const contents of await readWholeKeys(redis, layout, '', metrics)) {
+    guideKeys.push(keySummary(contents, query.sinceMs, query.nowMs));
+    unparsed += contents.unreadable;
+    const points = contents.samples
+      .filter((s) => s.timestamp >= query.sinceMs && s.timestamp <= query.nowMs)
+      .map(({ timestamp, value }) => ({ timestamp, value, host: '' }));
+    if (points.length > 0) series[contents.metric] = points;
+  }
+  return { series, unparsed, guideKeys };
+}
+
+/** `1718000000000:42.5` → { timestamp: 1718000000000, value: 42.5, host }; null if it is not that. */
 export function pointFromMember(member: string, host: string): SeriesPoint | null {
-  const colon = member.indexOf(':');
-  if (colon <= 0) return null;
-  const timestamp = Number(member.slice(0, colon));
-  const valueText = member.slice(colon + 1);
-  const value = Number(valueText);
-  if (!Number.isFinite(timestamp) || valueText.trim() === '' || !Number.isFinite(value)) return null;
-  return { timestamp, value, host };
+  const sample = smsmonSample(member);
+  return sample && { ...sample, host };
 }
 
 /** SCAN (never KEYS) with MATCH; on a cluster, every master is scanned. */
-async function scanKeys(redis: RedisClient, pattern: string): Promise<string[]> {
+export async function scanKeys(redis: RedisClient, pattern: string): Promise<string[]> {
   const nodes: Redis[] = redis instanceof Cluster ? redis.nodes('master') : [redis];
   const found = new Set<string>();
   for (const node of nodes) {

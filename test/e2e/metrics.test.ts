@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { scratchRedis, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
+import { scratchRedis, zrangePairs, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
 import {
   connectTestDatabase,
   createDjangoSchema,
@@ -28,6 +28,7 @@ const spool = join(dir, 'state', 'spool.ndjson');
 let db: pg.Client;
 let scratch: ScratchRedis;
 let config: string;
+const zrange = (key: string) => zrangePairs(scratch.redis, key);
 
 before(async () => {
   db = await connectTestDatabase();
@@ -172,13 +173,6 @@ test('collect with the database down: the other sources still come out, exit 3 a
   assert.ok(!stdout.includes('s3cret-pw') && !stderr.includes('s3cret-pw'));
   assert.ok(snapshot.metrics.cpu_percent! >= 0 && snapshot.metrics.log_records_last_hour! > 0);
 });
-
-async function zrange(key: string): Promise<Array<[string, number]>> {
-  const flat = await scratch.redis.zrange(key, '0', '-1', 'WITHSCORES');
-  const pairs: Array<[string, number]> = [];
-  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, Number(flat[i + 1])]);
-  return pairs;
-}
 
 test('snapshot → show round-trips; scores are timestamps; equal values are both kept; old entries trimmed', async () => {
   const t0 = Date.parse(NOW);
