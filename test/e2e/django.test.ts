@@ -103,10 +103,36 @@ const sorted = (counts: Record<string, number>): [string, number][] =>
   Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
 
 describe('a real Django app', () => {
-  test('the handlers rotated during the traffic, and no backup was deleted', () => {
+  test("the app's logs: rotated, no backup deleted, sms.log not all JSON, asctime in New York", async () => {
     for (const family of ['app', 'errors', 'sms'])
       assert.ok(existsSync(join(frozen, `${family}.log.1`)), `${family}.log did not rotate`);
     assert.ok(!existsSync(join(frozen, 'app.log.10')) && !existsSync(join(frozen, 'sms.log.5')));
+    // The guide's json formatter does not escape: SMS bodies with quotes make lines that JSON.parse refuses.
+    const notJson = ['sms.log', 'sms.log.1']
+      .flatMap((name) => readFileSync(join(frozen, name), 'utf8').split('\n'))
+      .filter((line) => {
+        try {
+          JSON.parse(line);
+          return false;
+        } catch {
+          return line !== '';
+        }
+      });
+    assert.ok(notJson.length > 0, 'some sms.log lines should be invalid JSON');
+    // Read in the app's zone, the newest record is from the last minutes: the logs are New York time.
+    const last = await json<{ time: string }[]>([
+      'logs',
+      'tail',
+      'app',
+      '-n',
+      '1',
+      '--json',
+      '--dir',
+      '.',
+      ...TZ,
+    ]);
+    const age = Date.now() - Date.parse(last[0]!.time);
+    assert.ok(age >= 0 && age < 5 * 60_000, `newest app.log record ${last[0]!.time}, ${age} ms old`);
   });
 
   test('logs tail -f across rotation: every app.log record once, none lost, none repeated', async () => {

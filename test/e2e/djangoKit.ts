@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+} from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +73,9 @@ function findPython(): string {
       encoding: 'utf8',
     });
     if (probe.status === 0) return python;
-    tried.push(`${python}: ${(probe.error?.message ?? probe.stderr.trim().split('\n').pop()) || 'failed'}`);
+    const lines = (probe.stderr ?? '').trim().split('\n');
+    const why = probe.error?.message ?? lines.findLast((line) => /Error/.test(line)) ?? lines.at(-1);
+    tried.push(`${python}: ${why?.trim() || `exit ${probe.status}`}`);
   }
   assert.fail(
     'the Django tests need Django and psycopg2 for python3 ' +
@@ -136,20 +146,26 @@ export function holdsOpen(pid: number, path: string): boolean {
 }
 
 export class DjangoApp {
-  readonly dir = mkdtempSync(join(tmpdir(), 'smsmon-django-'));
-  readonly logDir = join(this.dir, 'logs');
+  readonly python: string;
+  readonly dir: string;
+  readonly logDir: string;
   readonly database = `smsmon_django_${process.pid}_${randomBytes(4).toString('hex')}`;
   readonly databaseUrl: string;
+  /** The PostgreSQL server of the test database (SMSMON_TEST_DATABASE_URL), where the app's database goes. */
+  private readonly postgres: URL;
   baseUrl = '';
-  private server: ChildProcess | undefined;
+  private runserver: ChildProcess | undefined;
   private serverOutput = '';
   private created = false;
 
   constructor(
     /** Rotation threshold of every handler; small, so files rotate during the traffic. */
     readonly maxBytes: number,
-    readonly python = findPython(),
   ) {
+    this.python = findPython(); // before anything is created, so a missing Django leaves nothing behind
+    this.dir = realpathSync(mkdtempSync(join(tmpdir(), 'smsmon-django-')));
+    this.logDir = join(this.dir, 'logs');
+    this.postgres = new URL(TEST_DATABASE_URL);
     const url = new URL(TEST_DATABASE_URL);
     url.pathname = `/${this.database}`;
     this.databaseUrl = url.toString();
@@ -175,6 +191,9 @@ export class DjangoApp {
     return {
       ...process.env,
       SMSMON_DJANGO_DB: this.database,
+      SMSMON_DJANGO_DB_HOST: this.postgres.hostname,
+      SMSMON_DJANGO_DB_PORT: this.postgres.port || '5432',
+      SMSMON_DJANGO_DB_USER: decodeURIComponent(this.postgres.username) || 'postgres',
       SMSMON_DJANGO_LOG_DIR: this.logDir,
       SMSMON_DJANGO_MAX_BYTES: String(this.maxBytes),
       SMSMON_DJANGO_REDIS_PORT: String(REDIS.port),
@@ -221,7 +240,7 @@ export class DjangoApp {
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.server = server;
+    this.runserver = server;
     server.stdout!.setEncoding('utf8').on('data', (d: string) => (this.serverOutput += d));
     server.stderr!.setEncoding('utf8').on('data', (d: string) => (this.serverOutput += d));
     // A bare TCP connect: an HTTP probe would add an access-log record the truth does not hold.
@@ -262,7 +281,7 @@ export class DjangoApp {
 
   /** Kills runserver, drops the database, removes the directory; safe after a failed start. */
   async stop(): Promise<void> {
-    await stopChild(this.server);
+    await stopChild(this.runserver);
     try {
       if (this.created) {
         const admin = await connectTestDatabase();

@@ -1,6 +1,7 @@
 """A minimal SMS-to-AI Agent for smsmon's end-to-end tests (test/django).
 
-Everything the tests vary comes from the environment: SMSMON_DJANGO_DB (database name),
+Everything the tests vary comes from the environment: SMSMON_DJANGO_DB (database name; _HOST,
+_PORT, _USER: the server, default 127.0.0.1:5432 as postgres, trust auth),
 SMSMON_DJANGO_LOG_DIR, SMSMON_DJANGO_MAX_BYTES (small, so the handlers rotate during a test run)
 and SMSMON_DJANGO_REDIS_PORT.
 """
@@ -22,9 +23,9 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": os.environ.get("SMSMON_DJANGO_DB", "smsmon_django"),
-        "USER": "postgres",
-        "HOST": "127.0.0.1",
-        "PORT": "5432",
+        "USER": os.environ.get("SMSMON_DJANGO_DB_USER", "postgres"),
+        "HOST": os.environ.get("SMSMON_DJANGO_DB_HOST", "127.0.0.1"),
+        "PORT": os.environ.get("SMSMON_DJANGO_DB_PORT", "5432"),
     }
 }
 REDIS_HOST = "127.0.0.1"
