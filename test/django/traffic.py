@@ -70,7 +70,8 @@ def plan(scale):
     for k in range(6 * scale):
         requests.append(("POST", "/api/ingest/", json.dumps({"events": list(range(k + 1))}).encode(), {}, 200, []))
         requests.append(("POST", "/api/ingest/", b'{"events": [1, 2,', {}, 200, []))
-    for event, n in [("signin", 10), ("signature", 6), ("quota", 6), ("upstream", 5), ("backlog", 3)]:
+    for event, n in [("signin", 10), ("signature", 6), ("quota", 6), ("upstream", 5), ("callback", 4), ("retry", 4),
+                     ("backlog", 3)]:
         for k in range(n * scale):
             account = f"AC{(k * 2654435761) % (1 << 128):032x}"
             requests.append(("POST", f"/api/accounts/{account}/", {"event": event}, {}, 200, []))

@@ -194,7 +194,7 @@ describe('a real Django app', () => {
       groups.length,
       expected.length,
       `errors count: ${truth.error_statements} statements, ${expected.length} expected groups, ` +
-        `${groups.length} groups; split: ${split.map(([k, c]) => `${k} into ${c.length}`).join(', ')}`,
+        `${groups.length} groups; split: ${split.map(([k, c]) => `${k} (${truth.error_groups[k]?.messages[0]?.slice(0, 50)}…) into ${c.length}`).join('; ')}`,
     );
   });
 

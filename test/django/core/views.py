@@ -142,6 +142,12 @@ def account_event(request, account):
         url = f"https://api.openai.com/v1/threads/thread_{secrets.token_hex(12)}/runs"
         said.log("sms_agent.ai", ERROR, "Upstream call to %s took %.1fs (timeout 30s), request_id=%s", url,
                  random.uniform(30.1, 45), request_id())
+    elif event == "callback":
+        said.log("sms_agent.twilio", ERROR, "Status callback for %s arrived before the message was stored",
+                 twilio_sid())
+    elif event == "retry":
+        said.log("sms_agent.tasks", ERROR, "Retry budget exhausted for user_%d after %d attempts (job %s)", user_id,
+                 random.randint(3, 5), secrets.token_urlsafe(9))
     elif event == "backlog":
         said.log("sms_agent.tasks", CRITICAL, "Task queue depth %d above limit 5000; dropping task %s",
                  random.randint(5001, 9000), uuid.uuid4())
