@@ -1,6 +1,5 @@
 import {
   AT,
-  B64_PUNCT,
   COLON,
   DIGIT,
   LOWER,

@@ -9,7 +9,7 @@ export const UNDERSCORE = 8;
 /** Ends a chunk: white space, brackets, separators of lists and quoted text. */
 export const SEPARATOR = 16;
 /** `+`, `/`, `=`, `-`: inside base64, between the letters and digits. */
-export const B64_PUNCT = 32;
+const B64_PUNCT = 32;
 /** Any other character (`.`, `:`, `@`, non-ASCII…): not base64. */
 export const OTHER = 64;
 export const COLON = 128;
@@ -170,7 +170,8 @@ export function phoneEnd(text: string, at: number, end: number): number {
     const spaced = sep === 0x20 || sep === 0x2d || sep === 0x2e;
     const from = spaced ? i + 1 : i;
     const next = text.charCodeAt(from);
-    if (group > 4 || !(isDigit(next) || next === 0x28)) break;
+    // A four-digit group ends a whole number (`+44 20 7946 0958 42 times`).
+    if (group > 4 || (group === 4 && count >= 10) || !(isDigit(next) || next === 0x28)) break;
     // `(555)123-4567`: no separator needed after a parenthesis.
     if (!spaced && text.charCodeAt(i - 1) !== 0x29) break;
     if (sep === 0x20 && !plus && !paren) break;
