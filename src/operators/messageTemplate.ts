@@ -1,3 +1,4 @@
+import { detach } from '../core/detach.js';
 import {
   AT,
   COLON,
@@ -10,6 +11,7 @@ import {
   boundary,
   classOf,
   dateEnd,
+  digits,
   durationEnd,
   hexGroupsEnd,
   ipv4End,
@@ -39,12 +41,15 @@ function isJoiner(code: number): boolean {
 
 class Template {
   out = '';
+  copied = 0;
   /** The last mask written, when nothing has been copied after it. */
   private last = '';
-  constructor(
-    readonly text: string,
-    public copied: number,
-  ) {}
+  constructor(readonly text: string) {}
+
+  finish(): string {
+    const text = this.out + this.text.slice(this.copied);
+    return text.length > MAX_TEMPLATE_CHARS ? text.slice(0, MAX_TEMPLATE_CHARS) + '…' : text;
+  }
 
   mask(start: number, end: number, mask: string): void {
     // `8f3a-1234`, `1.2.3`, `00:1a:2b`: values joined by punctuation are one value.
@@ -54,10 +59,6 @@ class Template {
       this.last = mask;
     }
     this.copied = end;
-  }
-
-  lengthAt(at: number): number {
-    return this.out.length + at - this.copied;
   }
 }
 
@@ -70,36 +71,111 @@ class Template {
  * and the template depends on the message alone.
  */
 export function messageTemplate(message: string): string {
+  const line = firstLine(message);
+  const known = recent.get(line);
+  if (known !== undefined) return known;
+  const template = templateOf(line);
+  if (recent.size >= RECENT_LINES) recent.clear();
+  recent.set(detach(line), detach(template));
+  return template;
+}
+
+/**
+ * Templates of lines seen lately, by line: many error statements have nothing that varies and
+ * recur word for word. Bounded; the keys are copies, so no decoded chunk stays alive.
+ */
+const recent = new Map<string, string>();
+const RECENT_LINES = 1024;
+
+function templateOf(line: string): string {
+  const t = new Template(line);
+  for (let i = 0; i < line.length && t.out.length + i - t.copied <= MAX_TEMPLATE_CHARS;) {
+    // Not after `key=`: the word there is a value.
+    if (line.charCodeAt(i - 1) !== 0x3d) {
+      PLAIN.lastIndex = i;
+      PLAIN.test(line);
+      i = PLAIN.lastIndex;
+      if (i >= line.length) break;
+    }
+    const code = line.charCodeAt(i);
+    if ((isDigit(code) || code === 0x2b) && (i === 0 || atSeparator(line, i - 1))) {
+      NATIVE.lastIndex = i;
+      if (NATIVE.test(line)) {
+        const end = NATIVE.lastIndex;
+        const uuid = end - i === 36 && line.charCodeAt(i + 8) === 0x2d;
+        t.mask(i, end, code === 0x2b ? '<phone>' : uuid ? '<uuid>' : VALUE);
+        i = end;
+        continue;
+      }
+    }
+    i = step(t, i);
+  }
+  return t.finish();
+}
+
+function atSeparator(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 0x3d || (classOf(code) & SEPARATOR) !== 0;
+}
+
+/** The same template read chunk by chunk, without SUSPECT's skipping: what the tests hold it to. */
+export function templateOfEveryChunk(message: string): string {
+  const line = firstLine(message);
+  const t = new Template(line);
+  for (let i = 0; i < line.length && t.out.length + i - t.copied <= MAX_TEMPLATE_CHARS;) i = step(t, i);
+  return t.finish();
+}
+
+function firstLine(message: string): string {
   let end = message.indexOf('\n');
   if (end === -1) end = message.length;
   let start = 0;
   while (start < end && message.charCodeAt(start) <= 0x20) start++;
   while (end > start && message.charCodeAt(end - 1) <= 0x20) end--;
-  const t = new Template(message, start);
-  let i = start;
-  while (i < end && t.lengthAt(i) <= MAX_TEMPLATE_CHARS) {
-    const code = message.charCodeAt(i);
-    const opens = i === start || !isWord(message.charCodeAt(i - 1));
-    if ((code === 0x27 || code === 0x22) && opens) {
-      const close = quotedEnd(message, i, end);
-      if (close !== -1) {
-        t.mask(i, close, '<quoted>');
-        i = close;
-        continue;
-      }
-    }
-    if ((code === 0x2b || code === 0x28) && opens) {
-      const phone = phoneEnd(message, i, end);
-      if (phone !== -1) {
-        t.mask(i, phone, '<phone>');
-        i = phone;
-        continue;
-      }
-    }
-    i = classOf(code) & SEPARATOR || code === 0x3d ? i + 1 : chunk(t, i, end);
+  return start === 0 && end === message.length ? message : message.slice(start, end);
+}
+
+/**
+ * Spaces and plain words, skipped in native code: letters and `_` alone, shorter than 8 or with
+ * one that is not hex and shorter than 16 (so neither a hex id nor random letters), with sentence
+ * punctuation after them and then a separator. `step` would leave them as they are.
+ */
+const SEPARATORS = String.raw`\x00-\x20"()[\]{}<>;|\x60\x7f\xa0`;
+const PLAIN = new RegExp(
+  String.raw`(?:[ \t]+|(?:[A-Za-z_]{1,7}|(?=[A-Za-z_]{0,14}[g-zG-Z_])[A-Za-z_]{8,15})[.,:!?]*(?=[S]|$))*`.replace(
+    'S',
+    SEPARATORS,
+  ),
+  'y',
+);
+
+/**
+ * A chunk that is a number, an E.164 phone or a lower-case UUID (then sentence punctuation and
+ * a separator): masked as `step` would mask it, without reading it character by character.
+ */
+const NATIVE = new RegExp(
+  String.raw`(?:\d+(?:\.\d+)?|\+\d{7,15}|[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12})(?=[.,:!?]*(?:[S]|$))`.replace(
+    'S',
+    SEPARATORS,
+  ),
+  'y',
+);
+
+/** Masks what starts at `i` (or steps over a separator); returns where to go on. */
+function step(t: Template, i: number): number {
+  const { text } = t;
+  const end = text.length;
+  const code = text.charCodeAt(i);
+  const opens = i === 0 || !isWord(text.charCodeAt(i - 1));
+  if ((code === 0x27 || code === 0x22) && opens) {
+    const close = quotedEnd(text, i, end);
+    if (close !== -1) return masked(t, i, close, '<quoted>');
   }
-  const text = t.out + message.slice(t.copied, end);
-  return text.length > MAX_TEMPLATE_CHARS ? text.slice(0, MAX_TEMPLATE_CHARS) + '…' : text;
+  if ((code === 0x2b || code === 0x28) && opens) {
+    const phone = phoneEnd(text, i, end);
+    if (phone !== -1) return masked(t, i, phone, '<phone>');
+  }
+  return classOf(code) & SEPARATOR || code === 0x3d ? i + 1 : chunk(t, i, end);
 }
 
 /** A quote at a token's start closes at the next same quote that ends a token. */
@@ -135,6 +211,9 @@ function chunk(t: Template, start: number, end: number): number {
     }
     seen |= cls;
   }
+  // Most chunks are short words: nothing in them can be masked.
+  const short = stop - start < 8 && !(seen & (DIGIT | AT | COLON)) && text.charCodeAt(start - 1) !== 0x3d;
+  if (short) return stop;
   let core = stop;
   while (core > start && isTrailingPunctuation(text.charCodeAt(core - 1))) core--;
   if (url) t.mask(start, core, '<url>');
@@ -246,6 +325,13 @@ function tokens(t: Template, start: number, stop: number, core: number): void {
 function numeric(t: Template, at: number, end: number): number {
   const { text } = t;
   const code = text.charCodeAt(at);
+  const run = digits(text, at, end);
+  // A plain number: none of the shapes below goes on with a space, a bracket or the end.
+  if (
+    run > at &&
+    (run === end || !(isWord(text.charCodeAt(run)) || isShapePunctuation(text.charCodeAt(run))))
+  )
+    return masked(t, at, run, VALUE);
   let shape = -1;
   if (isHex(code) && (shape = uuidEnd(text, at, end)) !== -1) return masked(t, at, shape, '<uuid>');
   if ((shape = dateEnd(text, at, end)) !== -1) {
@@ -262,6 +348,10 @@ function numeric(t: Template, at: number, end: number): number {
   if ((shape = durationEnd(text, number, end)) !== -1) return masked(t, at, shape, '<duration>');
   if ((shape = sizeEnd(text, number, end)) !== -1) return masked(t, at, shape, '<size>');
   return masked(t, at, wordEnd(text, number, end), VALUE);
+}
+
+function isShapePunctuation(code: number): boolean {
+  return code === 0x2d || code === 0x2e || code === 0x3a || code === 0x2c || code === 0x2f;
 }
 
 function masked(t: Template, start: number, end: number, mask: string): number {

@@ -52,7 +52,7 @@ export function boundary(text: string, at: number, end: number): boolean {
   return at >= end || !isWord(text.charCodeAt(at));
 }
 
-function digits(text: string, at: number, end: number): number {
+export function digits(text: string, at: number, end: number): number {
   while (at < end && isDigit(text.charCodeAt(at))) at++;
   return at;
 }
@@ -144,12 +144,12 @@ export function ipv4End(text: string, at: number, end: number): number {
  * after the number; without `+` or parentheses only the 3-3-4 form with `-` or `.` counts.
  */
 export function phoneEnd(text: string, at: number, end: number): number {
-  let i = at;
-  const plus = text.charCodeAt(i) === 0x2b;
-  if (plus) i++;
+  const first = text.charCodeAt(at);
+  if (first !== 0x2b && first !== 0x28) return dashedPhoneEnd(text, at, end);
+  const plus = first === 0x2b;
+  let i = plus ? at + 1 : at;
   let count = 0;
   let paren = false;
-  const groups: number[] = [];
   for (;;) {
     let group: number;
     if (text.charCodeAt(i) === 0x28) {
@@ -165,7 +165,6 @@ export function phoneEnd(text: string, at: number, end: number): number {
       i = next;
     }
     count += group;
-    groups.push(group);
     const sep = text.charCodeAt(i);
     const spaced = sep === 0x20 || sep === 0x2d || sep === 0x2e;
     const from = spaced ? i + 1 : i;
@@ -177,10 +176,18 @@ export function phoneEnd(text: string, at: number, end: number): number {
     if (sep === 0x20 && !plus && !paren) break;
     i = from;
   }
-  if (count < 7 || count > 15 || !boundary(text, i, end)) return -1;
-  if (plus || paren) return i;
-  const dashed = groups.length === 3 && groups[0] === 3 && groups[1] === 3 && groups[2] === 4;
-  return dashed && text.charCodeAt(at + 3) !== 0x20 ? i : -1;
+  return count >= 7 && count <= 15 && boundary(text, i, end) ? i : -1;
+}
+
+/** `555-123-4567`, `555.123.4567`. */
+function dashedPhoneEnd(text: string, at: number, end: number): number {
+  const area = fixedDigits(text, at, end, 3);
+  const sep = text.charCodeAt(area);
+  if (area === -1 || (sep !== 0x2d && sep !== 0x2e)) return -1;
+  const exchange = fixedDigits(text, area + 1, end, 3);
+  if (exchange === -1 || text.charCodeAt(exchange) !== sep) return -1;
+  const line = fixedDigits(text, exchange + 1, end, 4);
+  return line !== -1 && boundary(text, line, end) ? line : -1;
 }
 
 /** `-12`, `1,234,567`, `3.14`, `1e-05`: the index after the number (at least one digit). */
