@@ -72,20 +72,21 @@ class Template {
  */
 export function messageTemplate(message: string): string {
   const line = firstLine(message);
-  const known = recent.get(line);
-  if (known !== undefined) return known;
+  if (constant.has(line)) return line;
   const template = templateOf(line);
-  if (recent.size >= RECENT_LINES) recent.clear();
-  recent.set(detach(line), detach(template));
+  if (template === line) {
+    if (constant.size >= CONSTANT_LINES) constant.clear();
+    constant.add(detach(line));
+  }
   return template;
 }
 
 /**
- * Templates of lines seen lately, by line: many error statements have nothing that varies and
- * recur word for word. Bounded; the keys are copies, so no decoded chunk stays alive.
+ * Lines seen lately with nothing to mask: many error statements have nothing that varies and
+ * recur word for word. Bounded; the entries are copies, so no decoded chunk stays alive.
  */
-const recent = new Map<string, string>();
-const RECENT_LINES = 1024;
+const constant = new Set<string>();
+const CONSTANT_LINES = 1024;
 
 function templateOf(line: string): string {
   const t = new Template(line);
