@@ -243,17 +243,3 @@ export function sizeEnd(text: string, afterNumber: number, end: number): number 
   const i = unitEnd(text, afterNumber, end, SIZE_UNITS);
   return i !== -1 && boundary(text, i, end) ? i : -1;
 }
-
-/** `2001:db8::1`, `::1`, `fe80:0:0:0:0:0:0:1`, `::ffff:10.0.0.1` (a chunk of hex, `:` and `.`). */
-export function isIpv6(text: string, start: number, end: number): boolean {
-  let colons = 0;
-  let double = false;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x3a) {
-      colons++;
-      if (text.charCodeAt(i + 1) === 0x3a) double = true;
-    } else if (code !== 0x2e && !isHex(code)) return false;
-  }
-  return colons >= 2 && (double || colons >= 5);
-}
