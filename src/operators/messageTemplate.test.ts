@@ -29,13 +29,11 @@ const SHAPES: ReadonlyArray<readonly [string, string]> = [
   ['slow: took 812ms then 2.5s, 2m05s, 512MB', 'slow: took <duration> then <duration>, <duration>, <size>'],
   ['-3.25 and 1,234,567 and 1e-05 rows', '<*> and <*> and <*> rows'],
   ['at 2024-01-20T16:30:00.123Z, 2024-01-20 16:30:00,123', 'at <datetime>, <date> <time>'],
-  [
-    'open /media/uploads/4411/avatar.png and /tmp/tmpa8f3k2.',
-    'open /media/uploads/<*>/avatar.png and /tmp/<*>.',
-  ],
+  ['open /media/uploads/4411/avatar.png and /tmp/tmpxkqzbwta.', 'open <path> and <path>.'],
+  ['GET uploads/4411/a8f3k2.png n/a 1/3', 'GET uploads/<*>/<*>.png n/a <*>/<*>'],
   ['Cache miss for key user:42:profile', 'Cache miss for key user:<*>:profile'],
   ["The 'To' number is \"bad\", can't 'x'", "The <quoted> number is <quoted>, can't <quoted>"],
-  ['status=queued, mode=a.b; path=/x/y', 'status=<*>, mode=a.b; path=/x/y'],
+  ['status=queued, mode=a.b; path=/x/y', 'status=<*>, mode=a.b; path=<path>'],
   ['HTTP 401\nsecond line ignored', 'HTTP <*>'],
 ];
 

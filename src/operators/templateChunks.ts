@@ -94,8 +94,18 @@ function chunk(t: TemplateWriter, start: number, end: number): number {
     tokens(t, span[1], stop, core);
   } else if (seen & COLON && isIpv6(text, start, core)) t.mask(start, core, '<ip>');
   else if (!(seen & OTHER) && isBase64(text, start, core, seen)) t.mask(start, core, VALUE);
+  else if (isAbsolutePath(text, start, core)) t.mask(start, core, '<path>');
   else tokens(t, start, stop, core);
   return stop;
+}
+
+/**
+ * `/media/uploads/4411/avatar.png`, `/tmp/tmpxkqzbwta`, `/sms/webhook/`: a path is data (Django
+ * logs `Internal Server Error: %s` with the request's), and its parts need not hold a digit.
+ */
+function isAbsolutePath(text: string, start: number, end: number): boolean {
+  const next = text.charCodeAt(start + 1);
+  return text.charCodeAt(start) === 0x2f && start + 1 < end && (isWord(next) || next === 0x2e);
 }
 
 function isTrailingPunctuation(code: number): boolean {
