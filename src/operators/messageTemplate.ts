@@ -8,8 +8,9 @@ import { SEPARATOR, classOf, isDigit } from './tokenShapes.js';
  * wording, so that one logging statement is one template:
  * `Task process_sms[9f0c…] failed for user_id=41 after 3 retries` →
  * `Task process_sms[<uuid>] failed for user_id=<*> after <*> retries`. Plain words are kept;
- * a token with a digit in it is an id, a number, a date, an address… (tokenShapes.ts). One pass,
- * and the template depends on the message alone.
+ * a token with a digit in it is an id, a number, a date, an address… (tokenShapes.ts). The
+ * template depends on the message alone — not on the order of the input, as a template miner's
+ * (Drain) would — so runs, hosts, --compare windows and exporter labels agree.
  */
 export function messageTemplate(message: string): string {
   const line = firstLine(message);
