@@ -8,8 +8,10 @@
 # every other line continues it. Type: the class of the exception line after the record's last
 # "Traceback (most recent call last):" (so a chained exception counts as the one raised last),
 # unqualified (openai.RateLimitError → RateLimitError); else "module: first message line" with
-# phone numbers, quoted values and numbers masked. Not masked, unlike smsmon: UUIDs, hex ids,
-# emails, URLs, IPs, durations — a message with one of those splits into one group per value.
+# phone numbers, quoted values and numbers masked (numbers as `<*>`, as smsmon names them). That is
+# all the generated corpora need; smsmon masks every token by its shape (ids mixing letters and
+# digits, hex, base64, UUIDs, emails, URLs, IPs, dates, durations, `key=word`) — on other logs a
+# message with one of those splits here into one group per value.
 BEGIN {
   header = "^(DEBUG|INFO|WARNING|ERROR|CRITICAL) [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] " \
            "[0-9][0-9]:[0-9][0-9]:[0-9][0-9],[0-9][0-9][0-9] [^ ]+ [0-9]+ [0-9]+ "
@@ -39,7 +41,7 @@ function flush(  type) {
     type = message
     gsub(/\+[0-9][0-9][0-9][0-9][0-9][0-9][0-9]+/, "<phone>", type)
     gsub(/'[^']*'|"[^"]*"/, "<quoted>", type)
-    gsub(/[0-9]+(\.[0-9]+)?/, "<n>", type)
+    gsub(/[0-9]+(\.[0-9]+)?/, "<*>", type)
     type = module ": " type
   }
   print type

@@ -32,7 +32,7 @@ export class Tally {
 }
 
 const TWILIO_TYPE =
-  'twilio_service: Could not send SMS to <phone>: Twilio error <n> (unsubscribed recipient)';
+  'twilio_service: Could not send SMS to <phone>: Twilio error <*> (unsubscribed recipient)';
 export const sms = (level: string, module: string, message: string): string =>
   `{"level": "${level}", "time": "${asctime()}", "module": "${module}", "message": "${message}"}\n`;
 export const verbose = (level: string, module: string, message: string): string =>
