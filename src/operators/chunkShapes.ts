@@ -1,4 +1,5 @@
-import { DIGIT, LOWER, UNDERSCORE, UPPER, classOf, isHex } from './tokenShapes.js';
+import { isRandomLetters } from './randomLetters.js';
+import { B64_PUNCT, DIGIT, LOWER, UNDERSCORE, UPPER, classOf, isHex } from './tokenShapes.js';
 
 // Shapes read over a whole chunk (a run between separators) rather than token by token.
 
@@ -54,15 +55,27 @@ export function isIpv6(text: string, start: number, end: number): boolean {
 /**
  * A long run of letters, digits and `+/=_-` with both cases and a digit, `+` or `=`, or letters
  * whose case changes as no identifier's does: a key, a signature, a Twilio SID. Paths are lower case.
+ * Any run of 8 or more is one when its letters are random or its letters and digits are joined
+ * by `-`/`_` (`EnKe-EdAoJRV`, `19xjrs6t_phw9xg-`).
  */
 export function isBase64(text: string, start: number, end: number, seen: number): boolean {
-  if (end - start < MIN_BASE64 || !(seen & UPPER) || !(seen & LOWER)) return false;
-  if (seen & DIGIT) return true;
+  const bothCases = (seen & UPPER) !== 0 && (seen & LOWER) !== 0;
+  if (
+    bothCases &&
+    end - start >= MIN_BASE64 &&
+    (seen & DIGIT || hasPadOrPlus(text, start, end) || looksRandom(text, start, end))
+  )
+    return true;
+  const joined = (seen & DIGIT) !== 0 && (seen & (UNDERSCORE | B64_PUNCT)) !== 0;
+  return (bothCases || joined) && isRandomLetters(text.slice(start, end));
+}
+
+function hasPadOrPlus(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x2b || code === 0x3d) return true;
   }
-  return looksRandom(text, start, end);
+  return false;
 }
 
 /**

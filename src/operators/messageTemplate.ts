@@ -78,13 +78,14 @@ function firstLine(message: string): string {
 }
 
 /**
- * Spaces and plain words, skipped in native code: letters and `_` alone, shorter than 8 or with
- * one that is not hex and shorter than 16 (so neither a hex id nor random letters), with sentence
+ * Spaces and plain words, skipped in native code: letters and `_` alone, shorter than 8, or in
+ * one case (a capital first allowed) with a letter that is not hex and shorter than 16 (so neither
+ * a hex id nor random letters), with sentence
  * punctuation after them and then a separator. `step` would leave them as they are.
  */
 const SEPARATORS = String.raw`\x00-\x20"()[\]{}<>;|\x60\x7f\xa0`;
 const PLAIN = new RegExp(
-  String.raw`(?:[ \t]+|(?:[A-Za-z_]{1,7}|(?=[A-Za-z_]{0,14}[g-zG-Z_])[A-Za-z_]{8,15})[.,:!?]*(?=[S]|$))*`.replace(
+  String.raw`(?:[ \t]+|(?:[A-Za-z_]{1,7}|(?=[A-Za-z_]{0,14}[g-zG-Z_])(?:[A-Z]?[a-z_]{7,14}|[A-Z_]{8,15}))[.,:!?]*(?=[S]|$))*`.replace(
     'S',
     SEPARATORS,
   ),

@@ -1,4 +1,5 @@
 import { MIN_BASE64, emailSpan, isBase64, isIpv6, isScheme, looksRandom } from './chunkShapes.js';
+import { isRandomLetters } from './randomLetters.js';
 import { VALUE, type TemplateWriter } from './templateWriter.js';
 import {
   AT,
@@ -191,7 +192,8 @@ function word(t: TemplateWriter, at: number, end: number, core: number): number 
   if (seen & DIGIT) return t.mask(at, i, VALUE);
   const bothCases = (seen & (UPPER | LOWER)) === (UPPER | LOWER);
   if (hex && i - at >= 8 && !bothCases) return t.mask(at, i, VALUE);
-  if (bothCases && i - at >= MIN_BASE64 && looksRandom(text, at, i)) return t.mask(at, i, VALUE);
+  if (bothCases && (i - at >= MIN_BASE64 ? looksRandom(text, at, i) : isRandomLetters(text.slice(at, i))))
+    return t.mask(at, i, VALUE);
   if (isValue(text, at, i, core)) return t.mask(at, i, VALUE);
   return i;
 }

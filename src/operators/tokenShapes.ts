@@ -9,7 +9,7 @@ export const UNDERSCORE = 8;
 /** Ends a chunk: white space, brackets, separators of lists and quoted text. */
 export const SEPARATOR = 16;
 /** `+`, `/`, `=`, `-`: inside base64, between the letters and digits. */
-const B64_PUNCT = 32;
+export const B64_PUNCT = 32;
 /** Any other character (`.`, `:`, `@`, non-ASCII…): not base64. */
 export const OTHER = 64;
 export const COLON = 128;
