@@ -19,7 +19,7 @@ export interface ExporterSettings {
   fromStart: boolean;
   textfile: string | undefined;
   /** All but where complaints go, which the run decides. */
-  logMetrics: Omit<LogMetricsOptions, 'onUnclassified'>;
+  logMetrics: Omit<LogMetricsOptions, 'onNotice'>;
   intervalMs: number;
   sampleMs: number;
   system: boolean;

@@ -11,6 +11,7 @@ import { formatFor } from '../parsers/formats.js';
 import { recordsOfInput } from '../parsers/inputRecords.js';
 import { startMetricsServer, type MetricsServer } from '../sinks/metricsServer.js';
 import { promText } from '../sinks/promText.js';
+import { escapeToOneLine } from '../sinks/safeText.js';
 import { writeFileAtomic } from '../sinks/textfile.js';
 import { followStart } from '../sources/followStart.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
@@ -28,8 +29,10 @@ export async function runExporter(options: ExporterCommandOptions, command: Comm
   await checkDirectory(settings.dir);
   await warnOfSkew(settings);
   const registry = new PromRegistry();
-  const complain = (message: string): boolean => process.stderr.write(`smsmon: ${message}\n`);
-  const logs = new LogMetrics(registry, FAMILY_NAMES, { ...settings.logMetrics, onUnclassified: complain });
+  // Notices name error types and other text from the logs: escaped, never raw on a terminal.
+  const complain = (message: string): boolean =>
+    process.stderr.write(`smsmon: ${escapeToOneLine(message)}\n`);
+  const logs = new LogMetrics(registry, FAMILY_NAMES, { ...settings.logMetrics, onNotice: complain });
   const refresh = figureRefresher(registry, settings, healthProbeFor(config), complain);
   if (settings.textfile !== undefined) {
     await Promise.all([readOnce(settings, logs), refresh()]);

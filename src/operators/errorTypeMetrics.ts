@@ -12,8 +12,13 @@ const ERROR_LEVEL = 40;
 export class ErrorTypeMetrics {
   private readonly errors: Counter;
   private readonly types: BoundedLabel;
+  private told = false;
 
-  constructor(registry: PromRegistry, limit: number) {
+  constructor(
+    registry: PromRegistry,
+    private readonly limit: number,
+    private readonly onNotice: (message: string) => void,
+  ) {
     this.errors = registry.counter(
       'smsmon_errors_total',
       `errors.log records by error type (as smsmon errors count); the first ${limit} types seen have their own series, later ones count as "${OVERFLOW}".`,
@@ -26,6 +31,15 @@ export class ErrorTypeMetrics {
   /** ERROR and CRITICAL only, as errors count (errors.log holds nothing else unless reconfigured). */
   push(record: LogRecord): void {
     if (record.unparsed || (levelValue(record.level) ?? 0) < ERROR_LEVEL) return;
-    this.errors.inc([this.types.map(errorType(record, { qualified: false }))]);
+    const type = errorType(record, { qualified: false });
+    const label = this.types.map(type);
+    this.errors.inc([label]);
+    // Never a silent "other": the first type past the limit is named once.
+    if (label === OVERFLOW && type !== OVERFLOW && !this.told) {
+      this.told = true;
+      this.onNotice(
+        `errors.log has more than ${this.limit} error types: "${type}" and later ones count as type="${OVERFLOW}" (--error-types raises the limit; \`smsmon errors count\` lists them all)`,
+      );
+    }
   }
 }

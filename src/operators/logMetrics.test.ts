@@ -85,7 +85,7 @@ function metricsOf(options: Partial<LogMetricsOptions> = {}): Map<string, number
     durationReader: compileDurationReader({ bareExponent: 0 }),
     now: () => NOW,
     smsEvents: SMS_EVENTS,
-    onUnclassified: () => {},
+    onNotice: () => {},
     ...options,
   });
   for (const [family, text] of [
@@ -162,8 +162,12 @@ test('error types as errors count names them, from errors.log, ERROR and up only
   ]);
 });
 
-test('--error-types 1: the first type keeps its series, the rest count as other', () => {
-  const m = metricsOf({ errorTypes: 1 });
+test('--error-types 1: the first type keeps its series, the rest count as other, and that is said once', () => {
+  const told: string[] = [];
+  const m = metricsOf({ errorTypes: 1, onNotice: (message) => told.push(message) });
+  assert.deepEqual(told, [
+    'errors.log has more than 1 error types: "exception: Invalid HTTP_HOST header: <quoted>. You may need to add <quoted> to ALLOWED_HOSTS." and later ones count as type="other" (--error-types raises the limit; `smsmon errors count` lists them all)',
+  ]);
   assert.deepEqual(
     [...m]
       .filter(([k]) => k.startsWith('smsmon_errors_total'))
@@ -203,7 +207,7 @@ test('lag: now minus the newest record of each family; NaN before any', () => {
     durationReader: compileDurationReader({ bareExponent: 0 }),
     now: () => NOW,
     smsEvents: SMS_EVENTS,
-    onUnclassified: () => {},
+    onNotice: () => {},
   });
   assert.ok(Number.isNaN(samples(registry).get('smsmon_exporter_lag_seconds{family="app"}')));
 });
@@ -217,7 +221,7 @@ test('sms.log records matching no event: a ratio gauge, and one complaint once m
     durationReader: compileDurationReader({ bareExponent: 0 }),
     now: () => NOW,
     smsEvents: SMS_EVENTS,
-    onUnclassified: (message) => told.push(message),
+    onNotice: (message) => told.push(message),
   });
   assert.ok(Number.isNaN(samples(registry).get('smsmon_sms_unclassified_ratio')));
   const line = (message: string) =>
@@ -238,6 +242,6 @@ test('sms.log records matching no event: a ratio gauge, and one complaint once m
 });
 
 test('the fixtures wording: a small unclassified share, no complaint', () => {
-  const m = metricsOf({ onUnclassified: () => assert.fail('complained') });
+  const m = metricsOf({ onNotice: () => assert.fail('complained') });
   assert.equal(m.get('smsmon_sms_unclassified_ratio'), 1 / 10);
 });

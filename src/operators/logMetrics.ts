@@ -13,8 +13,8 @@ export interface LogMetricsOptions {
   category: CategoryOptions | null;
   /** sms.events, compiled. */
   smsEvents: SmsClassifier;
-  /** Told once when most sms.log records match no event. */
-  onUnclassified: (message: string) => void;
+  /** A one-line notice for stderr, each said once: most sms.log records match no event, error types overflow. */
+  onNotice: (message: string) => void;
   /** Reads processing_time from app.log records. */
   durationReader: DurationReader;
   /** Epoch ms, read at each collect for the lag. */
@@ -40,12 +40,12 @@ interface Context {
 const FAMILY_METRICS: Readonly<Record<string, (context: Context) => RecordMetrics>> = {
   app: ({ registry, options, parseFailures }) =>
     new ProcessingTimeMetrics(registry, options.durationReader, parseFailures('processing_time')),
-  errors: ({ registry, options }) => new ErrorTypeMetrics(registry, options.errorTypes),
+  errors: ({ registry, options }) => new ErrorTypeMetrics(registry, options.errorTypes, options.onNotice),
   sms: ({ registry, options }) =>
     new SmsMetrics(registry, {
       events: options.smsEvents,
       category: options.category,
-      onUnclassified: options.onUnclassified,
+      onNotice: options.onNotice,
     }),
 };
 

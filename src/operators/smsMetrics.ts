@@ -18,7 +18,7 @@ export interface SmsMetricsOptions {
   events: SmsClassifier;
   category: CategoryOptions | null;
   /** Told once, at a collect, when most records seen match no event. */
-  onUnclassified: (message: string) => void;
+  onNotice: (message: string) => void;
 }
 
 /**
@@ -70,7 +70,7 @@ export class SmsMetrics {
       this.unclassified.set([], this.seen === 0 ? Number.NaN : this.other / this.seen);
       if (this.told || !mostlyUnclassified(this.seen, this.other)) return;
       this.told = true;
-      options.onUnclassified(
+      options.onNotice(
         `${unclassifiedText(this.seen, this.other)} (counted as event="other"): \`smsmon doctor\` lists them and proposes sms.events`,
       );
     });
