@@ -212,6 +212,19 @@ describe('a real Django app', () => {
     assert.equal(counted.total, truth.error_records);
   });
 
+  test('the zone from SMSMON_TZ alone, and read in the wrong zone: a zero that says why', async () => {
+    const base = ['errors', 'count', '--json', '--since', '1h', '--dir', '.'];
+    const fromEnv = await json<{ total: number }>(base);
+    assert.equal(fromEnv.total, truth.error_records, 'SMSMON_TZ=America/New_York without --tz');
+    // New York is 4 or 5 hours behind UTC: read as UTC, the last hour holds none of it.
+    const wrong = await smsmon([...base, '--tz', 'UTC']);
+    assert.equal((JSON.parse(wrong.stdout) as { total: number }).total, 0);
+    assert.match(
+      wrong.stderr,
+      /errors\.log's newest record is [45]h00m behind its mtime: logs written in UTC-0[45]:00\?/,
+    );
+  });
+
   test('latency --exact: count, min, max, mean and nearest-rank percentiles equal the truth', async () => {
     const got = await json<{
       count: number;
