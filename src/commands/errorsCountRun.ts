@@ -67,7 +67,7 @@ export async function runErrorsCount(
   const output = new Output();
   if (options.json) output.write(errorReportJson(report));
   else if (options.ndjson) output.write(errorReportNdjson(report));
-  else if (options.csv) output.write(errorReportCsv(report));
+  else if (options.csv) output.write(errorReportCsv(report, query.stdoutIsTerminal));
   else output.write(errorReportText(report, query.color, process.stdout.columns ?? 120));
   await output.flush();
   reportScan(query, stats);

@@ -75,10 +75,11 @@ function rowValues(report: ErrorReport, group: ErrorGroup): Array<string | numbe
   });
 }
 
-export function errorReportCsv(report: ErrorReport): string {
+export function errorReportCsv(report: ErrorReport, terminal: boolean): string {
   return toCsv(
     columns(report),
     report.groups.map((g) => rowValues(report, g)),
+    { terminal },
   );
 }
 

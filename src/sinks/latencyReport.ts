@@ -46,6 +46,7 @@ export const REPORT_WRITERS: Readonly<Record<'text' | 'json' | 'ndjson' | 'csv',
         ...s.percentiles.map((p) => p.value),
         s.max,
       ]),
+      { terminal: context.terminal },
     ),
 };
 

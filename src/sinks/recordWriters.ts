@@ -63,17 +63,18 @@ const textWriter: WriterFactory = ({ output, color, fields, labels }) => {
   return {
     needsLineNumbers: false,
     write: (record, label) => {
-      const prefix = labels ? c.magenta(`[${label}] `) : '';
+      // Every header field is log text too: a forged header's module can carry escapes.
+      const prefix = labels ? c.magenta(`[${escapeToOneLine(label)}] `) : '';
       if (record.unparsed) {
         output.write(prefix + c.dim(safe(record.raw)) + '\n');
         return;
       }
-      const level = (LEVEL_COLOURS[record.level]?.(c) ?? c.reset)(record.level.padEnd(8));
+      const level = (LEVEL_COLOURS[record.level]?.(c) ?? c.reset)(escapeToOneLine(record.level).padEnd(8));
       const ids = record.pid === null ? '' : ' ' + c.dim(`${record.pid}/${record.thread ?? '-'}`);
-      const where = c.cyan(record.module) + ids;
+      const where = c.cyan(escapeToOneLine(record.module)) + ids;
       const marker = record.recovered ? c.dim(' (recovered)') : '';
       const message = safe(record.message).replace(/\n/g, '\n    ');
-      let text = `${prefix}${c.dim(record.timeText)} ${level} ${where} ${message}${marker}\n`;
+      let text = `${prefix}${c.dim(escapeToOneLine(record.timeText))} ${level} ${where} ${message}${marker}\n`;
       if (record.excText) text += c.dim('    ' + safe(record.excText).replace(/\n/g, '\n    ')) + '\n';
       output.write(text);
     },

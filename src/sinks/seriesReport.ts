@@ -1,5 +1,6 @@
 import type { SeriesPoint } from '../sources/redisSeries.js';
 import { metricValueText } from './metricValue.js';
+import { escapeToOneLine } from './safeText.js';
 import { sparkline } from './sparkline.js';
 import { renderTable } from './table.js';
 
@@ -67,7 +68,7 @@ export function seriesText(report: SeriesReport, color: boolean): string {
       const show = (v: number) => metricValueText(metric, v);
       const mean = values.reduce((a, b) => a + b, 0) / values.length;
       return [
-        metric,
+        escapeToOneLine(metric), // names come from Redis keys: anyone with write access chose them
         values.length,
         show(Math.min(...values)),
         show(mean),
@@ -77,7 +78,7 @@ export function seriesText(report: SeriesReport, color: boolean): string {
       ];
     });
   const span = `${new Date(report.since).toISOString().slice(0, 16)}Z … ${new Date(report.until).toISOString().slice(0, 16)}Z`;
-  const head = `${report.hosts.join(', ') || '(guide layout)'} · ${span}\n`;
+  const head = `${escapeToOneLine(report.hosts.join(', ')) || '(guide layout)'} · ${span}\n`;
   return (
     head +
     renderTable({

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TopState } from '../operators/topState.js';
 import { renderTop } from './topScreen.js';
 
-function state(): TopState {
+function state(serviceNames = ['database', 'redis', 'openai', 'twilio']): TopState {
   const s = new TopState();
   for (let i = 0; i < 30; i++)
     s.push({
@@ -49,7 +49,7 @@ function state(): TopState {
         status: 'healthy',
         version: '1.2.0',
         uptimeSeconds: 3600,
-        services: ['database', 'redis', 'openai', 'twilio'].map((name) => ({
+        services: serviceNames.map((name) => ({
           name,
           status: name === 'redis' ? 'degraded' : 'healthy',
           responseTime: 0.012,
@@ -94,4 +94,16 @@ test('colour codes only with colour on; before the first sample it says so', () 
   assert.ok(!renderTop(state(), { columns: 80, rows: 24 }, false, '').join('').includes('\x1b['));
   assert.ok(renderTop(state(), { columns: 80, rows: 24 }, true, '').join('').includes('\x1b['));
   assert.match(renderTop(new TopState(), { columns: 80, rows: 24 }, false, '').join('\n'), /collecting/);
+});
+
+test('service names and statuses from /health are escaped: no control byte reaches the terminal', () => {
+  const lines = renderTop(
+    state(['db\x1b]0;owned\x07\x1b[2J', 'redis']),
+    { columns: 120, rows: 40 },
+    false,
+    'every 5s',
+  );
+  const screen = lines.join('\n');
+  assert.doesNotMatch(screen, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+  assert.match(screen, /db\\x1b\]0;owned/);
 });

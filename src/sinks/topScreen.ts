@@ -93,7 +93,7 @@ export function renderTop(state: TopState, size: ScreenSize, color: boolean, sub
     for (const s of health.services)
       lines.push(
         fit(
-          `  ${s.name.padEnd(10)} ${s.status.padEnd(10)} ${s.responseTime === null ? '' : humanDuration(s.responseTime)}`,
+          `  ${escapeToOneLine(s.name).padEnd(10)} ${escapeToOneLine(s.status).padEnd(10)} ${s.responseTime === null ? '' : humanDuration(s.responseTime)}`,
           width,
         ),
       );
