@@ -120,3 +120,19 @@ test('truncated or invalid JSON says where, not what', () => {
 test('a UTF-8 byte order mark is skipped', () => {
   assert.ok(read('\uFEFF' + JSON.stringify(GUIDE_BODY)).ok);
 });
+
+test('a body nested deeper than 64 levels is refused with a reason, never a stack overflow', () => {
+  const deep = `{"status": "healthy", "services": {}, "x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+  assert.equal(problem(read(deep)), 'nested deeper than 64 levels');
+  const brackets = `{"status": "healthy", "services": {"db": {"status": "healthy", "note": "${'['.repeat(100)}"}}}`;
+  assert.equal(problem(read(brackets)), 'valid', 'brackets inside strings do not count');
+});
+
+test('a service named __proto__ or constructor is a service like another', () => {
+  const reading = read(
+    '{"status": "healthy", "services": {"__proto__": {"status": "unhealthy"}, "constructor": {"status": "healthy"}}}',
+  );
+  assert.ok(reading.ok);
+  assert.deepEqual(Object.keys(reading.body.services), ['__proto__', 'constructor']);
+  assert.equal(reading.body.services['__proto__']?.status, 'unhealthy');
+});

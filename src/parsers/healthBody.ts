@@ -73,6 +73,7 @@ export function readHealthBody(contentType: string | null, bytes: Uint8Array): B
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   if (text.trim() === '') return fail('not JSON: empty body');
+  if (nestingDepth(text) > MAX_DEPTH) return fail(`nested deeper than ${MAX_DEPTH} levels`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -83,7 +84,34 @@ export function readHealthBody(contentType: string | null, bytes: Uint8Array): B
   }
   const result = healthBodySchema.safeParse(value);
   if (!result.success) return fail(`wrong schema: ${describeIssue(result.error.issues[0])}`);
-  return { ok: true, body: result.data };
+  return { ok: true, body: { ...result.data, services: ownServices(value as { services: object }) } };
+}
+
+/** Deeper bodies are refused before use: no health body needs them, and walking them recursively would overflow the stack. */
+const MAX_DEPTH = 64;
+
+/** The deepest nesting of objects and arrays, found in one pass over the text (strings skipped). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (code === 0x7b || code === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (code === 0x7d || code === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * The services as validated, in an object without a prototype: a service named `__proto__` (or
+ * `constructor`) is a service like another, where a plain object's `__proto__` setter would drop it.
+ */
+function ownServices(value: { services: object }): HealthBody['services'] {
+  const services = Object.create(null) as HealthBody['services'];
+  for (const [name, raw] of Object.entries(value.services)) services[name] = service.parse(raw);
+  return services;
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
