@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SourceError } from '../core/errors.js';
+import { SourceError, UsageError } from '../core/errors.js';
 import { TEST_REDIS_URL } from '../fixtures/redisScratch.js';
 import { closeRedis, connectRedis, openRedis, redisReady } from './redisConnection.js';
 
@@ -12,6 +12,30 @@ test('openRedis connects to the real Redis', async () => {
     await closeRedis(redis);
   }
 });
+
+test(
+  'a database index the server does not have is refused, never silently database 0',
+  { timeout: 10_000 },
+  async () => {
+    const redis = await openRedis(TEST_REDIS_URL, { connectTimeoutMs: 2000 });
+    const databases = Number((await redis.config('GET', 'databases'))[1]);
+    await closeRedis(redis);
+    await assert.rejects(openRedis(`${TEST_REDIS_URL}/${databases}`, { connectTimeoutMs: 2000 }), (error) => {
+      assert.ok(error instanceof UsageError);
+      assert.match(
+        error.message,
+        new RegExp(`^Redis at 127\\.0\\.0\\.1:6379: cannot use database ${databases}: .*out of range`),
+      );
+      return true;
+    });
+    const last = await openRedis(`${TEST_REDIS_URL}/${databases - 1}`, { connectTimeoutMs: 2000 });
+    try {
+      assert.equal(await last.ping(), 'PONG');
+    } finally {
+      await closeRedis(last);
+    }
+  },
+);
 
 test('a closed port fails at once with one line naming the address and not the password', async () => {
   const started = Date.now();

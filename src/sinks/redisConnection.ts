@@ -1,5 +1,5 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
-import { errorLine, SourceError } from '../core/errors.js';
+import { errorLine, SourceError, UsageError } from '../core/errors.js';
 import type { RedisClient } from '../core/redisClient.js';
 import { describeRedisEndpoint, parseRedisUrl, type RedisAddress, type RedisEndpoint } from './redisUrl.js';
 
@@ -65,6 +65,8 @@ export function redisClientConfig(endpoint: RedisEndpoint, options: RedisConnect
 interface ClientState {
   readonly endpoint: string;
   readonly connectTimeoutMs: number;
+  /** The database of the URL (0 for a cluster, which has only that one). */
+  readonly db: number;
   lastError?: string;
   ready?: Promise<void>;
 }
@@ -88,6 +90,7 @@ export function connectRedis(url: string, options: RedisConnectOptions): RedisCl
   const state: ClientState = {
     endpoint: describeRedisEndpoint(endpoint),
     connectTimeoutMs: options.connectTimeoutMs,
+    db: endpoint.kind === 'cluster' ? 0 : endpoint.db,
   };
   states.set(client, state);
   // Without a listener ioredis prints every failed attempt; keep the last one for the message.
@@ -101,7 +104,7 @@ export function connectRedis(url: string, options: RedisConnectOptions): RedisCl
  * (never the password); the client is then closed for good.
  */
 export function redisReady(client: RedisClient): Promise<void> {
-  const state = states.get(client) ?? { endpoint: 'Redis', connectTimeoutMs: 10_000 };
+  const state = states.get(client) ?? { endpoint: 'Redis', connectTimeoutMs: 10_000, db: 0 };
   state.ready ??= connectWithin(client, state);
   return state.ready;
 }
@@ -131,6 +134,15 @@ async function connectWithin(client: RedisClient, state: ClientState): Promise<v
   } finally {
     clearTimeout(timer);
   }
+  // ioredis selects the URL's database after connecting but goes on in database 0 when the
+  // server refuses it (an index beyond its `databases`): ask again and fail instead.
+  if (state.db > 0)
+    await client.select(state.db).catch((error: unknown) => {
+      client.disconnect();
+      throw new UsageError(
+        `Redis at ${state.endpoint}: cannot use database ${state.db}: ${errorLine(error)}`,
+      );
+    });
 }
 
 /** QUIT when connected (pending replies arrive first), otherwise just drop the socket. */
