@@ -89,3 +89,11 @@ test('redactSecrets hides secret fields and URL passwords in a copy, leaving the
   });
   assert.deepEqual(config, before);
 });
+
+test('redactUrl hides auth, code, pwd and percent-encoded names, in the query and the fragment', () => {
+  assert.equal(
+    redactUrl('https://app.example/health?auth=a1&code=c2&pwd=p3&pass%77ord=p4&region=eu#token=t5'),
+    'https://app.example/health?auth=***&code=***&pwd=***&pass%77ord=***&region=eu#token=***',
+  );
+  assert.equal(redactUrl('https://app.example/health#section'), 'https://app.example/health#section');
+});

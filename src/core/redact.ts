@@ -11,8 +11,10 @@ const SECRET_KEY = /(?:password|passwd|secret|token|api_?key)$/i;
 const WEBHOOK_KEY = /webhook(?:_?url)?$/i;
 /** A URL inside text: scheme://, then up to white space or a quote. */
 const URL_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s"'<>`]+)/gi;
-/** Query parameters that carry credentials (?password=, &sslpassword=, &token=, &api_key=, &sig=). */
-const SECRET_PARAM = /([?&][^=&#]*(?:pass(?:word)?|passwd|secret|token|key|sig|signature)=)[^&#]*/gi;
+/** A `name=value` parameter of the query or the fragment (`?a=1&b=2`, `#token=…`). */
+const PARAM = /([?&#;])([^=&#;]*)=([^&#;]*)/g;
+/** Parameter names that carry credentials (password, sslpassword, pwd, token, auth, api_key, code, sig). */
+const SECRET_PARAM_NAME = /pass|pwd|secret|token|auth|key|sig|code|credential/i;
 const SLACK_HOOKS = /^hooks\.slack(?:-gov)?\.com(?::\d+)?$/i;
 
 /** A redacted deep copy of plain JSON-like data (objects, arrays, strings); other values as they are. */
@@ -56,7 +58,21 @@ function redactAfterScheme(rest: string): string {
   const hostEnd = afterUserInfo.search(/[/?#]/);
   const host = hostEnd < 0 ? afterUserInfo : afterUserInfo.slice(0, hostEnd);
   if (SLACK_HOOKS.test(host) && hostEnd >= 0) return `${hidden}${host}/${MASK}`;
-  return hidden + afterUserInfo.replace(SECRET_PARAM, `$1${MASK}`);
+  return (
+    hidden +
+    afterUserInfo.replace(PARAM, (param: string, separator: string, name: string) =>
+      SECRET_PARAM_NAME.test(decodedName(name)) ? `${separator}${name}=${MASK}` : param,
+    )
+  );
+}
+
+/** `pass%77ord` is `password` to the server that reads it. */
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
 }
 
 /** A webhook URL as scheme and host only: `https://hooks.slack.com/***`; not a URL → `***`. */

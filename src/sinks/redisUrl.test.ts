@@ -141,3 +141,11 @@ test('redactRedisUrl hides the password and keeps the user', () => {
   assert.equal(redactRedisUrl('redis://h:1'), 'redis://h:1');
   assert.equal(redactRedisUrl('garbage:secret@x'), '(unparseable Redis URL)');
 });
+
+test('redactRedisUrl hides credentials in the query too: an invalid URL never prints them', () => {
+  assert.equal(redactRedisUrl('redis://h:6379/0?password=hunter2'), 'redis://h:6379/0?password=***');
+  assert.throws(
+    () => parseRedisUrl('redis://h:6379/x?password=hunter2'),
+    (error: Error) => !error.message.includes('hunter2') && /password=\*\*\*/.test(error.message),
+  );
+});

@@ -1,4 +1,5 @@
 import { UsageError, unknownChoice } from '../core/errors.js';
+import { redactUrl } from '../core/redact.js';
 
 /**
  * Redis URLs smsmon understands (userinfo is percent-decoded; a lone `secret@` is a password):
@@ -75,11 +76,12 @@ export function redactRedisUrl(url: string): string {
   if (!shape) return url.includes('@') ? '(unparseable Redis URL)' : url;
   const rest = shape[2]!;
   const at = rest.lastIndexOf('@');
-  if (at === -1) return url.trim();
+  if (at === -1) return redactUrl(url.trim());
   const userinfo = rest.slice(0, at);
   const colon = userinfo.indexOf(':');
   const kept = colon === -1 ? '' : userinfo.slice(0, colon + 1);
-  return `${shape[1]}://${kept}***${rest.slice(at)}`;
+  // A user alone is often a token (Redis AUTH with one argument): hidden too; then the query's secrets.
+  return redactUrl(`${shape[1]}://${kept}***${rest.slice(at)}`);
 }
 
 /** `127.0.0.1:6379`, `sentinel master mymaster via h1:26379,h2:26379`: no credentials. */
