@@ -12,7 +12,7 @@ export interface ClockSkew {
 
 const QUARTER_HOUR = 15 * 60_000;
 /** Smaller gaps are the app's pauses and clock jitter, not a zone. */
-const MIN_SKEW_MS = 10 * 60_000;
+export const MIN_SKEW_MS = 10 * 60_000;
 /** A zone's offset is a whole quarter hour: a gap further from one is a copied or touched file. */
 const MAX_RESIDUE_MS = 3 * 60_000;
 /** The offsets zones have (UTC-12:00 … UTC+14:00). */

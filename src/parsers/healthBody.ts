@@ -84,7 +84,10 @@ export function readHealthBody(contentType: string | null, bytes: Uint8Array): B
   }
   const result = healthBodySchema.safeParse(value);
   if (!result.success) return fail(`wrong schema: ${describeIssue(result.error.issues[0])}`);
-  return { ok: true, body: { ...result.data, services: ownServices(value as { services: object }) } };
+  return {
+    ok: true,
+    body: { ...result.data, services: ownServices(result.data.services, value as { services: object }) },
+  };
 }
 
 /** Deeper bodies are refused before use: no health body needs them, and walking them recursively would overflow the stack. */
@@ -105,12 +108,14 @@ function nestingDepth(text: string): number {
 }
 
 /**
- * The services as validated, in an object without a prototype: a service named `__proto__` (or
- * `constructor`) is a service like another, where a plain object's `__proto__` setter would drop it.
+ * The services as validated, in an object without a prototype: a service named `__proto__` is a
+ * service like another, where the plain object zod builds took it for its prototype and dropped it.
  */
-function ownServices(value: { services: object }): HealthBody['services'] {
+function ownServices(validated: HealthBody['services'], value: { services: object }): HealthBody['services'] {
   const services = Object.create(null) as HealthBody['services'];
-  for (const [name, raw] of Object.entries(value.services)) services[name] = service.parse(raw);
+  // In the body's order; only what zod dropped is parsed again (it validated every entry).
+  for (const [name, raw] of Object.entries(value.services))
+    services[name] = Object.hasOwn(validated, name) ? validated[name]! : service.parse(raw);
   return services;
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pass, warn, type CheckResult } from '../core/doctorCheck.js';
 import type { FamilyDefinition } from '../core/families.js';
 import type { LogZone } from '../core/logZone.js';
-import { clockSkew } from '../operators/clockSkew.js';
+import { clockSkew, MIN_SKEW_MS } from '../operators/clockSkew.js';
 import { liveClockOf } from '../parsers/liveClock.js';
 import { offsetText, skewText } from '../sinks/clockSkewText.js';
 import type { LogDir } from './logDir.js';
@@ -34,7 +34,7 @@ export async function checkLogClock(
     );
   }
   const deltaMs = clock.newestMs - clock.mtimeMs;
-  if (Math.abs(deltaMs) <= 10 * 60_000)
+  if (Math.abs(deltaMs) <= MIN_SKEW_MS)
     return pass(name, `${family.fileName}'s newest record matches its mtime (${readIn})`);
   // Not a zone's offset: a copied or touched file, not the zone's fault.
   return pass(
