@@ -53,6 +53,7 @@ export async function runErrorsCount(
   const report: ErrorReport = {
     by,
     total: counter.total,
+    suspect: operator.suspect,
     since: window?.since ?? query.since ?? null,
     until: window?.until ?? query.until ?? null,
     compare: window && {

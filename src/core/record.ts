@@ -25,6 +25,8 @@ export interface LogRecord {
   recovered: boolean;
   /** No header matched: the text is kept as-is so nothing is lost. */
   unparsed: boolean;
+  /** Its header looks forged inside the record before it (injectionCheck.ts); absent when not. */
+  suspect?: 'injected';
 }
 
 /** Python's standard level names with their numeric values. */

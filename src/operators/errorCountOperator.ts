@@ -15,12 +15,15 @@ export interface ErrorCountSpec {
 export interface ErrorCountState {
   groups: ErrorGroupState;
   typesSeen: string[];
+  suspect: number;
 }
 
 /** The errors count operator: groups each record in its window and notes the types seen. */
 export class ErrorCountOperator {
   readonly counter: ErrorGroupCounter;
   readonly typesSeen = new Set<string>();
+  /** Records counted in the current window whose header looks forged (injectionCheck.ts). */
+  suspect = 0;
 
   constructor(private readonly spec: ErrorCountSpec) {
     this.counter = new ErrorGroupCounter(spec.by, { qualified: spec.qualified });
@@ -31,6 +34,7 @@ export class ErrorCountOperator {
     for (const record of records) {
       const current = !window || (record.time !== null && record.time >= window.since);
       this.counter.push(record, current);
+      if (current && record.suspect !== undefined) this.suspect++;
       if (current && collectTypes) {
         this.seeType(errorType(record, { qualified: false }));
         this.seeType(errorType(record, { qualified: true }));
@@ -43,12 +47,13 @@ export class ErrorCountOperator {
   }
 
   exportState(): ErrorCountState {
-    return { groups: this.counter.exportState(), typesSeen: [...this.typesSeen] };
+    return { groups: this.counter.exportState(), typesSeen: [...this.typesSeen], suspect: this.suspect };
   }
 
   /** Takes in the state of the operator that read the next shard of files. */
   mergeState(state: ErrorCountState): void {
     this.counter.mergeState(state.groups);
     for (const type of state.typesSeen) this.typesSeen.add(type);
+    this.suspect += state.suspect;
   }
 }

@@ -5,6 +5,7 @@ export interface ScanStatsState {
   matched: number;
   recovered: number;
   unparsed: number;
+  suspect: number;
   filesWithProblems: string[];
 }
 
@@ -14,12 +15,15 @@ export class ScanStats {
   matched = 0;
   recovered = 0;
   unparsed = 0;
+  /** Records whose header looks forged (injectionCheck.ts). */
+  suspect = 0;
   /** Files that held recovered or unparsed records, for the report. */
   readonly filesWithProblems = new Set<string>();
 
   exportState(): ScanStatsState {
-    const { records, matched, recovered, unparsed } = this;
-    return { records, matched, recovered, unparsed, filesWithProblems: [...this.filesWithProblems] };
+    const { records, matched, recovered, unparsed, suspect } = this;
+    const filesWithProblems = [...this.filesWithProblems];
+    return { records, matched, recovered, unparsed, suspect, filesWithProblems };
   }
 
   mergeState(state: ScanStatsState): void {
@@ -27,6 +31,7 @@ export class ScanStats {
     this.matched += state.matched;
     this.recovered += state.recovered;
     this.unparsed += state.unparsed;
+    this.suspect += state.suspect;
     for (const file of state.filesWithProblems) this.filesWithProblems.add(file);
   }
 
@@ -37,6 +42,10 @@ export class ScanStats {
       this.filesWithProblems.add(record.file);
     } else if (record.unparsed) {
       this.unparsed++;
+      this.filesWithProblems.add(record.file);
+    }
+    if (record.suspect !== undefined) {
+      this.suspect++;
       this.filesWithProblems.add(record.file);
     }
   }

@@ -4,6 +4,7 @@ import type { WallClockToEpoch } from '../core/timeZone.js';
 import { followFile, type FollowOptions } from '../sources/follow.js';
 import type { CompiledFormat } from './pythonFormat.js';
 import { RecordAssembler } from './recordAssembler.js';
+import { InjectionCheck } from './injectionCheck.js';
 
 /**
  * Records of a followed file as they are written. A record is complete when the next header
@@ -27,19 +28,41 @@ export async function* followRecords(
     }
     return assembler;
   };
+  // Records go out at once, so each is judged against the ones before it only. A stream's check
+  // holds one record and outlives idle moments; a rotation drops them.
+  const checks = new Map<number | string, InjectionCheck>();
+  const judge = (stream: number | string, records: readonly LogRecord[], out: LogRecord[]): void => {
+    let check = checks.get(stream);
+    if (!check) {
+      check = new InjectionCheck({ suffix: format.suffix, consecutive: true, lookahead: false });
+      checks.set(stream, check);
+    }
+    for (const record of records) check.push(record, out);
+  };
+  const flushAll = (out: LogRecord[]): void => {
+    for (const [stream, assembler] of assemblers) {
+      const done: LogRecord[] = [];
+      assembler.flush(done);
+      judge(stream, done, out);
+    }
+  };
   for await (const event of followFile(path, options)) {
     const out: LogRecord[] = [];
     if (event.kind === 'lines') {
-      const assembler = assemblerFor(event.stream ?? event.path, event.path);
-      event.lines.forEach((line, i) => assembler.push(line, event.firstLine + i, out));
+      const stream = event.stream ?? event.path;
+      const assembler = assemblerFor(stream, event.path);
+      const done: LogRecord[] = [];
+      event.lines.forEach((line, i) => assembler.push(line, event.firstLine + i, done));
+      judge(stream, done, out);
     } else if (event.kind === 'idle' || event.kind === 'rotated') {
       // Everything pending is complete; dropping the assemblers keeps a days-long follow bounded.
-      for (const assembler of assemblers.values()) assembler.flush(out);
+      flushAll(out);
       assemblers.clear();
+      if (event.kind === 'rotated') checks.clear();
     }
     if (out.length > 0) yield out;
   }
   const out: LogRecord[] = [];
-  for (const assembler of assemblers.values()) assembler.flush(out);
+  flushAll(out);
   if (out.length > 0) yield out;
 }

@@ -12,6 +12,7 @@ import type { CompiledFormat } from './pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
 import { scanForLevels } from './levelScan.js';
 import { scanForKeyword } from './keywordScan.js';
+import { checkedForInjection } from './injectionCheck.js';
 
 export interface ParseOptions {
   /** --format: one format for every input. */
@@ -57,13 +58,17 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
     const { levels, keyword } = options;
     const byteScan = !source.stdin && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
+    let records: AsyncIterable<LogRecord[]>;
     if (keyword && byteScan) {
-      yield* scanForKeyword(source, context, keyword, options.onBytes, options.keywordValues);
+      records = scanForKeyword(source, context, keyword, options.onBytes, options.keywordValues);
     } else if (levels && byteScan) {
-      yield* scanForLevels(source, context, levels, options.onBytes);
+      records = scanForLevels(source, context, levels, options.onBytes);
     } else {
-      yield* recordsFromLines(batches, context);
+      records = recordsFromLines(batches, context);
     }
+    // The byte scans skip records: the ones read are compared with the nearest ones read.
+    const consecutive = !((keyword || levels) && byteScan);
+    yield* checkedForInjection(records, { suffix: format.suffix, consecutive });
   }
 }
 

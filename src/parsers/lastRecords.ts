@@ -1,6 +1,7 @@
 import type { LogRecord } from '../core/record.js';
 import { countLinesBefore, readLinesBackward } from '../sources/backwardReader.js';
 import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
+import { InjectionCheck } from './injectionCheck.js';
 
 export interface TailScanOptions {
   /** How many matching records are wanted. */
@@ -51,8 +52,22 @@ export async function scanBackward(
   let earliestOffset = size;
   let resumeOffset = size;
   let reachedOlder = false;
+  let enough = false;
+  // Each record is judged once the one before it in the file is read, so it is tested one later.
+  const check = new InjectionCheck({
+    suffix: context.format.suffix,
+    consecutive: true,
+    lookahead: true,
+    backward: true,
+  });
+  const judged: LogRecord[] = [];
+  const accept = (): void => {
+    for (const record of judged) if (options.accept(record)) newestFirst.push(record);
+    judged.length = 0;
+  };
   const complete = (out: LogRecord[]): void => {
-    for (let i = out.length - 1; i >= 0; i--) if (options.accept(out[i]!)) newestFirst.push(out[i]!);
+    for (let i = out.length - 1; i >= 0; i--) check.push(out[i]!, judged);
+    accept();
   };
   if (options.count > 0 || options.completeLinesOnly) {
     for await (const line of readLinesBackward(path, size)) {
@@ -75,18 +90,27 @@ export async function scanBackward(
       assembler.flush(out);
       held.length = 0;
       complete(out);
-      if (newestFirst.length >= options.count) break;
+      if (newestFirst.length >= options.count) {
+        enough = true;
+        break;
+      }
       const time = out[0]?.time ?? null;
       if (options.stopBefore !== undefined && time !== null && time < options.stopBefore - ORDER_SLACK_MS) {
         reachedOlder = true;
         break;
       }
     }
-    if (held.length > 0) {
+    check.flush(judged);
+    // Read only to judge the last one wanted: not seen, as if the scan had stopped before it.
+    if (enough) judged.length = 0;
+    accept();
+    if (held.length > 0 && newestFirst.length < options.count) {
       // Lines before the file's first header: unparsed records, kept.
       const out: LogRecord[] = [];
       for (let i = held.length - 1; i >= 0; i--) assembler.push(held[i]!.text, held[i]!.fromEnd, out);
       complete(out);
+      check.flush(judged);
+      accept();
     }
   }
   if (!options.lineNumbers) {

@@ -7,6 +7,8 @@ import { renderTable } from './table.js';
 export interface ErrorReport {
   by: readonly string[];
   total: number;
+  /** Of `total`, records whose header looks forged (still counted: a forgery cannot be proven). */
+  suspect: number;
   since: number | null;
   until: number | null;
   /** --compare: the previous window of the same length. */
@@ -40,6 +42,7 @@ function groupJson(report: ErrorReport, group: ErrorGroup): Record<string, unkno
 export function errorReportJson(report: ErrorReport): string {
   const document = {
     total: report.total,
+    suspect: report.suspect,
     by: report.by,
     since: iso(report.since),
     until: iso(report.until),
@@ -118,6 +121,8 @@ export function errorReportText(report: ErrorReport, color: boolean, width: numb
   let text = renderTable({ head, rows, align, color });
   const previous = report.compare ? `, ${report.compare.total} in the previous ${report.compare.window}` : '';
   text += `${report.total} ${report.total === 1 ? 'error' : 'errors'}${previous}`;
+  if (report.suspect > 0)
+    text += `, ${report.suspect} of them ${report.suspect === 1 ? 'looks' : 'look'} injected`;
   text += report.moreGroups > 0 ? ` (${report.moreGroups} more groups not shown, see --top)\n` : '\n';
   return text;
 }

@@ -73,8 +73,11 @@ const textWriter: WriterFactory = ({ output, color, fields, labels }) => {
       const ids = record.pid === null ? '' : ' ' + c.dim(`${record.pid}/${record.thread ?? '-'}`);
       const where = c.cyan(escapeToOneLine(record.module)) + ids;
       const marker = record.recovered ? c.dim(' (recovered)') : '';
+      // On the header line, where the forged fields are: before a long message could hide it.
+      const suspect =
+        record.suspect === undefined ? '' : ' ' + c.bgYellow.black(`[suspect: ${record.suspect}]`);
       const message = safe(record.message).replace(/\n/g, '\n    ');
-      let text = `${prefix}${c.dim(escapeToOneLine(record.timeText))} ${level} ${where} ${message}${marker}\n`;
+      let text = `${prefix}${c.dim(escapeToOneLine(record.timeText))} ${level} ${where}${suspect} ${message}${marker}\n`;
       if (record.excText) text += c.dim('    ' + safe(record.excText).replace(/\n/g, '\n    ')) + '\n';
       output.write(text);
     },

@@ -1,6 +1,6 @@
 import type { ScanStats } from '../operators/scanStats.js';
 
-/** One stderr line naming what could not be read cleanly; nothing when all was clean. */
+/** One stderr line naming what could not be read cleanly or looks forged; nothing when all was clean. */
 export function scanSummaryLine(stats: ScanStats): string | null {
   const parts: string[] = [];
   if (stats.recovered > 0)
@@ -8,6 +8,11 @@ export function scanSummaryLine(stats: ScanStats): string | null {
   if (stats.unparsed > 0)
     parts.push(
       `${stats.unparsed} ${plural(stats.unparsed, 'line')} matched no format (kept as unparsed records)`,
+    );
+  if (stats.suspect > 0)
+    parts.push(
+      `${stats.suspect} ${plural(stats.suspect, 'record')} ${stats.suspect === 1 ? 'looks' : 'look'} injected ` +
+        `(a header inside another record's message; see README, "Log injection")`,
     );
   if (parts.length === 0) return null;
   const files = [...stats.filesWithProblems];
