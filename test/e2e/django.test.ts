@@ -26,6 +26,7 @@ interface CliRecord {
   thread: number | null;
   message: string;
   exc_text: string;
+  suspect: string | null;
 }
 
 /** `logs tail -f` as a child process, collecting its ndjson records. */
@@ -157,6 +158,28 @@ describe('a real Django app', () => {
       countBy(tail!.records, (r) => r.level),
       truth.levels.app,
     );
+  });
+
+  test('no record of the real app looks injected (every family, tail -f too)', async () => {
+    for (const family of ['app', 'errors', 'sms']) {
+      const run = await smsmon(['logs', 'search', family, '--ndjson', '--dir', '.', ...TZ]);
+      const records = run.stdout
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as { suspect: string | null });
+      assert.ok(records.length > 0, `${family}: no records`);
+      assert.deepEqual(
+        records.filter((r) => r.suspect !== null),
+        [],
+        `${family}: ${run.stderr}`,
+      );
+      assert.doesNotMatch(run.stderr, /look injected/);
+    }
+    assert.deepEqual(
+      tail!.records.filter((r) => r.suspect !== null),
+      [],
+    );
+    assert.doesNotMatch(tail!.stderr, /look injected/);
   });
 
   interface Group {
