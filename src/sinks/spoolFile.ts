@@ -24,6 +24,8 @@ function spoolReason(cause: unknown): string {
   const code = (cause as NodeJS.ErrnoException).code;
   const where = (cause as NodeJS.ErrnoException).path;
   if (code === 'EROFS') return `read-only file system (${where})`;
+  // mkdir -p over a file in the path.
+  if (code === 'EEXIST') return `${where} is not a directory`;
   if (code === 'ENXIO') return `${where} is a FIFO, not a regular file`;
   if (code && where) return `${describeFsError(cause)} (${where})`;
   return errorLine(cause);
