@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { snapshotFromJson } from '../core/snapshotJson.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { SPOOL_LOCK_OPTIONS, withFileLock } from './fileLock.js';
@@ -170,9 +170,10 @@ function sortedByTime(entries: readonly SpoolEntry[]): SpoolEntry[] {
   return [...entries].sort((a, b) => a.snapshot.timestamp - b.snapshot.timestamp);
 }
 
+/** lstat: a symlink at the path counts (and is then refused), even one pointing nowhere. */
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(
+  return lstat(path).then(
     () => true,
-    () => false,
+    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT' && error.code !== 'ENOTDIR',
   );
 }

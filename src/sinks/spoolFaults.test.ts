@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -92,6 +93,11 @@ test('a symlink at the spool path is not followed: refused, its target untouched
   symlinkSync(target, path);
   await refused(path, /is a symbolic link, not a regular file$/);
   assert.equal(readFileSync(target, 'utf8'), 'precious\n');
+  // One pointing nowhere is refused too, and nothing is created where it points.
+  const dangling = join(dir, 'dangling.ndjson');
+  symlinkSync(join(dir, 'nowhere'), dangling);
+  await refused(dangling, /is a symbolic link, not a regular file$/);
+  assert.equal(existsSync(join(dir, 'nowhere')), false);
 });
 
 test('a FIFO at the lock path is refused without blocking', HANG_GUARD, async () => {
