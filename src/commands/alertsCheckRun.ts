@@ -17,6 +17,7 @@ import { humanDuration } from '../sinks/humanDuration.js';
 import { metricValueText } from '../sinks/metricValue.js';
 import { Output } from '../sinks/output.js';
 import { closeRedis, openRedis, type RedisClient } from '../sinks/redisConnection.js';
+import { aheadBeyondSkew, redisTimeMs } from '../sources/redisClock.js';
 import { readLatestSnapshot } from '../sources/redisLatest.js';
 import type { AlertsCheckOptions } from './alertsCheck.js';
 import { collectOptionsFrom } from './collectOptions.js';
@@ -85,9 +86,16 @@ export async function runAlertsCheck(
     const stale = options.fromRedis === true && age > maxAgeMs;
     if (stale)
       problems.push(`the stored snapshot is ${humanDuration(age / 1000)} old (--max-age ${options.maxAge})`);
+    const ahead = options.fromRedis ? await aheadOfRedis(redis, snapshot, config) : null;
+    if (ahead !== null)
+      problems.push(
+        `the stored snapshot is stamped ${humanDuration(ahead / 1000)} ahead of Redis' clock ` +
+          `(redis.maxFutureSkew ${config.redis.maxFutureSkew}): the clock of the host that took it was wrong`,
+      );
     const check = evaluateThresholds(snapshot.metrics, config.alerts.thresholds, health, metricValueText);
     let notified: DeliveryOutcome | null = null;
     if (options.notify && stale) problems.push('not notified: the snapshot is too old to judge by');
+    else if (options.notify && ahead !== null) problems.push('not notified: the snapshot is from the future');
     else if (options.notify) {
       notified = await orProblem(problems, 'not notified', async () =>
         deliverAlerts(await redis.get(), check.alerts, notifiers, {
@@ -163,6 +171,12 @@ async function storedSnapshot(redis: LazyRedis, host: string): Promise<MetricsSn
   if (unparsed > 0)
     process.stderr.write(`smsmon: ${unparsed} stored value(s) could not be read and were left out\n`);
   return snapshot;
+}
+
+/** How far the stored snapshot is ahead of Redis' clock, beyond redis.maxFutureSkew; else null. */
+async function aheadOfRedis(redis: LazyRedis, snapshot: MetricsSnapshot, config: SmsmonConfig) {
+  const nowMs = await redisTimeMs(await redis.get());
+  return aheadBeyondSkew(snapshot.timestamp, nowMs, durationMs(config.redis.maxFutureSkew));
 }
 
 function probe(probeHealth: HealthProbe, problems: string[]): Promise<HealthCheckResult | null> {

@@ -39,6 +39,7 @@ export function healthRecorder(
         layout: target.layout,
         retentionMs: durationMs(config.redis.retention),
         keyExpiryMs: durationMs(config.redis.keyExpiry),
+        maxFutureSkewMs: durationMs(config.redis.maxFutureSkew),
         spoolPath: spool,
         maxSpoolEntries: config.spool.maxEntries,
         lockTtlMs: LOCK_TTL_MS,
@@ -50,6 +51,7 @@ export function healthRecorder(
         outcome.reason === 'locked'
           ? 'another run holds the lock'
           : `Redis ${outcome.reason}: ${outcome.message}`;
+      if (!outcome.spool) return { stored: false, line: `${why}; health result lost: ${outcome.spoolFault}` };
       return { stored: false, line: `${why}; health result spooled to ${spool} for the next run` };
     },
     close: () => closeRedis(redis),

@@ -6,6 +6,7 @@ import { ExitCode } from '../core/errors.js';
 import { parseDuration } from '../core/timeSpec.js';
 import { closeRedis, connectRedis } from '../sinks/redisConnection.js';
 import { redactRedisUrl } from '../sinks/redisUrl.js';
+import { spoolLine } from '../sinks/snapshotSpool.js';
 import { storeSnapshot, type StoreOutcome } from '../sinks/storeSnapshot.js';
 import { collectOptionsFrom } from './collectOptions.js';
 import { logPlaceFor } from './logPlace.js';
@@ -36,6 +37,7 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
       layout: target.layout,
       retentionMs,
       keyExpiryMs: durationMs(config.redis.keyExpiry),
+      maxFutureSkewMs: durationMs(config.redis.maxFutureSkew),
       spoolPath: spool,
       maxSpoolEntries: config.spool.maxEntries,
       lockTtlMs: LOCK_TTL_MS,
@@ -44,6 +46,13 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
   } finally {
     await closeRedis(redis);
   }
+  if (!outcome.stored && outcome.spool === null) {
+    // Neither Redis nor the spool took it: stdout keeps it (cron mails it), as one spool line.
+    process.stdout.write(`${spoolLine(snapshot)}\n`);
+    reportFailures(snapshot);
+    process.stderr.write(`smsmon: ${lostLine(outcome)}\n`);
+    return ExitCode.SourceUnreadable;
+  }
   if (options.json) {
     const stored = { redis: redactRedisUrl(target.url), spool, ...outcome };
     process.stdout.write(JSON.stringify({ snapshot: { ...snapshot }, stored }, null, 2) + '\n');
@@ -51,8 +60,28 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
   reportFailures(snapshot);
   for (const line of outcomeLines(outcome, redactRedisUrl(target.url), spool))
     if (!options.quiet || !outcome.stored) process.stderr.write(`smsmon: ${line}\n`);
+  // Problems with the spool go to stderr even with --quiet: cron mails them.
+  for (const line of spoolProblems(outcome, spool)) process.stderr.write(`smsmon: ${line}\n`);
   if (!outcome.stored) return ExitCode.Spooled;
-  return snapshot.failures.length > 0 ? ExitCode.SourceUnreadable : ExitCode.Ok;
+  return snapshot.failures.length > 0 || outcome.spoolFault ? ExitCode.SourceUnreadable : ExitCode.Ok;
+}
+
+function whyNotStored(outcome: Extract<StoreOutcome, { stored: false }>): string {
+  if (outcome.reason === 'locked') return 'another run holds the lock';
+  if (outcome.reason === 'future') return `refused: ${outcome.message}`;
+  return `Redis ${outcome.reason}: ${outcome.message}`;
+}
+
+function lostLine(outcome: Extract<StoreOutcome, { stored: false }>): string {
+  return `${whyNotStored(outcome)}; ${outcome.spoolFault}: the snapshot follows on stdout as one spool line`;
+}
+
+function spoolProblems(outcome: StoreOutcome, spool: string): string[] {
+  const lines: string[] = [];
+  const deferred = outcome.replay?.deferred;
+  if (deferred) lines.push(`${deferred} spooled snapshot(s) stamped ahead of Redis' clock left in ${spool}`);
+  if (outcome.stored && outcome.spoolFault) lines.push(`spool not replayed: ${outcome.spoolFault}`);
+  return lines;
 }
 
 function outcomeLines(outcome: StoreOutcome, url: string, spool: string): string[] {
@@ -68,12 +97,11 @@ function outcomeLines(outcome: StoreOutcome, url: string, spool: string): string
     if (skipped.length > 0) lines.push(`not stored: ${skipped.join(', ')}`);
     return lines;
   }
-  const why =
-    outcome.reason === 'locked'
-      ? 'another run holds the lock'
-      : `Redis ${outcome.reason}: ${outcome.message}`;
-  lines.push(`${why}; snapshot spooled to ${spool} (${outcome.spool.entries} waiting) for the next run`);
-  if (outcome.spool.dropped > 0)
-    lines.push(`spool full: dropped the ${outcome.spool.dropped} oldest snapshot(s)`);
+  const { spool: spooled } = outcome;
+  if (!spooled) return lines;
+  lines.push(
+    `${whyNotStored(outcome)}; snapshot spooled to ${spool} (${spooled.entries} waiting) for the next run`,
+  );
+  if (spooled.dropped > 0) lines.push(`spool full: dropped the ${spooled.dropped} oldest snapshot(s)`);
   return lines;
 }

@@ -42,6 +42,9 @@ const database = section({
   }).prefault({}),
 });
 
+/** redis.maxFutureSkew's default: far beyond NTP's error, far below a clock set a day wrong. */
+export const DEFAULT_MAX_FUTURE_SKEW = '5m';
+
 const redis = section({
   url: url(['redis:', 'rediss:', 'redis-sentinel:', 'redis-cluster:'])
     .optional()
@@ -53,6 +56,9 @@ const redis = section({
     .default('host')
     .describe("'host': keys under prefix and host name; 'guide': the guide's metrics:<name> sorted sets"),
   keyExpiry: duration('48h').describe('expiry set on every key smsmon writes'),
+  maxFutureSkew: duration(DEFAULT_MAX_FUTURE_SKEW).describe(
+    "a snapshot stamped further ahead of Redis' clock (TIME) is refused and spooled",
+  ),
 });
 
 const system = section({

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readRegularFile } from './regularFile.js';
 
 export interface FileLockOptions {
   /** Give up (throw) after waiting this long for a live holder. */
@@ -74,21 +75,19 @@ interface Holder {
   readonly host?: string;
 }
 
+/** A lock path that is a FIFO, directory or link throws (NotRegularFileError): never waited on, never read. */
 async function inspect(lockPath: string): Promise<Holder | null> {
-  try {
-    const [content, info] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]);
-    const [pid, , host] = content.trim().split(' ');
-    const parsedPid = Number(pid);
-    return {
-      content,
-      mtimeMs: info.mtimeMs,
-      ...(Number.isInteger(parsedPid) && parsedPid > 0 ? { pid: parsedPid } : {}),
-      ...(host ? { host } : {}),
-    };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const read = await readRegularFile(lockPath);
+  if (!read) return null;
+  const { text: content, stats } = read;
+  const [pid, , host] = content.trim().split(' ');
+  const parsedPid = Number(pid);
+  return {
+    content,
+    mtimeMs: stats.mtimeMs,
+    ...(Number.isInteger(parsedPid) && parsedPid > 0 ? { pid: parsedPid } : {}),
+    ...(host ? { host } : {}),
+  };
 }
 
 function isStale(holder: Holder, options: FileLockOptions): boolean {
@@ -107,7 +106,7 @@ function processExists(pid: number): boolean {
 
 async function readOrNull(path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return (await readRegularFile(path))?.text ?? null;
   } catch {
     return null;
   }

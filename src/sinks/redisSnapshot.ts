@@ -1,9 +1,13 @@
 import { Cluster, type ChainableCommander } from 'ioredis';
+import { durationMs } from '../core/configFields.js';
+import { DEFAULT_MAX_FUTURE_SKEW } from '../core/configSchema.js';
 import { UsageError } from '../core/errors.js';
 import type { RedisLayout } from '../core/redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import type { RedisClient } from '../core/redisClient.js';
 import { smsmonMember } from '../core/seriesMember.js';
+import { aheadBeyondSkew, redisTimeMs } from '../sources/redisClock.js';
+import { humanDuration } from './humanDuration.js';
 import { queueOwnTrim } from './trimOwnMembers.js';
 
 export interface SnapshotWriteOptions {
@@ -11,6 +15,20 @@ export interface SnapshotWriteOptions {
   readonly retentionMs: number;
   /** Every key written gets this TTL, so the keys of a host that stops reporting go away. */
   readonly keyExpiryMs: number;
+  /** A snapshot stamped further ahead of Redis' clock is refused (redis.maxFutureSkew, default 5m). */
+  readonly maxFutureSkewMs?: number;
+}
+
+/** A snapshot stamped too far ahead of Redis' clock: written, it would trim real history and pin latest. */
+export class FutureSnapshotError extends Error {
+  constructor(timestamp: number, redisNowMs: number, maxSkewMs: number) {
+    super(
+      `snapshot stamped ${new Date(timestamp).toISOString()} is ${humanDuration((timestamp - redisNowMs) / 1000)} ` +
+        `ahead of Redis' clock (${new Date(redisNowMs).toISOString()}; redis.maxFutureSkew ${humanDuration(maxSkewMs / 1000)}): ` +
+        "check this machine's clock",
+    );
+    this.name = 'FutureSnapshotError';
+  }
 }
 
 export interface SnapshotWriteResult {
@@ -26,15 +44,22 @@ export interface SnapshotWriteResult {
 export const LATEST_RESERVED_FIELDS = ['timestamp', 'host', 'details', 'failures'] as const;
 
 /**
- * Replaces the latest hash only if it holds no newer snapshot. The hash is cleared first so that
- * metrics missing from this snapshot (a source failed) do not linger beside its timestamp.
- * KEYS[1] hash; ARGV[1] timestamp, ARGV[2] expiry ms, ARGV[3..] field, value, …
+ * Replaces the latest hash only if it holds no newer snapshot, and never with one stamped more than
+ * the skew ahead of Redis' TIME (-1); a held snapshot that far ahead (written before this guard) counts
+ * as no snapshot, so the hash is not pinned to it. The hash is cleared first so that metrics missing
+ * from this snapshot (a source failed) do not linger beside its timestamp.
+ * KEYS[1] hash; ARGV[1] timestamp, ARGV[2] expiry ms, ARGV[3] max skew ms, ARGV[4..] field, value, …
  */
 const REPLACE_LATEST_IF_NEWER = `
+if redis.replicate_commands then redis.replicate_commands() end
+local time = redis.call('TIME')
+local limit = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) + tonumber(ARGV[3])
+local timestamp = tonumber(ARGV[1])
+if timestamp > limit then return -1 end
 local current = tonumber(redis.call('HGET', KEYS[1], 'timestamp'))
-if current and current > tonumber(ARGV[1]) then return 0 end
+if current and current > timestamp and current <= limit then return 0 end
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('HSET', KEYS[1], unpack(ARGV, 4))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
 
@@ -48,7 +73,9 @@ return 1`;
  * reference is the snapshot's own timestamp, not the wall clock: a replayed old snapshot can only
  * trim entries older than itself, never newer data, and the result does not depend on when or in
  * which run a snapshot was written. The run's live snapshot is written last, so anything a replay
- * left beyond the window is trimmed then.
+ * left beyond the window is trimmed then. Redis' clock (TIME) bounds it: a snapshot stamped more than
+ * maxFutureSkewMs ahead is refused (FutureSnapshotError) before anything is written, and one within
+ * the skew trims from Redis' now, so no trim ever counts from a time that has not come yet.
  * The guide layout trims only its own `<time>:<value>` members (trimOwnMembers): the guide's own
  * samples there are scored by value.
  *
@@ -61,6 +88,11 @@ export async function writeSnapshot(
   opts: SnapshotWriteOptions,
 ): Promise<SnapshotWriteResult> {
   checkOptions(snapshot, opts);
+  const maxSkewMs = opts.maxFutureSkewMs ?? durationMs(DEFAULT_MAX_FUTURE_SKEW);
+  const redisNowMs = await redisTimeMs(redis);
+  if (aheadBeyondSkew(snapshot.timestamp, redisNowMs, maxSkewMs) !== null)
+    throw new FutureSnapshotError(snapshot.timestamp, redisNowMs, maxSkewMs);
+  const trimFrom = Math.min(snapshot.timestamp, redisNowMs);
   const isCluster = redis instanceof Cluster;
   if (isCluster && !layout.perHost) {
     throw new UsageError(
@@ -81,8 +113,8 @@ export async function writeSnapshot(
     const key = layout.metricKey(host, metric);
     tx.zadd(key, timestamp, smsmonMember(timestamp, value));
     // The guide layout's keys may hold the guide's own samples, scored by value: never trim those.
-    if (layout.perHost) tx.zremrangebyscore(key, '-inf', `(${timestamp - opts.retentionMs}`);
-    else queueOwnTrim(tx, key, timestamp - opts.retentionMs);
+    if (layout.perHost) tx.zremrangebyscore(key, '-inf', `(${trimFrom - opts.retentionMs}`);
+    else queueOwnTrim(tx, key, trimFrom - opts.retentionMs);
     tx.pexpire(key, opts.keyExpiryMs);
     metricsWritten++;
     if (snapshot.seriesOnly) continue;
@@ -106,24 +138,27 @@ export async function writeSnapshot(
       jsonOrEmpty(snapshot.failures, '[]', skipped),
     );
     latestAt = 3 * metricsWritten; // index among EXEC's replies
-    tx.eval(REPLACE_LATEST_IF_NEWER, 1, layout.latestKey(host), timestamp, opts.keyExpiryMs, ...latestFields);
+    const latestKey = layout.latestKey(host);
+    tx.eval(REPLACE_LATEST_IF_NEWER, 1, latestKey, timestamp, opts.keyExpiryMs, maxSkewMs, ...latestFields);
   }
-  if (!isCluster) queueHostsIndex(tx, layout, snapshot, opts);
+  if (!isCluster) queueHostsIndex(tx, layout, snapshot, opts, trimFrom);
   const replies = checkedReplies(await tx.exec());
-  if (isCluster) checkedReplies(await queueHostsIndex(redis.multi(), layout, snapshot, opts).exec());
+  if (isCluster)
+    checkedReplies(await queueHostsIndex(redis.multi(), layout, snapshot, opts, trimFrom).exec());
   return { metricsWritten, latestUpdated: latestAt !== undefined && replies[latestAt] === 1, skipped };
 }
 
-/** GT: a replayed older snapshot does not move a host back in time. */
+/** GT: a replayed older snapshot does not move a host back in time. Expiry counts from `trimFrom`. */
 export function queueHostsIndex(
   tx: ChainableCommander,
   layout: RedisLayout,
   { host, timestamp }: Pick<MetricsSnapshot, 'host' | 'timestamp'>,
   opts: Pick<SnapshotWriteOptions, 'keyExpiryMs'>,
+  trimFrom = timestamp,
 ): ChainableCommander {
   return tx
     .zadd(layout.hostsKey(), 'GT', timestamp, host)
-    .zremrangebyscore(layout.hostsKey(), '-inf', `(${timestamp - opts.keyExpiryMs}`)
+    .zremrangebyscore(layout.hostsKey(), '-inf', `(${trimFrom - opts.keyExpiryMs}`)
     .pexpire(layout.hostsKey(), opts.keyExpiryMs);
 }
 

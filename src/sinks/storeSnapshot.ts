@@ -4,8 +4,14 @@ import type { MetricsSnapshot } from '../core/snapshot.js';
 import { errorLine } from '../core/errors.js';
 import { redisReady, type RedisClient } from './redisConnection.js';
 import { acquireRedisLock } from './redisLock.js';
-import { writeSnapshot, type SnapshotWriteOptions, type SnapshotWriteResult } from './redisSnapshot.js';
+import {
+  FutureSnapshotError,
+  writeSnapshot,
+  type SnapshotWriteOptions,
+  type SnapshotWriteResult,
+} from './redisSnapshot.js';
 import { replaySpool, spoolSnapshot, type ReplayResult, type SpoolResult } from './snapshotSpool.js';
+import { SpoolError } from './spoolFile.js';
 
 export interface StoreSnapshotOptions extends SnapshotWriteOptions {
   readonly layout: RedisLayout;
@@ -17,22 +23,37 @@ export interface StoreSnapshotOptions extends SnapshotWriteOptions {
   readonly lockWaitMs: number;
 }
 
+export type StoreReason = 'unreachable' | 'locked' | 'failed' | 'future';
+
 export type StoreOutcome =
-  | { readonly stored: true; readonly write: SnapshotWriteResult; readonly replay: ReplayResult }
+  | {
+      readonly stored: true;
+      readonly write: SnapshotWriteResult;
+      readonly replay: ReplayResult;
+      /** The spool could not be replayed (one line); this snapshot was stored all the same. */
+      readonly spoolFault?: string;
+    }
   | {
       readonly stored: false;
-      readonly reason: 'unreachable' | 'locked' | 'failed';
+      readonly reason: StoreReason;
       /** One line, no password. */
       readonly message: string;
-      readonly spool: SpoolResult;
+      /** Null when the spool failed too (spoolFault says why): the caller must print the snapshot. */
+      readonly spool: SpoolResult | null;
+      readonly spoolFault?: string;
       readonly replay?: ReplayResult;
     };
+
+const NOTHING_REPLAYED: ReplayResult = { replayed: 0, remaining: 0, invalid: 0 };
 
 /**
  * One `metrics snapshot` run: connect, take the host's lock, replay the spool (oldest first),
  * write this snapshot last, release the lock. Whatever keeps the snapshot out of Redis (Redis
  * down, a write failing, or another run holding the lock past lockWaitMs) spools it for the next
  * run instead, so nothing is lost and overlapping cron runs never write or replay at the same time.
+ * A snapshot stamped too far ahead of Redis' clock is spooled too ('future'); spooled ones are left
+ * in the spool until Redis' clock reaches them. A spool that cannot be read is reported
+ * (spoolFault) and this snapshot still written; one that cannot take this snapshot gives spool null.
  * A UsageError (a configuration the snapshot can never be written with) is thrown, not spooled.
  */
 export async function storeSnapshot(
@@ -40,14 +61,19 @@ export async function storeSnapshot(
   snapshot: MetricsSnapshot,
   options: StoreSnapshotOptions,
 ): Promise<StoreOutcome> {
-  const spoolInstead = async (
-    reason: 'unreachable' | 'locked' | 'failed',
-    why: unknown,
-    replay?: ReplayResult,
-  ) => {
+  let spoolFault: string | undefined;
+  const spoolInstead = async (reason: StoreReason, why: unknown, replay?: ReplayResult) => {
     if (why instanceof UsageError) throw why;
-    const spool = await spoolSnapshot(options.spoolPath, snapshot, options.maxSpoolEntries);
-    return { stored: false as const, reason, message: errorLine(why), spool, ...(replay ? { replay } : {}) };
+    if (why instanceof FutureSnapshotError) reason = 'future';
+    let spool: SpoolResult | null = null;
+    try {
+      spool = await spoolSnapshot(options.spoolPath, snapshot, options.maxSpoolEntries);
+    } catch (error) {
+      if (!(error instanceof SpoolError)) throw error;
+      spoolFault = error.message;
+    }
+    const message = errorLine(why);
+    return { stored: false as const, reason, message, spool, ...faultAndReplay(spoolFault, replay) };
   };
   try {
     await redisReady(redis);
@@ -66,16 +92,32 @@ export async function storeSnapshot(
   }
   try {
     const held = lock;
-    const replay = await replaySpool(options.spoolPath, async (spooled) => {
-      if (!(await held.extend())) throw new Error(`lost ${lockKey} while replaying the spool`);
-      await writeSnapshot(redis, spooled, options.layout, options);
-    });
+    let replay = NOTHING_REPLAYED;
+    try {
+      replay = await replaySpool(options.spoolPath, async (spooled) => {
+        if (!(await held.extend())) throw new Error(`lost ${lockKey} while replaying the spool`);
+        return writeSnapshot(redis, spooled, options.layout, options).then(
+          () => undefined,
+          (error: unknown) => {
+            if (error instanceof FutureSnapshotError) return 'later' as const;
+            throw error;
+          },
+        );
+      });
+    } catch (error) {
+      if (!(error instanceof SpoolError)) throw error;
+      spoolFault = error.message;
+    }
     if (replay.failure) return await spoolInstead('failed', replay.failure, replay);
     const write = await writeSnapshot(redis, snapshot, options.layout, options);
-    return { stored: true, write, replay };
+    return { stored: true, write, replay, ...faultAndReplay(spoolFault) };
   } catch (error) {
     return await spoolInstead('failed', error);
   } finally {
     await lock.release().catch(() => false);
   }
+}
+
+function faultAndReplay(spoolFault: string | undefined, replay?: ReplayResult) {
+  return { ...(spoolFault ? { spoolFault } : {}), ...(replay ? { replay } : {}) };
 }

@@ -14,11 +14,12 @@ export interface RunResult {
 /** Runs the built binary with stable settings: no colour, UTC, a pinned clock. */
 export function runSmsmon(
   args: readonly string[],
-  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? REPO,
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
       env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', SMSMON_NOW: '2024-01-20T12:30:00Z', ...options.env },
     });
     let stdout = '';
