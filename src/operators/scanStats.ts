@@ -1,4 +1,5 @@
 import type { LogRecord } from '../core/record.js';
+import type { SourceProblem } from '../core/sourceProblem.js';
 
 export interface ScanStatsState {
   records: number;
@@ -6,6 +7,7 @@ export interface ScanStatsState {
   recovered: number;
   unparsed: number;
   filesWithProblems: string[];
+  unreadable: SourceProblem[];
 }
 
 /** What a scan saw, before filtering: reported on stderr so no bad line goes unnoticed. */
@@ -16,10 +18,13 @@ export class ScanStats {
   unparsed = 0;
   /** Files that held recovered or unparsed records, for the report. */
   readonly filesWithProblems = new Set<string>();
+  /** Files skipped or read only in part, in the order met: the command exits 3. */
+  readonly unreadable: SourceProblem[] = [];
 
   exportState(): ScanStatsState {
     const { records, matched, recovered, unparsed } = this;
-    return { records, matched, recovered, unparsed, filesWithProblems: [...this.filesWithProblems] };
+    const filesWithProblems = [...this.filesWithProblems];
+    return { records, matched, recovered, unparsed, filesWithProblems, unreadable: [...this.unreadable] };
   }
 
   mergeState(state: ScanStatsState): void {
@@ -28,7 +33,11 @@ export class ScanStats {
     this.recovered += state.recovered;
     this.unparsed += state.unparsed;
     for (const file of state.filesWithProblems) this.filesWithProblems.add(file);
+    this.unreadable.push(...state.unreadable);
   }
+
+  /** Receives the files a scan could not read whole (ParseOptions.onProblem). */
+  readonly noteUnreadable = (problem: SourceProblem): void => void this.unreadable.push(problem);
 
   see(record: LogRecord): void {
     this.records++;

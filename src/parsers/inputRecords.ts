@@ -3,7 +3,8 @@ import type { LogRecord } from '../core/record.js';
 import { asctimeParser } from '../core/asctime.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import { FAMILIES } from '../core/families.js';
-import { readLines, type LogSource } from '../sources/logSource.js';
+import type { ProblemSink } from '../core/sourceProblem.js';
+import { readLines, sourceFor, type LogSource } from '../sources/logSource.js';
 import type { LogInput } from '../sources/resolveInputs.js';
 import type { LineBatch } from '../sources/lineSplitter.js';
 import { formatFor } from './formats.js';
@@ -32,6 +33,12 @@ export interface ParseOptions {
   keyword?: string;
   /** With `keyword`: values may be pushed here instead of records built (the value lane). */
   keywordValues?: KeywordValues;
+  /**
+   * Told of each file that could not be read whole (not a regular file, unreadable, a damaged
+   * .gz): the records read before the failure stand and the input's other files are read. Without
+   * it the failure ends the scan (an UnreadableSource).
+   */
+  onProblem?: ProblemSink;
 }
 
 /** The formats tried, in order, on a file or stdin whose family is unknown. */
@@ -43,7 +50,7 @@ function candidateFormats(): CompiledFormat[] {
 export async function* recordsOfInput(input: LogInput, options: ParseOptions): AsyncGenerator<LogRecord[]> {
   for (const source of input.sources) {
     options.onSource?.(source);
-    const lines = readLines(source, options.onBytes);
+    const lines = readLines(source, options.onBytes, options.onProblem);
     let batches: AsyncIterable<LineBatch> = lines;
     let format: CompiledFormat;
     if (source.stdin && options.formatOverride === undefined && input.format === undefined) {
@@ -58,9 +65,16 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const { levels, keyword } = options;
     const byteScan = !source.stdin && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     if (keyword && byteScan) {
-      yield* scanForKeyword(source, context, keyword, options.onBytes, options.keywordValues);
+      yield* scanForKeyword(
+        source,
+        context,
+        keyword,
+        options.onBytes,
+        options.keywordValues,
+        options.onProblem,
+      );
     } else if (levels && byteScan) {
-      yield* scanForLevels(source, context, levels, options.onBytes);
+      yield* scanForLevels(source, context, levels, options.onBytes, options.onProblem);
     } else {
       yield* recordsFromLines(batches, context);
     }
@@ -80,7 +94,8 @@ export async function formatOfInput(
 ): Promise<CompiledFormat> {
   const fixed = formatOverride ?? input.format;
   if (fixed !== undefined) return formatFor(fixed);
-  const lines = readLines({ path, gzip: path.endsWith('.gz'), stdin: false });
+  // Only a file the user named has no family format. What cannot be read is the scan's to report.
+  const lines = readLines(sourceFor(path, true), undefined, () => undefined);
   try {
     return (await detectFormat(lines, candidateFormats())).format;
   } finally {
