@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { KeywordValues } from '../core/keywordValues.js';
 import type { LogRecord } from '../core/record.js';
 import { asctimeParser } from '../core/asctime.js';
@@ -53,8 +54,9 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const lines = readLines(source, options.onBytes, options.onProblem);
     let batches: AsyncIterable<LineBatch> = lines;
     let format: CompiledFormat;
-    if (source.stdin && options.formatOverride === undefined && input.format === undefined) {
-      // stdin cannot be read twice: the lines looked at are replayed ahead of the rest.
+    const once = source.stdin || isNamedPipe(source);
+    if (once && options.formatOverride === undefined && input.format === undefined) {
+      // stdin or a pipe cannot be read twice: the lines looked at are replayed ahead of the rest.
       const detected = await detectFormat(lines, candidateFormats());
       format = detected.format;
       batches = replay(detected.seen, lines);
@@ -63,7 +65,7 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
     const { levels, keyword } = options;
-    const byteScan = !source.stdin && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
+    const byteScan = !once && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     if (keyword && byteScan) {
       yield* scanForKeyword(
         source,
@@ -78,6 +80,16 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     } else {
       yield* recordsFromLines(batches, context);
     }
+  }
+}
+
+/** A path the user named that is not a regular file: `<(zcat app.log.3.gz)`, a FIFO. */
+function isNamedPipe(source: LogSource): boolean {
+  if (!source.named) return false;
+  try {
+    return !statSync(source.path).isFile();
+  } catch {
+    return false; // the read reports it
   }
 }
 
