@@ -4,7 +4,7 @@ import { SourceError } from './errors.js';
 export interface SourceProblem {
   /** The path as the scan knows it (raw: escape before printing). */
   file: string;
-  /** Why, e.g. "a FIFO, not a regular file: skipped". */
+  /** Why, e.g. "a FIFO, not a regular file". */
   reason: string;
 }
 

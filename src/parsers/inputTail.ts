@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
 import { SmsmonError, describeFsError } from '../core/errors.js';
 import { UnreadableSource } from '../core/sourceProblem.js';
-import { nonRegularKind, skippedReason } from '../sources/regularFile.js';
+import { nonRegularKind, notRegularReason } from '../sources/regularFile.js';
 import type { LogRecord } from '../core/record.js';
 import { asctimeParser } from '../core/asctime.js';
 import type { LogSource } from '../sources/logSource.js';
@@ -101,7 +101,7 @@ async function statOrNull(source: LogSource): Promise<BigIntStats | null> {
     throw new UnreadableSource(source.path, describeFsError(error));
   }
   const kind = source.named ? null : nonRegularKind(info);
-  if (kind !== null) throw new UnreadableSource(source.path, skippedReason(kind));
+  if (kind !== null) throw new UnreadableSource(source.path, notRegularReason(kind));
   return info;
 }
 

@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createGunzip, type Gunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import { LineSplitter, type LineBatch } from './lineSplitter.js';
 import { describeFsError as reason } from '../core/errors.js';
 import { UnreadableSource, type ProblemSink } from '../core/sourceProblem.js';
@@ -76,7 +76,7 @@ async function* readStreamChunks(
   const { stream, bytesRead, gunzip } = openBytes(source);
   let reported = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of chunksBeforeError(stream)) {
       if (onBytes) {
         const total = bytesRead();
         onBytes(total - reported);
@@ -90,6 +90,29 @@ async function* readStreamChunks(
     throw new UnreadableSource(source.stdin ? 'stdin' : source.path, what);
   } finally {
     if (!source.stdin) stream.destroy();
+  }
+}
+
+/**
+ * A stream's chunks, then its error: `for await` on the stream itself drops what is buffered when
+ * the error comes (a damaged .gz), so how much of the file counted would depend on timing.
+ */
+async function* chunksBeforeError(stream: Readable): AsyncGenerator<Buffer> {
+  let done = false;
+  let failure: unknown = null;
+  let wake = (): void => undefined;
+  stream.on('readable', () => wake());
+  finished(stream, (error) => {
+    [done, failure] = [true, error ?? null];
+    wake();
+  });
+  for (;;) {
+    const chunk = stream.read() as Buffer | null;
+    if (chunk !== null) yield chunk;
+    else if (done) {
+      if (failure) throw failure;
+      return;
+    } else await new Promise<void>((resolve) => (wake = resolve));
   }
 }
 

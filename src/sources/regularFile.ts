@@ -20,14 +20,14 @@ export function nonRegularKind(info: Stats | BigIntStats): string | null {
   return 'not a regular file';
 }
 
-/** The reason given for a non-regular file of a family. */
-export function skippedReason(kind: string): string {
-  return `${kind}, not a regular file: skipped`;
+/** The reason given for a non-regular file of a family: "a FIFO, not a regular file". */
+export function notRegularReason(kind: string): string {
+  return `${kind}, not a regular file`;
 }
 
 function refuseNonRegular(path: string, info: Stats): void {
   const kind = nonRegularKind(info);
-  if (kind !== null) throw new UnreadableSource(path, skippedReason(kind));
+  if (kind !== null) throw new UnreadableSource(path, notRegularReason(kind));
 }
 
 /**
