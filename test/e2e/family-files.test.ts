@@ -210,6 +210,17 @@ describe('the live file itself a FIFO, a rotated one a unix socket', () => {
     );
   });
 
+  test('exporter --textfile writes the metrics of the other files, exits 3', async () => {
+    const prom = join(root, 'fifo-live.prom');
+    const run = await smsmon(['exporter', '--dir', dir, '--textfile', prom]);
+    assertReported(run, 'app.log:', /a FIFO, not a regular file$/);
+    assertReported(run, 'errors.log.1', /a socket, not a regular file$/);
+    assert.match(
+      readFileSync(prom, 'utf8'),
+      /\nsmsmon_log_records_total\{family="app",level="INFO"\} 4500\n/,
+    );
+  });
+
   test('errors count skips the socket', async () => {
     const run = await smsmon(['errors', 'count', '--dir', dir, '--json']);
     assertReported(run, 'errors.log.1', /a socket, not a regular file$/);
