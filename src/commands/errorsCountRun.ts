@@ -15,7 +15,7 @@ import {
 import type { ErrorsCountOptions } from './errorsCount.js';
 import { buildLogQuery } from './logQuery.js';
 import { logPlaceFor } from './logPlace.js';
-import { reportScan } from './scanRecords.js';
+import { reportScan, scanExitCode } from './scanRecords.js';
 import { scanSharded } from './shardedScan.js';
 import { parseThreads } from './threadsOption.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
@@ -64,6 +64,7 @@ export async function runErrorsCount(
     },
     groups: groups.slice(0, top),
     moreGroups: Math.max(0, groups.length - top),
+    unreadable: stats.unreadable,
   };
   const output = new Output();
   if (options.json) output.write(errorReportJson(report));
@@ -78,7 +79,7 @@ export async function runErrorsCount(
     stats.matched,
     query.relative || (window !== null && options.since === undefined),
   );
-  return verdict(report.total, failOver, options.failOn ?? [], typesSeen);
+  return scanExitCode(stats, verdict(report.total, failOver, options.failOn ?? [], typesSeen));
 }
 
 function verdict(

@@ -12,6 +12,8 @@ import { recordsOfInput } from '../parsers/inputRecords.js';
 import { startMetricsServer, type MetricsServer } from '../sinks/metricsServer.js';
 import { promText } from '../sinks/promText.js';
 import { escapeToOneLine } from '../sinks/safeText.js';
+import { unreadableLines } from '../sinks/scanSummary.js';
+import type { SourceProblem } from '../core/sourceProblem.js';
 import { writeFileAtomic } from '../sinks/textfile.js';
 import { followStart } from '../sources/followStart.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
@@ -35,11 +37,12 @@ export async function runExporter(options: ExporterCommandOptions, command: Comm
   const logs = new LogMetrics(registry, FAMILY_NAMES, { ...settings.logMetrics, onNotice: complain });
   const refresh = figureRefresher(registry, settings, healthProbeFor(config), complain);
   if (settings.textfile !== undefined) {
-    await Promise.all([readOnce(settings, logs), refresh()]);
+    const [unreadable] = await Promise.all([readOnce(settings, logs), refresh()]);
     await writeFileAtomic(settings.textfile, promText(registry.collect())).catch((error: unknown) => {
       throw new SourceError(`cannot write ${settings.textfile}: ${describeFsError(error)}`);
     });
-    return ExitCode.Ok;
+    for (const line of unreadableLines(unreadable)) process.stderr.write(line + '\n');
+    return unreadable.length > 0 ? ExitCode.SourceUnreadable : ExitCode.Ok;
   }
   await serve(settings, registry, logs, refresh);
   return ExitCode.Ok;
@@ -52,12 +55,18 @@ async function warnOfSkew(settings: ExporterSettings): Promise<void> {
   if (line) process.stderr.write(line + '\n');
 }
 
-/** --textfile: every file of every family, rotated ones included, oldest first, once. */
-async function readOnce(settings: ExporterSettings, logs: LogMetrics): Promise<void> {
+/**
+ * --textfile: every file of every family, rotated ones included, oldest first, once. Returns the
+ * files that could not be read whole: the metrics of the others are still written.
+ */
+async function readOnce(settings: ExporterSettings, logs: LogMetrics): Promise<SourceProblem[]> {
   const inputs = await resolveInputs(FAMILY_NAMES, { dir: settings.dir, allowMissing: true });
+  const unreadable: SourceProblem[] = [];
+  const onProblem = (problem: SourceProblem): void => void unreadable.push(problem);
   for (const input of inputs)
-    for await (const batch of recordsOfInput(input, { wallClock: settings.wallClock }))
+    for await (const batch of recordsOfInput(input, { wallClock: settings.wallClock, onProblem }))
       for (const record of batch) logs.push(input.label, record);
+  return unreadable;
 }
 
 /** Follows every family and serves /metrics until SIGINT or SIGTERM. */

@@ -15,7 +15,8 @@ import type { LatencyCommandOptions } from './latencyOptions.js';
 import { buildLatencyPlan, type LatencyPlan } from './latencyPlan.js';
 import { buildLogQuery, type LogQuery } from './logQuery.js';
 import { logPlaceFor } from './logPlace.js';
-import { reportScan } from './scanRecords.js';
+import type { ScanStats } from '../operators/scanStats.js';
+import { reportScan, scanExitCode } from './scanRecords.js';
 import { scanSharded } from './shardedScan.js';
 import { parseThreads } from './threadsOption.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
@@ -40,11 +41,16 @@ export async function runLatency(
   });
   const result = operator.result(plan.percentiles);
   const output = new Output();
-  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query)));
+  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats)));
   await output.flush();
   reportScan(query, stats);
   await warnOfZoneAfter(query, stats.matched);
   if (!query.quiet) for (const line of notes(plan, result)) process.stderr.write(line + '\n');
+  return scanExitCode(stats, verdict(plan, result, operator));
+}
+
+/** 1 when nothing was found or a --fail-over threshold is crossed (said on stderr), else 0. */
+function verdict(plan: LatencyPlan, result: LatencyResult, operator: LatencySummaryOperator): number {
   if (result.total.count === 0) return ExitCode.NoMatch;
   const exceeded = breaches(plan.thresholds, operator.totalStats);
   for (const { threshold, value } of exceeded)
@@ -54,8 +60,9 @@ export async function runLatency(
   return exceeded.length > 0 ? ExitCode.NoMatch : ExitCode.Ok;
 }
 
-function reportContext(plan: LatencyPlan, query: LogQuery): ReportContext {
+function reportContext(plan: LatencyPlan, query: LogQuery, stats: ScanStats): ReportContext {
   return {
+    unreadable: stats.unreadable,
     by: plan.byName,
     accuracy: plan.accuracy,
     source: plan.reader.describe,

@@ -4,7 +4,7 @@ import type { LogCommandOptions } from './logOptions.js';
 import { logPlaceFor } from './logPlace.js';
 import { buildLogQuery } from './logQuery.js';
 import { RecordSink } from './recordSink.js';
-import { reportScan, scanRecords } from './scanRecords.js';
+import { reportScan, scanExitCode, scanRecords } from './scanRecords.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
 
 export async function runSearch(
@@ -26,5 +26,5 @@ export async function runSearch(
   await sink.finish();
   reportScan(query, stats);
   await warnOfZoneAfter(query, stats.matched);
-  return stats.matched > 0 ? ExitCode.Ok : ExitCode.NoMatch;
+  return scanExitCode(stats, stats.matched > 0 ? ExitCode.Ok : ExitCode.NoMatch);
 }

@@ -10,7 +10,7 @@ import { buildLogQuery, type LogQuery } from './logQuery.js';
 import { logPlaceFor } from './logPlace.js';
 import type { TailCommandOptions } from './logsTail.js';
 import { RecordSink } from './recordSink.js';
-import { reportScan } from './scanRecords.js';
+import { reportSummary, reportUnreadable, scanExitCode } from './scanRecords.js';
 import { FAMILIES } from '../core/families.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
 
@@ -38,17 +38,19 @@ export async function runTail(
         formatOverride: query.formatOverride,
         wallClock: query.wallClock,
         since: query.since,
+        onProblem: sink.stats.noteUnreadable,
       }),
     );
   }
   const last: LogRecord[] = sortByTime(tails.map((t) => t.records)).slice(-count);
   await sink.accept(last, true);
   await sink.output.flush();
+  reportUnreadable(sink.stats); // before following: -f may run for days
   await warnOfZoneAfter(query, sink.stats.matched);
   if (follow && !sink.closed) await followAll(query, tails, sink);
   await sink.finish();
-  reportScan(query, sink.stats);
-  return sink.stats.matched > 0 || follow ? ExitCode.Ok : ExitCode.NoMatch;
+  reportSummary(query, sink.stats);
+  return scanExitCode(sink.stats, sink.stats.matched > 0 || follow ? ExitCode.Ok : ExitCode.NoMatch);
 }
 
 /** Follows every input's live file until Ctrl-C, SIGTERM or a closed stdout. */

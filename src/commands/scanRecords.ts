@@ -6,7 +6,8 @@ import { ScanStats } from '../operators/scanStats.js';
 import { recordsOfInput } from '../parsers/inputRecords.js';
 import { sizeOnDisk } from '../sources/logSource.js';
 import { Progress } from '../sinks/progress.js';
-import { scanSummaryLine } from '../sinks/scanSummary.js';
+import { scanSummaryLine, unreadableLines } from '../sinks/scanSummary.js';
+import { ExitCode } from '../core/errors.js';
 import type { LogQuery } from './logQuery.js';
 
 export interface ScanOptions {
@@ -49,6 +50,7 @@ export async function scanRecords(query: LogQuery, options: ScanOptions): Promis
       options.onBytes?.(bytes);
     },
     onSource: (source: { path: string }) => progress.source(source.path),
+    onProblem: stats.noteUnreadable,
   };
   try {
     const streams = query.inputs.map((input) => recordsOfInput(input, parseOptions));
@@ -89,8 +91,24 @@ export async function progressFor(query: LogQuery, wanted: boolean): Promise<Pro
   return new Progress(show ? await sizeOnDisk(query.inputs.flatMap((i) => i.sources)) : 0, show);
 }
 
-/** Prints the recovered/unparsed summary on stderr unless --quiet. */
+/** Prints on stderr the files that could not be read whole, then the recovered/unparsed summary. */
 export function reportScan(query: LogQuery, stats: ScanStats): void {
+  reportUnreadable(stats);
+  reportSummary(query, stats);
+}
+
+/** One line per file skipped or read only in part; printed with --quiet too, as errors are. */
+export function reportUnreadable(stats: ScanStats): void {
+  for (const line of unreadableLines(stats.unreadable)) process.stderr.write(line + '\n');
+}
+
+/** The recovered/unparsed summary, unless --quiet. */
+export function reportSummary(query: LogQuery, stats: ScanStats): void {
   const summary = query.quiet ? null : scanSummaryLine(stats);
   if (summary) process.stderr.write(summary + '\n');
+}
+
+/** The command's own exit code, unless a file could not be read whole: 3, as for any unreadable source. */
+export function scanExitCode(stats: ScanStats, code: number): number {
+  return stats.unreadable.length > 0 ? ExitCode.SourceUnreadable : code;
 }

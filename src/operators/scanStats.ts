@@ -1,4 +1,5 @@
 import type { LogRecord } from '../core/record.js';
+import type { SourceProblem } from '../core/sourceProblem.js';
 
 export interface ScanStatsState {
   records: number;
@@ -7,6 +8,7 @@ export interface ScanStatsState {
   unparsed: number;
   suspect: number;
   filesWithProblems: string[];
+  unreadable: SourceProblem[];
 }
 
 /** What a scan saw, before filtering: reported on stderr so no bad line goes unnoticed. */
@@ -19,11 +21,14 @@ export class ScanStats {
   suspect = 0;
   /** Files that held recovered or unparsed records, for the report. */
   readonly filesWithProblems = new Set<string>();
+  /** Files skipped or read only in part, in the order met: the command exits 3. */
+  readonly unreadable: SourceProblem[] = [];
 
   exportState(): ScanStatsState {
     const { records, matched, recovered, unparsed, suspect } = this;
     const filesWithProblems = [...this.filesWithProblems];
-    return { records, matched, recovered, unparsed, suspect, filesWithProblems };
+    const unreadable = [...this.unreadable];
+    return { records, matched, recovered, unparsed, suspect, filesWithProblems, unreadable };
   }
 
   mergeState(state: ScanStatsState): void {
@@ -33,7 +38,11 @@ export class ScanStats {
     this.unparsed += state.unparsed;
     this.suspect += state.suspect;
     for (const file of state.filesWithProblems) this.filesWithProblems.add(file);
+    this.unreadable.push(...state.unreadable);
   }
+
+  /** Receives the files a scan could not read whole (ParseOptions.onProblem). */
+  readonly noteUnreadable = (problem: SourceProblem): void => void this.unreadable.push(problem);
 
   see(record: LogRecord): void {
     this.records++;

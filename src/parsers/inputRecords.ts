@@ -1,9 +1,11 @@
+import { statSync } from 'node:fs';
 import type { KeywordValues } from '../core/keywordValues.js';
 import type { LogRecord } from '../core/record.js';
 import { asctimeParser } from '../core/asctime.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import { FAMILIES } from '../core/families.js';
-import { readLines, type LogSource } from '../sources/logSource.js';
+import type { ProblemSink } from '../core/sourceProblem.js';
+import { readLines, sourceFor, type LogSource } from '../sources/logSource.js';
 import type { LogInput } from '../sources/resolveInputs.js';
 import type { LineBatch } from '../sources/lineSplitter.js';
 import { formatFor } from './formats.js';
@@ -33,6 +35,12 @@ export interface ParseOptions {
   keyword?: string;
   /** With `keyword`: values may be pushed here instead of records built (the value lane). */
   keywordValues?: KeywordValues;
+  /**
+   * Told of each file that could not be read whole (not a regular file, unreadable, a damaged
+   * .gz): the records read before the failure stand and the input's other files are read. Without
+   * it the failure ends the scan (an UnreadableSource).
+   */
+  onProblem?: ProblemSink;
 }
 
 /** The formats tried, in order, on a file or stdin whose family is unknown. */
@@ -44,11 +52,12 @@ function candidateFormats(): CompiledFormat[] {
 export async function* recordsOfInput(input: LogInput, options: ParseOptions): AsyncGenerator<LogRecord[]> {
   for (const source of input.sources) {
     options.onSource?.(source);
-    const lines = readLines(source, options.onBytes);
+    const lines = readLines(source, options.onBytes, options.onProblem);
     let batches: AsyncIterable<LineBatch> = lines;
     let format: CompiledFormat;
-    if (source.stdin && options.formatOverride === undefined && input.format === undefined) {
-      // stdin cannot be read twice: the lines looked at are replayed ahead of the rest.
+    const once = source.stdin || isNamedPipe(source);
+    if (once && options.formatOverride === undefined && input.format === undefined) {
+      // stdin or a pipe cannot be read twice: the lines looked at are replayed ahead of the rest.
       const detected = await detectFormat(lines, candidateFormats());
       format = detected.format;
       batches = replay(detected.seen, lines);
@@ -57,18 +66,35 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
     const { levels, keyword } = options;
-    const byteScan = !source.stdin && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
+    const byteScan = !once && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     let records: AsyncIterable<LogRecord[]>;
     if (keyword && byteScan) {
-      records = scanForKeyword(source, context, keyword, options.onBytes, options.keywordValues);
+      records = scanForKeyword(
+        source,
+        context,
+        keyword,
+        options.onBytes,
+        options.keywordValues,
+        options.onProblem,
+      );
     } else if (levels && byteScan) {
-      records = scanForLevels(source, context, levels, options.onBytes);
+      records = scanForLevels(source, context, levels, options.onBytes, options.onProblem);
     } else {
       records = recordsFromLines(batches, context);
     }
     // The byte scans skip records: the ones read are compared with the nearest ones read.
     const consecutive = !((keyword || levels) && byteScan);
     yield* checkedForInjection(records, { suffix: format.suffix, consecutive });
+  }
+}
+
+/** A path the user named that is not a regular file: `<(zcat app.log.3.gz)`, a FIFO. */
+function isNamedPipe(source: LogSource): boolean {
+  if (!source.named) return false;
+  try {
+    return !statSync(source.path).isFile();
+  } catch {
+    return false; // the read reports it
   }
 }
 
@@ -85,7 +111,8 @@ export async function formatOfInput(
 ): Promise<CompiledFormat> {
   const fixed = formatOverride ?? input.format;
   if (fixed !== undefined) return formatFor(fixed);
-  const lines = readLines({ path, gzip: path.endsWith('.gz'), stdin: false });
+  // Only a file the user named has no family format. What cannot be read is the scan's to report.
+  const lines = readLines(sourceFor(path, true), undefined, () => undefined);
   try {
     return (await detectFormat(lines, candidateFormats())).format;
   } finally {

@@ -1,3 +1,4 @@
+import type { ProblemSink } from '../core/sourceProblem.js';
 import type { LogRecord } from '../core/record.js';
 import type { LogSource } from '../sources/logSource.js';
 import { scanLineWindows } from '../sources/lineWindows.js';
@@ -30,6 +31,7 @@ export async function* scanForKeyword(
   keyword: string,
   onBytes?: (bytes: number) => void,
   values?: KeywordValues,
+  onProblem?: ProblemSink,
 ): AsyncGenerator<LogRecord[]> {
   const scanner = new KeywordScanner(context, keyword);
   const lane = values && valueLaneFor(source, context, values);
@@ -44,6 +46,7 @@ export async function* scanForKeyword(
       return taken + (yield* scanInPieces(scanner, rest, final));
     },
     onBytes,
+    onProblem,
   );
 }
 

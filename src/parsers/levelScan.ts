@@ -1,3 +1,4 @@
+import type { ProblemSink } from '../core/sourceProblem.js';
 import { HeaderBytes, NOT_HEADER } from './headerBytes.js';
 import { startsWith } from './headerSteps.js';
 import type { LogRecord } from '../core/record.js';
@@ -27,11 +28,12 @@ export async function* scanForLevels(
   context: AssemblerContext,
   levels: readonly string[],
   onBytes?: (bytes: number) => void,
+  onProblem?: ProblemSink,
 ): AsyncGenerator<LogRecord[]> {
   const levelLinePrefix = context.format.levelLinePrefix!;
   const prefixes = levels.map(levelLinePrefix);
   const scanner = new LevelScanner(context, prefixes, levelLinePrefix);
-  yield* scanLineWindows(source, (window, final) => scanInPieces(scanner, window, final), onBytes);
+  yield* scanLineWindows(source, (window, final) => scanInPieces(scanner, window, final), onBytes, onProblem);
 }
 
 class LevelScanner {

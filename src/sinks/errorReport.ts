@@ -1,3 +1,4 @@
+import type { SourceProblem } from '../core/sourceProblem.js';
 import type { ErrorGroup } from '../operators/errorGroups.js';
 import { toCsv } from './csv.js';
 import { escapeToOneLine } from './safeText.js';
@@ -16,6 +17,8 @@ export interface ErrorReport {
   groups: readonly ErrorGroup[];
   /** Groups left out by --top. */
   moreGroups: number;
+  /** Files skipped or read only in part (JSON: `unreadable`, present when there are any). */
+  unreadable: readonly SourceProblem[];
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -56,6 +59,7 @@ export function errorReportJson(report: ErrorReport): string {
     }),
     groups: report.groups.map((g) => groupJson(report, g)),
     more_groups: report.moreGroups,
+    ...(report.unreadable.length > 0 && { unreadable: report.unreadable }),
   };
   return JSON.stringify(document, null, 2) + '\n';
 }

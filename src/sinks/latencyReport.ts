@@ -1,3 +1,4 @@
+import type { SourceProblem } from '../core/sourceProblem.js';
 import type { LatencyResult } from '../operators/latencySummary.js';
 import type { LatencySummary } from '../operators/latencyStats.js';
 import { toCsv } from './csv.js';
@@ -18,6 +19,8 @@ export interface ReportContext {
   color: boolean;
   terminal: boolean;
   columns: number;
+  /** Files skipped or read only in part (JSON: `unreadable`, present when there are any). */
+  unreadable: readonly SourceProblem[];
 }
 
 export type ReportWriter = (result: LatencyResult, context: ReportContext) => string;
@@ -95,6 +98,7 @@ function jsonReport(result: LatencyResult, context: ReportContext): Record<strin
     report.groups = result.groups!.map((g) => ({ group: g.key, ...statsJson(g.summary) }));
   }
   if (context.histogram) report.histogram = result.histogram;
+  if (context.unreadable.length > 0) report.unreadable = context.unreadable;
   if (result.slowest)
     report.slowest = result.slowest.map((r) => ({
       seconds: r.seconds,

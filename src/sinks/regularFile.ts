@@ -1,5 +1,6 @@
 import type { Stats } from 'node:fs';
 import { constants, lstat, open, type FileHandle } from 'node:fs/promises';
+import { fileKind } from '../core/fileKind.js';
 
 /** A path smsmon keeps state in that is not a plain file: never read, written or followed. */
 export class NotRegularFileError extends Error {
@@ -10,18 +11,6 @@ export class NotRegularFileError extends Error {
     super(`${path} is ${kind}, not a regular file`);
     this.name = 'NotRegularFileError';
   }
-}
-
-/** "a FIFO", "a directory", …: what a path holds, for a message. */
-export function fileKind(stats: Stats): string {
-  if (stats.isFile()) return 'a regular file';
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isSymbolicLink()) return 'a symbolic link';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  return 'not a file';
 }
 
 /**

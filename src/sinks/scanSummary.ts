@@ -1,4 +1,11 @@
+import type { SourceProblem } from '../core/sourceProblem.js';
 import type { ScanStats } from '../operators/scanStats.js';
+import { escapeToOneLine } from './safeText.js';
+
+/** "smsmon: cannot read /var/log/app.log.2: a FIFO, not a regular file", one per file. */
+export function unreadableLines(problems: readonly SourceProblem[]): string[] {
+  return problems.map((p) => `smsmon: cannot read ${escapeToOneLine(p.file)}: ${escapeToOneLine(p.reason)}`);
+}
 
 /** One stderr line naming what could not be read cleanly or looks forged; nothing when all was clean. */
 export function scanSummaryLine(stats: ScanStats): string | null {

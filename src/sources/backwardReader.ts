@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openRegular } from './regularFile.js';
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -17,7 +17,7 @@ export interface BackwardLine {
  * An unterminated last line is yielded too: it is data, only a follower must wait for its end.
  */
 export async function* readLinesBackward(path: string, endOffset?: number): AsyncGenerator<BackwardLine> {
-  const file = await open(path, 'r');
+  const file = await openRegular(path);
   try {
     const size = endOffset ?? (await file.stat()).size;
     if (size === 0) return;
@@ -52,7 +52,7 @@ export async function* readLinesBackward(path: string, endOffset?: number): Asyn
 /** Counts the lines before `offset`, for line numbers of records found by reading backwards. */
 export async function countLinesBefore(path: string, offset: number): Promise<number> {
   if (offset === 0) return 0;
-  const file = await open(path, 'r');
+  const file = await openRegular(path);
   try {
     const chunk = Buffer.allocUnsafe(1024 * 1024);
     let count = 0;

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { SourceError, describeFsError as reason } from '../core/errors.js';
+import { closeSync, readSync } from 'node:fs';
+import { openRegularSync } from './regularFile.js';
 
 const NEWLINE = 0x0a;
 const CHUNK_BYTES = 256 * 1024;
@@ -10,12 +10,7 @@ const CHUNK_BYTES = 256 * 1024;
  * record (once per file at most).
  */
 export function newlinesBefore(path: string, end: number): number {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw new SourceError(`cannot read ${path}: ${reason(error)}`);
-  }
+  const fd = openRegularSync(path);
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let count = 0;
   try {

@@ -1,3 +1,4 @@
+import type { ProblemSink } from '../core/sourceProblem.js';
 import { readChunks, type LogSource } from './logSource.js';
 
 const NEWLINE = 0x0a;
@@ -20,11 +21,12 @@ export async function* scanLineWindows<T>(
   source: LogSource,
   scan: WindowScan<T>,
   onBytes?: (bytes: number) => void,
+  onProblem?: ProblemSink,
 ): AsyncGenerator<T> {
   let work = idleWorkBuffers.pop() ?? Buffer.allocUnsafe(0);
   let held = 0;
   try {
-    for await (const chunk of readChunks(source, onBytes)) {
+    for await (const chunk of readChunks(source, onBytes, onProblem)) {
       if (held + chunk.length > work.length) {
         const larger = Buffer.allocUnsafe(Math.max(held + chunk.length, 2 * work.length));
         work.copy(larger, 0, 0, held);

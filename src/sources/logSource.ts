@@ -1,18 +1,25 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { createGunzip, type Gunzip } from 'node:zlib';
+import { finished, type Readable } from 'node:stream';
 import { LineSplitter, type LineBatch } from './lineSplitter.js';
-import { SourceError, describeFsError as reason } from '../core/errors.js';
+import { describeFsError as reason } from '../core/errors.js';
+import { UnreadableSource, type ProblemSink } from '../core/sourceProblem.js';
+import { openRegularSync } from './regularFile.js';
 
 /** One readable input: a plain file, a gzipped rotated file, or stdin ('-'). */
 export interface LogSource {
   path: string;
   gzip: boolean;
   stdin: boolean;
+  /**
+   * The user named this path: it is read whatever it is (a pipe from `<(zcat …)` too). A file
+   * found in a family must be a regular file (regularFile.ts).
+   */
+  named: boolean;
 }
 
-export function sourceFor(path: string): LogSource {
-  return { path, gzip: path.endsWith('.gz'), stdin: path === '-' };
+export function sourceFor(path: string, named = false): LogSource {
+  return { path, gzip: path.endsWith('.gz'), stdin: path === '-', named };
 }
 
 /**
@@ -27,34 +34,49 @@ interface OpenedSource {
   stream: Readable;
   /** Bytes read from disk so far (compressed bytes for .gz), for progress. */
   bytesRead: () => number;
+  /** The decompressor of a .gz: where it stopped tells where the damage is. */
+  gunzip?: Gunzip;
 }
 
 function openBytes(source: LogSource): OpenedSource {
   if (source.stdin) return { stream: process.stdin, bytesRead: () => 0 };
-  const file = createReadStream(source.path, { highWaterMark: CHUNK_BYTES });
+  const fd = source.named ? undefined : openRegularSync(source.path);
+  const file = createReadStream(source.path, { fd, highWaterMark: CHUNK_BYTES });
   if (!source.gzip) return { stream: file, bytesRead: () => file.bytesRead };
   const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   file.on('error', (error) => gunzip.destroy(error));
-  return { stream: file.pipe(gunzip), bytesRead: () => file.bytesRead };
+  return { stream: file.pipe(gunzip), bytesRead: () => file.bytesRead, gunzip };
 }
 
 /**
  * Reads a source to its end as raw chunks (decompressed for .gz). `onBytes` receives the number
  * of bytes read from disk since its last call, so a progress display can compare the sum with
- * file sizes. Errors become one-line SourceErrors.
+ * file sizes. A file that cannot be read — not a regular file, unreadable, a .gz damaged part way —
+ * is an UnreadableSource; with `onProblem` it is reported there instead and the chunks read
+ * before it stand, as the end of the source.
  */
 export async function* readChunks(
   source: LogSource,
   onBytes?: (bytes: number) => void,
+  onProblem?: ProblemSink,
 ): AsyncGenerator<Buffer> {
-  if (!source.stdin && !source.gzip) {
-    yield* readFileChunks(source.path, onBytes);
-    return;
+  try {
+    if (!source.stdin && !source.gzip) yield* readFileChunks(source, onBytes);
+    else yield* readStreamChunks(source, onBytes);
+  } catch (error) {
+    if (!onProblem || !(error instanceof UnreadableSource)) throw error;
+    onProblem(error.problem);
   }
-  const { stream, bytesRead } = openBytes(source);
+}
+
+async function* readStreamChunks(
+  source: LogSource,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<Buffer> {
+  const { stream, bytesRead, gunzip } = openBytes(source);
   let reported = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of chunksBeforeError(stream)) {
       if (onBytes) {
         const total = bytesRead();
         onBytes(total - reported);
@@ -63,11 +85,43 @@ export async function* readChunks(
       yield chunk;
     }
   } catch (error) {
-    const what = source.gzip && !(error as NodeJS.ErrnoException).syscall ? 'not valid gzip' : reason(error);
-    throw new SourceError(`cannot read ${source.stdin ? 'stdin' : source.path}: ${what}`);
+    const what =
+      gunzip && !(error as NodeJS.ErrnoException).syscall ? gzipDamage(gunzip, error) : reason(error);
+    throw new UnreadableSource(source.stdin ? 'stdin' : source.path, what);
   } finally {
     if (!source.stdin) stream.destroy();
   }
+}
+
+/**
+ * A stream's chunks, then its error: `for await` on the stream itself drops what is buffered when
+ * the error comes (a damaged .gz), so how much of the file counted would depend on timing.
+ */
+async function* chunksBeforeError(stream: Readable): AsyncGenerator<Buffer> {
+  let done = false;
+  let failure: unknown = null;
+  let wake = (): void => undefined;
+  stream.on('readable', () => wake());
+  finished(stream, (error) => {
+    [done, failure] = [true, error ?? null];
+    wake();
+  });
+  for (;;) {
+    const chunk = stream.read() as Buffer | null;
+    if (chunk !== null) yield chunk;
+    else if (done) {
+      if (failure) throw failure;
+      return;
+    } else await new Promise<void>((resolve) => (wake = resolve));
+  }
+}
+
+/** "not valid gzip at compressed byte 4096 (unexpected end of file)": where the decompressor stopped. */
+function gzipDamage(gunzip: Gunzip, error: unknown): string {
+  const detail = error instanceof Error ? ` (${error.message})` : '';
+  const at = gunzip.bytesWritten;
+  const where = at > 0 ? ` at compressed byte ${at}${detail}; read up to there` : detail;
+  return `not valid gzip${where}`;
 }
 
 /**
@@ -75,12 +129,14 @@ export async function* readChunks(
  * little garbage. A chunk is only valid until the next one is asked for; every consumer copies
  * what it keeps (the partial last line).
  */
-async function* readFileChunks(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
+async function* readFileChunks(source: LogSource, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
+  const { path } = source;
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = source.named ? openSync(path, 'r') : openRegularSync(path);
   } catch (error) {
-    throw new SourceError(`cannot read ${path}: ${reason(error)}`);
+    if (error instanceof UnreadableSource) throw error;
+    throw new UnreadableSource(path, reason(error));
   }
   const buffer = idleReadBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
   let unbroken = 0;
@@ -90,7 +146,7 @@ async function* readFileChunks(path: string, onBytes?: (bytes: number) => void):
       try {
         bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       } catch (error) {
-        throw new SourceError(`cannot read ${path}: ${reason(error)}`);
+        throw new UnreadableSource(path, reason(error));
       }
       if (bytesRead === 0) return;
       onBytes?.(bytesRead);
@@ -126,9 +182,10 @@ const idleReadBuffers: Buffer[] = [];
 export async function* readLines(
   source: LogSource,
   onBytes?: (bytes: number) => void,
+  onProblem?: ProblemSink,
 ): AsyncGenerator<LineBatch> {
   const splitter = new LineSplitter();
-  for await (const chunk of readChunks(source, onBytes)) {
+  for await (const chunk of readChunks(source, onBytes, onProblem)) {
     const batch = splitter.push(chunk);
     if (batch) yield batch;
   }

@@ -51,5 +51,5 @@ async function resolveOne(arg: string, { dir, allowMissing }: ResolveOptions): P
     if (looksLikeWord) throw unknownChoice('family', arg, FAMILY_NAMES);
     if (!allowMissing) throw error;
   }
-  return { label: arg, sources: [sourceFor(arg)], livePath: arg };
+  return { label: arg, sources: [sourceFor(arg, true)], livePath: arg };
 }
