@@ -40,10 +40,11 @@ const SOURCES: Readonly<Record<MetricSourceName, Collector>> = {
   // and the logs count the same hour.
   database: async ({ config, now }) => {
     const { collectDatabaseMetrics } = await import('../sources/databaseMetrics.js');
-    const { url, statementTimeout, tables, columns } = config.database;
+    const { url, statementTimeout, timeout, tables, columns } = config.database;
     return collectDatabaseMetrics({
       url: url!,
       statementTimeoutMs: durationMs(statementTimeout),
+      timeoutMs: durationMs(timeout),
       tables,
       columns,
       now: new Date(now),
