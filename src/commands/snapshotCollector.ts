@@ -38,7 +38,7 @@ const SOURCES: Readonly<Record<MetricSourceName, Collector>> = {
   },
   // The window ends at this machine's clock, as the guide's timezone.now() does, so the database
   // and the logs count the same hour.
-  database: async ({ config, now }) => {
+  database: async ({ config, now, warn }) => {
     const { collectDatabaseMetrics } = await import('../sources/databaseMetrics.js');
     const { url, statementTimeout, timeout, tables, columns } = config.database;
     return collectDatabaseMetrics({
@@ -48,6 +48,7 @@ const SOURCES: Readonly<Record<MetricSourceName, Collector>> = {
       tables,
       columns,
       now: new Date(now),
+      warn,
     });
   },
   logs: collectLogMetrics,

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { SourceMetrics } from '../core/snapshot.js';
+import { pgConnectionString } from './pgSslMode.js';
 import {
   connectFailure,
   DatabaseMetricsError,
@@ -47,6 +48,8 @@ export interface DatabaseMetricsOptions {
   topCategories?: number;
   /** Count windows back from this instant instead of the database's now() (tests pin it). */
   now?: Date;
+  /** Told, once per process, a one-line note about the URL (an sslmode alias: pgSslMode.ts). */
+  warn?: (line: string) => void;
 }
 
 export const DEFAULT_TOTAL_TIMEOUT_MS = 10_000;
@@ -80,7 +83,7 @@ export async function collectDatabaseMetrics(options: DatabaseMetricsOptions): P
   const topCategories = checkInteger(options.topCategories ?? 5, 'topCategories', 0);
   const at = checkInstant(options.now);
   const queries = buildDatabaseQueries(options.tables, options.columns);
-  const client = openClient(options.url, timeoutMs);
+  const client = openClient(options.url, timeoutMs, options.warn);
   const context: FailureContext = {
     server: `${client.host}:${client.port}`,
     timeoutMs,
@@ -141,7 +144,9 @@ async function collect(client: pg.Client, plan: CollectPlan): Promise<SourceMetr
   return metricsFromRows({ users, tasks, errors, tiers, categories });
 }
 
-function openClient(url: string, timeoutMs: number): pg.Client {
+let noted = false;
+
+function openClient(url: string, timeoutMs: number, warn: ((line: string) => void) | undefined): pg.Client {
   // pg reads a bare word as a host name; insist on a URL so a typo is not a "host not found"
   if (typeof url !== 'string' || !/^postgres(ql)?:\/\//i.test(url)) {
     throw new DatabaseMetricsError(
@@ -149,9 +154,14 @@ function openClient(url: string, timeoutMs: number): pg.Client {
       'options',
     );
   }
+  const given = pgConnectionString(url);
+  if (given.note && warn && !noted) {
+    noted = true;
+    warn(`smsmon: database: ${given.note}`);
+  }
   try {
     return new pg.Client({
-      connectionString: url,
+      connectionString: given.url,
       connectionTimeoutMillis: timeoutMs,
       application_name: 'smsmon',
     });

@@ -8,9 +8,9 @@ import { connectTestDatabase, TEST_DATABASE_URL } from '../../src/sources/django
 import { runSmsmon } from './run.js';
 
 /**
- * `metrics collect` with the real PostgreSQL behind a real slow TCP proxy (1 s per chunk, each
- * way): database.timeout ends the database source, the system source's metrics still come, and
- * the process exits (no socket left to keep it alive).
+ * `metrics collect`'s database source against the real PostgreSQL: behind a real slow TCP proxy
+ * (1 s per chunk, each way) database.timeout ends it, the system source's metrics still come, and
+ * the process exits (no socket left to keep it alive); an sslmode alias costs one line of stderr.
  */
 const dir = mkdtempSync(join(tmpdir(), 'smsmon-db-deadline-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,4 +41,23 @@ test('database.timeout 2s over a 1 s-per-chunk network: failed in one line, syst
   } finally {
     await proxy.close();
   }
+});
+
+test("sslmode=require against a server without TLS: one note and one failure line, not pg's ten-line warning", async () => {
+  await (await connectTestDatabase()).end(); // fails, never skips, when PostgreSQL is down
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set('sslmode', 'require');
+  const config = join(dir, 'empty.json');
+  writeFileSync(config, '{}');
+  const { stdout, stderr, code } = await runSmsmon(
+    ['metrics', 'collect', '--json', '--no-logs', '--no-system', '--db', url.href],
+    { env: { SMSMON_CONFIG: config, DATABASE_URL: '' } },
+  );
+  assert.equal(code, 3, stderr);
+  assert.equal(
+    stderr,
+    "smsmon: database: sslmode=require is verify-full in node-postgres 8 (certificate and host name checked); write sslmode=verify-full to keep that, or uselibpqcompat=true&sslmode=require for libpq's meaning\n" +
+      `smsmon: database metrics failed: cannot connect to PostgreSQL at ${url.host}: The server does not support SSL connections\n`,
+  );
+  assert.deepEqual((JSON.parse(stdout) as { failures: unknown[] }).failures.length, 1);
 });
