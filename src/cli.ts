@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, SmsmonError } from './core/errors.js';
+import { redactCommandLine } from './core/redact.js';
 import { COMMANDS } from './commands/index.js';
 import { errorExitCodeOf } from './commands/errorExitCode.js';
 
@@ -68,5 +69,10 @@ async function packageVersion(): Promise<string> {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
+
+// A URL's password would stay in /proc/<pid>/cmdline (ps) for the whole of a --watch, top or
+// exporter run. On Linux, process.title overwrites that memory; it is shown from here on.
+const shownCommandLine = redactCommandLine(process.argv);
+if (shownCommandLine !== undefined) process.title = shownCommandLine;
 
 await main(process.argv);

@@ -18,10 +18,12 @@ The first line is the Nagios plugin line: HEALTH <STATE> - <reason>.
             reset or host not found; timeout
   UNKNOWN   not JSON, wrong content type or schema, unknown status, body over 1 MiB, more
             than 3 redirects or a 3xx without Location; a bad option or config
---timeout bounds each attempt (connect, redirects, whole body); --retries retries timeouts,
-connection failures and 5xx after 0.5 s, 1 s, 2 s, 4 s, then 5 s, so a run lasts at most
-timeout × (retries + 1) plus those pauses. user:password@ in the URL is sent as Basic auth and
-shown as ***.
+--timeout bounds each attempt: connect, redirects, the whole body, and reading and printing the
+answer (UNKNOWN "check exceeded --timeout" past it). --retries retries timeouts, connection
+failures and 5xx after 0.5 s, 1 s, 2 s, 4 s, then 5 s, so a run lasts at most
+timeout × (retries + 1) plus those pauses. The table shows at most 100 services, problems first,
+and counts the rest by status (--json lists them all). user:password@ in the URL is sent as
+Basic auth and shown as ***.
 Exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (--watch: the last check's state).`;
 
 export function registerHealth(program: Command): void {

@@ -2,7 +2,7 @@ import type { HealthCheckResult } from '../core/health.js';
 import { MASK, redactUrl } from '../core/redact.js';
 import { healthVerdict } from '../operators/healthVerdict.js';
 import { readHealthBody } from '../parsers/healthBody.js';
-import { fetchHealthEndpoint } from '../sources/healthEndpoint.js';
+import { fetchHealthEndpoint, secondsText } from '../sources/healthEndpoint.js';
 
 /** A bigger body is not a health answer (UNKNOWN "body over 1 MiB"). */
 export const HEALTH_MAX_BODY_BYTES = 1_048_576;
@@ -22,6 +22,18 @@ export interface HealthCheckOptions {
   readonly signal?: AbortSignal;
   /** Pause before retry n (tests); default 0.5 s doubling to 5 s. */
   readonly backoff?: (retry: number) => number;
+  /** Milliseconds on a monotonic clock (tests); default performance.now. */
+  readonly clock?: () => number;
+}
+
+export interface TimedHealthCheck {
+  readonly result: HealthCheckResult;
+  /**
+   * On the check's clock: when the answering attempt's timeout runs out. Reading, judging and
+   * printing the answer belong to that attempt; past this the check has no verdict in time
+   * (overran). Infinity when no answer came (its failure is the verdict).
+   */
+  readonly deadline: number;
 }
 
 /**
@@ -30,6 +42,12 @@ export interface HealthCheckOptions {
  * result's url and reason carry no secrets.
  */
 export async function checkHealth(options: HealthCheckOptions): Promise<HealthCheckResult> {
+  return (await timedHealthCheck(options)).result;
+}
+
+/** checkHealth, and the deadline its output must meet (`smsmon health` renders within it). */
+export async function timedHealthCheck(options: HealthCheckOptions): Promise<TimedHealthCheck> {
+  const clock = options.clock ?? (() => performance.now());
   const checkedAt = Date.now();
   const fetched = await fetchHealthEndpoint(options.url, {
     timeoutMs: options.timeoutMs,
@@ -40,12 +58,28 @@ export async function checkHealth(options: HealthCheckOptions): Promise<HealthCh
     backoff: options.backoff,
   });
   const { answer } = fetched;
+  const deadline =
+    answer.kind === 'response' ? clock() - fetched.attemptMs + options.timeoutMs : Number.POSITIVE_INFINITY;
   const reading = answer.kind === 'response' ? readHealthBody(answer.contentType, answer.body) : null;
   const result = healthVerdict(
     { url: redactHealthUrl(options.url), checkedAt, fetched, reading },
     { warnMs: options.warnMs },
   );
-  return { ...result, reason: redactUrl(result.reason) };
+  const redacted = { ...result, reason: redactUrl(result.reason) };
+  return { result: clock() > deadline ? overran(redacted, options.timeoutMs) : redacted, deadline };
+}
+
+/** No verdict within the attempt's timeout: the answer came, but reading or printing it did not end in time. */
+export function overran(result: HealthCheckResult, timeoutMs: number): HealthCheckResult {
+  return {
+    ...result,
+    state: 'unknown',
+    reason: `check exceeded --timeout ${secondsText(timeoutMs)}`,
+    status: null,
+    version: null,
+    uptimeSeconds: null,
+    services: [],
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { configFor } from '../core/config.js';
 import { HEALTH_EXIT_CODES, type HealthCheckResult } from '../core/health.js';
 import { healthJson, healthNdjson, healthText, watchLine } from '../sinks/healthReport.js';
 import { Output } from '../sinks/output.js';
-import { checkHealth } from './healthCheck.js';
+import { overran, timedHealthCheck, type HealthCheckOptions } from './healthCheck.js';
 import { healthSettingsFrom, type HealthCommandOptions, type HealthSettings } from './healthOptions.js';
 import { healthRecorder, type HealthRecorder } from './healthRecorder.js';
 import { watchHealth } from './healthWatch.js';
@@ -30,10 +30,12 @@ async function checkOnce(
   options: HealthCommandOptions,
   recorder: HealthRecorder | undefined,
 ): Promise<number> {
-  const result = await checkHealth(settings.check);
-  const output = new Output();
   const color = process.stdout.isTTY === true && options.color !== false && !process.env.NO_COLOR;
-  output.write(options.json ? healthJson(result) : healthText(result, color));
+  const { result, text } = await renderedCheck(settings.check, (r) =>
+    options.json ? healthJson(r) : healthText(r, color),
+  );
+  const output = new Output();
+  output.write(text);
   await output.flush();
   if (recorder) await report(recorder, result, true);
   return HEALTH_EXIT_CODES[result.state];
@@ -50,14 +52,21 @@ async function watch(
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const output = new Output();
+  let rendered = '';
   try {
     const last = await watchHealth({
       intervalMs,
       signal: stop.signal,
-      check: (signal) => checkHealth({ ...settings.check, signal }),
+      check: async (signal) => {
+        const { result, text } = await renderedCheck({ ...settings.check, signal }, (r) =>
+          options.json ? healthNdjson(r) : watchLine(r),
+        );
+        rendered = text;
+        return result;
+      },
       onCheck: recorder ? (result) => report(recorder, result, false) : undefined,
-      onChange: async (result) => {
-        output.write(options.json ? healthNdjson(result) : watchLine(result));
+      onChange: async () => {
+        output.write(rendered);
         await output.flush();
         if (output.closed) stop.abort(); // | head: nobody reads any more
       },
@@ -66,6 +75,21 @@ async function watch(
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
+}
+
+/**
+ * One check and its output, both within the answering attempt's --timeout: output that took longer
+ * is replaced by UNKNOWN "check exceeded --timeout" (small, so it prints at once).
+ */
+async function renderedCheck(
+  check: HealthCheckOptions,
+  render: (result: HealthCheckResult) => string,
+): Promise<{ result: HealthCheckResult; text: string }> {
+  const { result, deadline } = await timedHealthCheck(check);
+  const text = render(result);
+  if (performance.now() <= deadline) return { result, text };
+  const late = overran(result, check.timeoutMs);
+  return { result: late, text: render(late) };
 }
 
 /** What --record did, on stderr: each store once, failures always (the exit code stays the check's). */

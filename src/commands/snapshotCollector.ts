@@ -38,15 +38,17 @@ const SOURCES: Readonly<Record<MetricSourceName, Collector>> = {
   },
   // The window ends at this machine's clock, as the guide's timezone.now() does, so the database
   // and the logs count the same hour.
-  database: async ({ config, now }) => {
+  database: async ({ config, now, warn }) => {
     const { collectDatabaseMetrics } = await import('../sources/databaseMetrics.js');
-    const { url, statementTimeout, tables, columns } = config.database;
+    const { url, statementTimeout, timeout, tables, columns } = config.database;
     return collectDatabaseMetrics({
       url: url!,
       statementTimeoutMs: durationMs(statementTimeout),
+      timeoutMs: durationMs(timeout),
       tables,
       columns,
       now: new Date(now),
+      warn,
     });
   },
   logs: collectLogMetrics,

@@ -134,7 +134,7 @@ test('SMSMON__SECTION__KEY sets any key: case and _ ignored, JSON values unless 
 test('an unknown key is named with the valid ones and the closest', async () => {
   assert.equal(
     await failure(file({ database: { statmentTimeout: '5s' } })),
-    'smsmon.config.json: database: unknown key "statmentTimeout"; expected url, statementTimeout, tables, columns (did you mean statementTimeout?)',
+    'smsmon.config.json: database: unknown key "statmentTimeout"; expected url, statementTimeout, timeout, tables, columns (did you mean statementTimeout?)',
   );
   assert.match(
     await failure(file({ reddis: {} })),

@@ -26,6 +26,9 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<string, Threshold>> = {
 const database = section({
   url: url(['postgres:', 'postgresql:']).optional().describe('PostgreSQL URL (env DATABASE_URL)'),
   statementTimeout: duration('5s').describe('longest a metrics query may run'),
+  timeout: duration('10s').describe(
+    'longest the whole database collection may take: connect and every query',
+  ),
   tables: section({
     user: tableName('core_user'),
     task: tableName('core_task'),

@@ -11,6 +11,12 @@ export const HEALTH_EXIT_CODES: Readonly<Record<HealthState, number>> = {
   unknown: 3,
 };
 
+/**
+ * Services with series of their own (exporter gauges, health --record); later ones share `other`.
+ * The app reports a handful; a hostile or broken endpoint could list any number.
+ */
+export const MAX_SERVICE_SERIES = 20;
+
 export interface ServiceHealth {
   readonly name: string;
   /** As the app reports it: "healthy", "degraded", "unhealthy", … */

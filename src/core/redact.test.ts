@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redactSecrets, redactUrl, redactWebhookUrl } from './redact.js';
+import { redactCommandLine, redactSecrets, redactUrl, redactWebhookUrl } from './redact.js';
 
 test('redactUrl hides the password of postgres, redis and rediss URLs and keeps the rest as written', () => {
   assert.equal(redactUrl('postgres://user:secret@host'), 'postgres://user:***@host');
@@ -96,4 +96,22 @@ test('redactUrl hides auth, code, pwd and percent-encoded names, in the query an
     'https://app.example/health?auth=***&code=***&pwd=***&pass%77ord=***&region=eu#token=***',
   );
   assert.equal(redactUrl('https://app.example/health#section'), 'https://app.example/health#section');
+});
+
+test('redactCommandLine: every URL argument redacted, a lone user name too; undefined when nothing to hide', () => {
+  const argv = [
+    '/usr/bin/node',
+    '/opt/smsmon/bin/smsmon.js',
+    'top',
+    '--redis',
+    'redis-sentinel://s3cret@h1:26379,h2:26379/mymaster',
+    '--db=postgres://app:pw@db/sms?sslpassword=x',
+    'https://TOKEN123@app/health',
+  ];
+  assert.equal(
+    redactCommandLine(argv),
+    '/usr/bin/node /opt/smsmon/bin/smsmon.js top --redis redis-sentinel://***@h1:26379,h2:26379/mymaster ' +
+      '--db=postgres://app:***@db/sms?sslpassword=*** https://***@app/health',
+  );
+  assert.equal(redactCommandLine(['node', 'smsmon.js', 'health', 'http://127.0.0.1:5001/health']), undefined);
 });

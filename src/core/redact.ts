@@ -66,6 +66,18 @@ function redactAfterScheme(rest: string): string {
   );
 }
 
+/** A URL's user info without a colon: a user name given alone, often a token (`https://TOKEN@host`, `redis-sentinel://pass@h1,h2`). */
+const LONE_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s"'<>`:@/?#]+@/gi;
+
+/**
+ * A command line as `ps` may show it: every URL redacted as redactUrl does, and a user name given
+ * alone hidden too. Undefined when nothing needed hiding.
+ */
+export function redactCommandLine(args: readonly string[]): string | undefined {
+  const shown = args.map((arg) => redactUrl(arg).replace(LONE_USER_INFO, `$1${MASK}@`));
+  return shown.some((arg, i) => arg !== args[i]) ? shown.join(' ') : undefined;
+}
+
 /** `pass%77ord` is `password` to the server that reads it. */
 function decodedName(name: string): string {
   try {

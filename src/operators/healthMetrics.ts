@@ -1,9 +1,7 @@
+import { MAX_SERVICE_SERIES } from '../core/health.js';
 import type { HealthProbeResult } from '../core/healthGauges.js';
 import { BoundedLabel } from './boundedLabel.js';
 import type { Counter, Gauge, PromRegistry } from './promRegistry.js';
-
-/** Services with their own series; the app reports a handful (database, redis, twilio, openai). */
-const SERVICE_LIMIT = 20;
 
 /** Health probe results → gauges. A service seen once keeps its series: missing later, it reads as down. */
 export class HealthMetrics {
@@ -11,7 +9,7 @@ export class HealthMetrics {
   private readonly up: Gauge;
   private readonly response: Gauge;
   private readonly failures: Counter;
-  private readonly services = new BoundedLabel(SERVICE_LIMIT);
+  private readonly services = new BoundedLabel(MAX_SERVICE_SERIES);
   private readonly seen = new Set<string>();
 
   constructor(registry: PromRegistry) {

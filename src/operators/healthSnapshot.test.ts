@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { HealthCheckResult } from '../core/health.js';
+import { MAX_SERVICE_SERIES, type HealthCheckResult } from '../core/health.js';
 import { healthSnapshot } from './healthSnapshot.js';
 
 const base: HealthCheckResult = {
@@ -55,4 +55,21 @@ test('no answer: down, state as the exit code, no response time', () => {
   );
   assert.deepEqual(snapshot.metrics, { health_up: 0, health_state: 2 });
   assert.equal(healthSnapshot({ ...base, state: 'unknown' }, 'h').metrics.health_state, 3);
+});
+
+test('services past MAX_SERVICE_SERIES share "other": up only when all are, the slowest time', () => {
+  const services = Array.from({ length: 30_000 }, (_, i) => ({
+    name: `svc ${i}`,
+    status: i === 29_999 ? 'unhealthy' : 'healthy',
+    responseTime: i === 25 ? 4 : 0.01,
+    fields: {},
+    slow: false,
+  }));
+  const { metrics } = healthSnapshot({ ...base, services }, 'web-1');
+  const perService = Object.keys(metrics).filter((key) => key.startsWith('health_service_'));
+  assert.equal(perService.length, (MAX_SERVICE_SERIES + 1) * 2);
+  assert.equal(metrics.health_service_svc_0_up, 1);
+  assert.equal(metrics[`health_service_svc_${MAX_SERVICE_SERIES - 1}_up`], 1);
+  assert.equal(metrics.health_service_other_up, 0);
+  assert.equal(metrics.health_service_other_response_time, 4);
 });

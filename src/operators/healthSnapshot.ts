@@ -1,5 +1,6 @@
-import { HEALTH_EXIT_CODES, type HealthCheckResult } from '../core/health.js';
+import { HEALTH_EXIT_CODES, MAX_SERVICE_SERIES, type HealthCheckResult } from '../core/health.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
+import { BoundedLabel } from './boundedLabel.js';
 
 /**
  * One health check as metric series beside `metrics snapshot`'s (health --record):
@@ -8,8 +9,10 @@ import type { MetricsSnapshot } from '../core/snapshot.js';
  *   health_response_ms                     the answering attempt; absent when no HTTP answer came
  *   health_service_<name>_up               1 when the service says healthy or degraded, else 0
  *   health_service_<name>_response_time    seconds, as the app reports it; absent when it does not
- * <name> is the service's name in snake_case (`Twilio SMS` → `twilio_sms`). seriesOnly: the host's
- * latest hash stays the metrics snapshot's.
+ * <name> is the service's name in snake_case (`Twilio SMS` → `twilio_sms`); the services after the
+ * first MAX_SERVICE_SERIES names share `other` (up only when all are, the slowest response time), so
+ * an endpoint listing thousands cannot fill Redis. seriesOnly: the host's latest hash stays the
+ * metrics snapshot's.
  */
 export function healthSnapshot(result: HealthCheckResult, host: string): MetricsSnapshot {
   const metrics: Record<string, number> = {
@@ -18,10 +21,16 @@ export function healthSnapshot(result: HealthCheckResult, host: string): Metrics
   };
   if (result.responseMs !== undefined && result.responseMs !== null)
     metrics.health_response_ms = result.responseMs;
+  const labels = new BoundedLabel(MAX_SERVICE_SERIES);
   for (const service of result.services) {
-    const name = `health_service_${snakeCase(service.name)}`;
-    metrics[`${name}_up`] = /^(?:healthy|degraded)$/i.test(service.status) ? 1 : 0;
-    if (service.responseTime !== null) metrics[`${name}_response_time`] = service.responseTime;
+    const name = `health_service_${labels.map(snakeCase(service.name))}`;
+    const up = /^(?:healthy|degraded)$/i.test(service.status) ? 1 : 0;
+    metrics[`${name}_up`] = Math.min(up, metrics[`${name}_up`] ?? 1);
+    if (service.responseTime !== null)
+      metrics[`${name}_response_time`] = Math.max(
+        service.responseTime,
+        metrics[`${name}_response_time`] ?? 0,
+      );
   }
   const { url, state, reason, status, version } = result;
   return {

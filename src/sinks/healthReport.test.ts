@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HealthCheckResult } from '../core/health.js';
-import { healthDocument, healthLine, healthNdjson, healthText, watchLine } from './healthReport.js';
+import {
+  healthDocument,
+  healthLine,
+  healthNdjson,
+  healthText,
+  MAX_SERVICE_ROWS,
+  watchLine,
+} from './healthReport.js';
 
 const result: HealthCheckResult = {
   url: 'http://u:***@app/health',
@@ -72,4 +79,26 @@ test('no answer: the summary says so', () => {
   };
   const text = healthText({ ...failed, status: null, version: null, uptimeSeconds: null }, false);
   assert.equal(text.split('\n')[1], 'http://u:***@app/health · no answer after 15.0s (3 attempts)');
+});
+
+test('more services than rows: problems first, the rest counted by status (escaped, the rarest together)', () => {
+  const statuses = ['healthy', 'a', 'b', 'c', 'd', '\x1b]0;owned\x07', 'f'];
+  const services = Array.from({ length: 1000 }, (_, i) => ({
+    name: `s${i}`,
+    status: i === 999 ? 'down' : i < 300 ? statuses[i % 7]! : 'healthy',
+    responseTime: null,
+    fields: {},
+    slow: i === 998,
+  }));
+  const text = healthText({ ...result, services }, false);
+  assert.doesNotMatch(text, /[\x1b\x07]/);
+  const rows = text.split('\n').filter((line) => /^│ s\d/.test(line));
+  assert.equal(rows.length, MAX_SERVICE_ROWS);
+  assert.match(rows[0]!, /^│ s1 /, 'the first problem in the body order');
+  // 259 problems (s1–s299 but every 7th, s998 slow, s999 down); s1–s116 shown. Hidden: s998 counts
+  // as healthy, each status of s117–s299 26 times (the owned one 27), s999 down once.
+  assert.equal(
+    text.trimEnd().split('\n').at(-1),
+    '… and 900 more: 742 healthy, 27 \\x1b]0;owned\\x07, 26 f, 26 a, 26 b, 53 with 3 other statuses',
+  );
 });

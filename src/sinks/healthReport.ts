@@ -20,21 +20,58 @@ export function healthLine(result: HealthCheckResult): string {
   return `HEALTH ${result.state.toUpperCase()} - ${escapeToOneLine(result.reason)}`;
 }
 
-/** The line, what answered, and a table of the services. */
+/**
+ * Rows in the text table; the rest are counted by status under it. An endpoint may list any number
+ * of services, and drawing tens of thousands of rows would outlast --timeout.
+ */
+export const MAX_SERVICE_ROWS = 100;
+
+/** The line, what answered, and a table of the services (at most MAX_SERVICE_ROWS, problems first). */
 export function healthText(result: HealthCheckResult, color: boolean): string {
   const paint = new Chalk({ level: color ? 1 : 0 });
   const lines = [STATE_COLOR[result.state](paint)(healthLine(result)), summary(result)];
   let text = lines.join('\n') + '\n';
-  if (result.services.length > 0) {
+  const { shown, hidden } = servicesToShow(result.services);
+  if (shown.length > 0) {
     text += renderTable({
       head: ['service', 'status', 'response time', 'details'],
-      rows: result.services.map((service) => serviceRow(service, paint)),
+      rows: shown.map((service) => serviceRow(service, paint)),
       align: ['left', 'left', 'right', 'left'],
       color,
     });
   }
+  if (hidden.length > 0) text += `… and ${hiddenSummary(hidden)}\n`;
   return text;
 }
+
+/** All in the body's order when they fit; else those not healthy or slow first, so none is hidden while a healthy one is shown. */
+function servicesToShow(services: readonly ServiceHealth[]) {
+  if (services.length <= MAX_SERVICE_ROWS) return { shown: services, hidden: [] };
+  const problems = services.filter(isProblem);
+  const ordered = problems.concat(services.filter((service) => !isProblem(service)));
+  return { shown: ordered.slice(0, MAX_SERVICE_ROWS), hidden: ordered.slice(MAX_SERVICE_ROWS) };
+}
+
+const isProblem = (service: ServiceHealth) => service.slow || !/^healthy$/i.test(service.status);
+
+/** Statuses named in the "… and N more" line; rarer ones are counted together. */
+const MAX_STATUSES_NAMED = 5;
+
+/** `29,900 more: 29,000 healthy, 900 unhealthy` — counts by status, most frequent first. */
+function hiddenSummary(hidden: readonly ServiceHealth[]): string {
+  const counts = new Map<string, number>();
+  for (const { status } of hidden) {
+    const key = status.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  const named = sorted.slice(0, MAX_STATUSES_NAMED).map(([status, n]) => `${count(n)} ${fieldText(status)}`);
+  const rest = sorted.slice(MAX_STATUSES_NAMED).reduce((sum, [, n]) => sum + n, 0);
+  if (rest > 0) named.push(`${count(rest)} with ${count(sorted.length - MAX_STATUSES_NAMED)} other statuses`);
+  return `${count(hidden.length)} more: ${named.join(', ')}`;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 /** `--watch`: the time and the line, printed when the state or reason changed. */
 export function watchLine(result: HealthCheckResult): string {

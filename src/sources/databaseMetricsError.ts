@@ -40,6 +40,14 @@ export function connectFailure(error: unknown, context: FailureContext): Databas
   );
 }
 
+/** The whole collection outlasted database.timeout (a slow network: every round trip within statement_timeout). */
+export function deadlineFailure(totalMs: number, context: FailureContext): DatabaseMetricsError {
+  return new DatabaseMetricsError(
+    `no result from PostgreSQL at ${context.server} within database.timeout ${totalMs / 1000} s (connect and every query); gave up`,
+    'timeout',
+  );
+}
+
 /** A failed statement on `table` (as configured, e.g. `core_task`). */
 export function queryFailure(error: unknown, table: string, context: FailureContext): DatabaseMetricsError {
   const detail = driverMessage(error, context);

@@ -75,7 +75,7 @@ async function attemptOnce(url: string, options: EndpointOptions): Promise<Endpo
   } catch (error) {
     if (controller.signal.aborted) {
       return controller.signal.reason === TIMEOUT
-        ? failure('timeout', `timeout after ${seconds(options.timeoutMs)}`, true)
+        ? failure('timeout', `timeout after ${secondsText(options.timeoutMs)}`, true)
         : failure('aborted', 'stopped', false);
     }
     return connectFailure(error);
@@ -182,7 +182,8 @@ function decoded(text: string): string {
   }
 }
 
-function seconds(ms: number): string {
+/** 3000 → "3 s", as the reasons name a timeout. */
+export function secondsText(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))} s`;
 }
 

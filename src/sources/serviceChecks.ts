@@ -28,8 +28,9 @@ export async function checkPostgres(url: string | undefined, timeoutMs: number):
       'set --db, DATABASE_URL or database.url for the application metrics',
     );
   const { default: pg } = await import('pg');
+  const { pgConnectionString } = await import('./pgSslMode.js');
   const client = new pg.Client({
-    connectionString: url,
+    connectionString: pgConnectionString(url).url,
     connectionTimeoutMillis: timeoutMs,
     statement_timeout: timeoutMs,
   });

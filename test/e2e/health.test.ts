@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { hostname } from 'node:os';
+import { test } from 'node:test';
 import { redisLayout } from '../../src/core/redisLayout.js';
-import { closedPort, startHealthServer, type HealthServer } from '../../src/fixtures/healthServer.js';
-import { scratchRedis, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
+import { closedPort } from '../../src/fixtures/healthServer.js';
+import { healthBed } from './healthBed.js';
 import { BIN, REPO, runSmsmon, type RunResult } from './run.js';
 
 /**
@@ -14,30 +12,8 @@ import { BIN, REPO, runSmsmon, type RunResult } from './run.js';
  * every case (src/fixtures/healthServer.ts), and --record against the real Redis on 127.0.0.1:6379
  * under a throwaway prefix. Each case checks the exit code and the Nagios line.
  */
-let server: HealthServer;
-let scratch: ScratchRedis;
-const dir = mkdtempSync(join(tmpdir(), 'smsmon-health-'));
-const config = join(dir, 'smsmon.config.json');
-// A private spool and no inherited health.url / Redis settings.
-const ENV = { SMSMON_HEALTH_URL: '', REDIS_URL: '', SMSMON_CONFIG: config };
-
-before(async () => {
-  server = await startHealthServer();
-  scratch = await scratchRedis(); // fails, never skips, when Redis is down
-  writeFileSync(config, JSON.stringify({ spool: { path: join(dir, 'spool.ndjson') } }));
-});
-
-after(async () => {
-  await server.close();
-  await scratch.cleanup();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function health(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult & { ms: number }> {
-  const started = performance.now();
-  const result = await runSmsmon(['health', ...args], { env: { ...ENV, ...env } });
-  return { ...result, ms: performance.now() - started };
-}
+const bed = healthBed();
+const { health, env: ENV } = bed;
 
 const firstLine = (text: string) => text.split('\n', 1)[0];
 
@@ -70,7 +46,7 @@ const CASES: Array<[path: string, code: number, line: string, extra?: string[]]>
 
 for (const [path, code, line, extra = []] of CASES) {
   test(`health ${path}: exit ${code}, "${line}"`, async () => {
-    const { stdout, stderr, code: exit } = await health([`${server.base}${path}`]);
+    const { stdout, stderr, code: exit } = await health([`${bed.server.base}${path}`]);
     assert.equal(firstLine(stdout), line, stderr);
     assert.equal(exit, code);
     for (const text of extra) assert.ok(stdout.includes(text), `${text} in\n${stdout}`);
@@ -78,7 +54,7 @@ for (const [path, code, line, extra = []] of CASES) {
 }
 
 test('the report: version, uptime in human units, a row per service with its own fields', async () => {
-  const { stdout } = await health([`${server.base}/healthy`]);
+  const { stdout } = await health([`${bed.server.base}/healthy`]);
   const [, summary, ...table] = stdout.split('\n');
   assert.match(
     summary!,
@@ -88,26 +64,26 @@ test('the report: version, uptime in human units, a row per service with its own
   assert.match(rows, /│ database +│ healthy +│ +23\.0ms │ +│/);
   assert.match(rows, /│ openai +│ healthy +│ +- │ rate_limit_remaining=4500 │/);
   assert.match(rows, /│ twilio +│ healthy +│ +- │ account_balance=\$45\.67 +│/);
-  const slow = await health([`${server.base}/slow-service`]);
+  const slow = await health([`${bed.server.base}/slow-service`]);
   assert.match(slow.stdout, /│ database +│ healthy +│ +2\.50s SLOW │/);
-  const limit = await health([`${server.base}/slow-service`, '--warn-ms', '3000']);
+  const limit = await health([`${bed.server.base}/slow-service`, '--warn-ms', '3000']);
   assert.equal(firstLine(limit.stdout), 'HEALTH OK - healthy (4 services)');
   assert.equal(limit.code, 0);
 });
 
 /** Wall time of a run that waits for nothing: starting Node and the CLI (slow on a loaded machine). */
 async function startupMs(): Promise<number> {
-  return (await health([`${server.base}/healthy`])).ms;
+  return (await health([`${bed.server.base}/healthy`])).ms;
 }
 
 test('a server slower than --timeout: CRITICAL within timeout + 1 s, waiting for headers or for the body', async () => {
   for (const path of ['/slow-headers', '/slow-body']) {
     const baseline = await startupMs();
-    const { stdout, code, ms } = await health([`${server.base}${path}`, '--timeout', '1s']);
+    const { stdout, code, ms } = await health([`${bed.server.base}${path}`, '--timeout', '1s']);
     assert.equal(firstLine(stdout), 'HEALTH CRITICAL - timeout after 1 s', path);
     assert.equal(code, 2);
     assert.ok(ms < baseline + 2000, `${path}: ${Math.round(ms)} ms, a plain run ${Math.round(baseline)} ms`);
-    const doc = JSON.parse((await health([`${server.base}${path}`, '--timeout', '1s', '--json'])).stdout);
+    const doc = JSON.parse((await health([`${bed.server.base}${path}`, '--timeout', '1s', '--json'])).stdout);
     assert.ok(
       doc.elapsed_ms >= 1000 && doc.elapsed_ms < 2000,
       `${path}: the check took ${doc.elapsed_ms} ms`,
@@ -117,7 +93,7 @@ test('a server slower than --timeout: CRITICAL within timeout + 1 s, waiting for
 
 test('--retries: every attempt timed out, the run still ends within timeout × 3 + 0.5 s + 1 s (+1 s)', async () => {
   const baseline = await startupMs();
-  const args = [`${server.base}/slow-headers`, '--timeout', '500ms', '--retries', '2'];
+  const args = [`${bed.server.base}/slow-headers`, '--timeout', '500ms', '--retries', '2'];
   const { stdout, code, ms } = await health(args);
   assert.equal(firstLine(stdout), 'HEALTH CRITICAL - timeout after 0.5 s (3 attempts)');
   assert.equal(code, 2);
@@ -131,17 +107,17 @@ test('--retries: every attempt timed out, the run still ends within timeout × 3
 });
 
 test('--retries: a 503 is retried and the retry gets the healthy answer', async () => {
-  const retried = await health([`${server.base}/flaky/retries`, '--retries', '1']);
+  const retried = await health([`${bed.server.base}/flaky/retries`, '--retries', '1']);
   assert.equal(firstLine(retried.stdout), 'HEALTH OK - healthy (4 services)');
   assert.equal(retried.code, 0);
-  assert.equal(server.hits('/flaky/retries'), 2);
+  assert.equal(bed.server.hits('/flaky/retries'), 2);
   const json = JSON.parse(
-    (await health([`${server.base}/flaky/retries-json`, '--retries', '1', '--json'])).stdout,
+    (await health([`${bed.server.base}/flaky/retries-json`, '--retries', '1', '--json'])).stdout,
   );
   assert.equal(json.attempts, 2);
-  const once = await health([`${server.base}/flaky/no-retries`]);
+  const once = await health([`${bed.server.base}/flaky/no-retries`]);
   assert.equal(once.code, 2);
-  assert.equal(server.hits('/flaky/no-retries'), 1);
+  assert.equal(bed.server.hits('/flaky/no-retries'), 1);
 });
 
 test('connection refused: CRITICAL', async () => {
@@ -151,7 +127,7 @@ test('connection refused: CRITICAL', async () => {
 });
 
 test('--json: one document with the state, exit code, reason and every service', async () => {
-  const { stdout, code } = await health([`${server.base}/degraded`, '--json']);
+  const { stdout, code } = await health([`${bed.server.base}/degraded`, '--json']);
   assert.equal(code, 1);
   const doc = JSON.parse(stdout);
   assert.deepEqual(Object.keys(doc), [
@@ -169,7 +145,7 @@ test('--json: one document with the state, exit code, reason and every service',
     'uptime_seconds',
     'services',
   ]);
-  assert.equal(doc.url, `${server.base}/degraded`);
+  assert.equal(doc.url, `${bed.server.base}/degraded`);
   assert.deepEqual(
     [doc.state, doc.exit_code, doc.reason],
     ['warning', 1, 'degraded; services.redis: degraded'],
@@ -187,7 +163,7 @@ test('--json: one document with the state, exit code, reason and every service',
     fields: {},
   });
   assert.deepEqual(doc.services[2].fields, { rate_limit_remaining: 4500 });
-  const failed = JSON.parse((await health([`${server.base}/html`, '--json'])).stdout);
+  const failed = JSON.parse((await health([`${bed.server.base}/html`, '--json'])).stdout);
   assert.deepEqual(
     [failed.state, failed.exit_code, failed.http_status, failed.services],
     ['unknown', 3, 200, []],
@@ -195,7 +171,7 @@ test('--json: one document with the state, exit code, reason and every service',
 });
 
 test('secrets in the URL are never printed: user:password@, a token as user name, ?token=', async () => {
-  const withPassword = server.base.replace('//', '//user:s3cret@');
+  const withPassword = bed.server.base.replace('//', '//user:s3cret@');
   const ok = await health([`${withPassword}/auth`]);
   assert.equal(
     firstLine(ok.stdout),
@@ -219,13 +195,13 @@ test('secrets in the URL are never printed: user:password@, a token as user name
 });
 
 test('the URL comes from SMSMON_HEALTH_URL (health.url) when none is given', async () => {
-  const { stdout, code } = await health([], { SMSMON_HEALTH_URL: `${server.base}/degraded` });
+  const { stdout, code } = await health([], { SMSMON_HEALTH_URL: `${bed.server.base}/degraded` });
   assert.equal(firstLine(stdout), 'HEALTH WARNING - degraded; services.redis: degraded');
   assert.equal(code, 1);
 });
 
 test('usage and config errors are UNKNOWN (3), not CRITICAL, with one line on stderr', async () => {
-  const url = `${server.base}/healthy`;
+  const url = `${bed.server.base}/healthy`;
   const cases: Array<[string[], RegExp, NodeJS.ProcessEnv?]> = [
     [[url, '--retries', 'x'], /^smsmon: bad --retries "x"; expected a whole number, 0 to 10\n$/],
     [[url, '--retries', '11'], /^smsmon: bad --retries "11"/],
@@ -298,7 +274,7 @@ const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
 test('--watch prints a line per change; Ctrl-C ends it with the last state as exit code', async () => {
   const { stdout, code } = await watch(
-    [`${server.base}/flaky/watch`, '--watch', '100ms'],
+    [`${bed.server.base}/flaky/watch`, '--watch', '100ms'],
     (out) => lines(out).length >= 4,
   );
   const printed = lines(stdout);
@@ -315,25 +291,25 @@ test('--watch prints a line per change; Ctrl-C ends it with the last state as ex
 });
 
 test('--watch prints nothing while nothing changes; SIGTERM ends it cleanly', async () => {
-  const before = server.hits('/healthy');
+  const before = bed.server.hits('/healthy');
   const { stdout, stderr, code } = await watch(
-    [`${server.base}/healthy`, '--watch', '100ms', '--json'],
+    [`${bed.server.base}/healthy`, '--watch', '100ms', '--json'],
     afterFirstLine(800),
     'SIGTERM',
   );
   assert.equal(code, 0, stderr);
   assert.equal(lines(stdout).length, 1);
   assert.equal(JSON.parse(lines(stdout)[0]!).state, 'ok');
-  assert.ok(server.hits('/healthy') - before >= 5, `${server.hits('/healthy') - before} checks`);
+  assert.ok(bed.server.hits('/healthy') - before >= 5, `${bed.server.hits('/healthy') - before} checks`);
 });
 
 test('--record stores the state and every response time in the series; the latest hash is left alone', async () => {
-  const prefix = `${scratch.prefix}-record`;
+  const prefix = `${bed.scratch.prefix}-record`;
   const layout = redisLayout('host', prefix);
   const host = hostname();
-  await scratch.redis.hset(layout.latestKey(host), 'timestamp', '1', 'cpu_percent', '12');
+  await bed.scratch.redis.hset(layout.latestKey(host), 'timestamp', '1', 'cpu_percent', '12');
   const { stdout, stderr, code } = await health([
-    `${server.base}/healthy`,
+    `${bed.server.base}/healthy`,
     '--record',
     '--redis',
     'redis://127.0.0.1:6379',
@@ -344,7 +320,7 @@ test('--record stores the state and every response time in the series; the lates
   assert.equal(firstLine(stdout), 'HEALTH OK - healthy (4 services)');
   assert.match(stderr, /^smsmon: recorded 9 metric\(s\) in redis:\/\/127\.0\.0\.1:6379/);
   const values = async (metric: string) =>
-    (await scratch.redis.zrange(layout.metricKey(host, metric), '0', '-1')).map((m) =>
+    (await bed.scratch.redis.zrange(layout.metricKey(host, metric), '0', '-1')).map((m) =>
       Number(m.split(':')[1]),
     );
   assert.deepEqual(await values('health_up'), [1]);
@@ -353,14 +329,14 @@ test('--record stores the state and every response time in the series; the lates
   assert.deepEqual(await values('health_service_database_response_time'), [0.023]);
   assert.deepEqual(await values('health_service_redis_response_time'), [0.001]);
   assert.deepEqual(await values('health_service_twilio_up'), [1]);
-  const [member] = await scratch.redis.zrange(layout.metricKey(host, 'health_up'), '0', '-1');
+  const [member] = await bed.scratch.redis.zrange(layout.metricKey(host, 'health_up'), '0', '-1');
   assert.ok(Math.abs(Number(member!.split(':')[0]) - Date.now()) < 60_000, 'stored at the real time');
-  assert.deepEqual(await scratch.redis.hgetall(layout.latestKey(host)), {
+  assert.deepEqual(await bed.scratch.redis.hgetall(layout.latestKey(host)), {
     timestamp: '1',
     cpu_percent: '12',
   });
 
-  const failed = await health([`${server.base}/unhealthy`, '--record', '--prefix', prefix], {
+  const failed = await health([`${bed.server.base}/unhealthy`, '--record', '--prefix', prefix], {
     REDIS_URL: 'redis://127.0.0.1:6379',
   });
   assert.equal(failed.code, 2);
@@ -369,11 +345,11 @@ test('--record stores the state and every response time in the series; the lates
 });
 
 test('--watch --record stores every check, printed or not', async () => {
-  const prefix = `${scratch.prefix}-watch`;
+  const prefix = `${bed.scratch.prefix}-watch`;
   const key = redisLayout('host', prefix).metricKey(hostname(), 'health_state');
   const { code, stdout, stderr } = await watch(
     [
-      `${server.base}/healthy`,
+      `${bed.server.base}/healthy`,
       '--watch',
       '100ms',
       '--record',
@@ -388,5 +364,5 @@ test('--watch --record stores every check, printed or not', async () => {
   assert.equal(code, 0, stderr);
   assert.equal(lines(stdout).length, 1);
   assert.equal(stderr, '', 'stored checks are not reported one by one');
-  assert.ok((await scratch.redis.zcard(key)) >= 4, `${await scratch.redis.zcard(key)} stored`);
+  assert.ok((await bed.scratch.redis.zcard(key)) >= 4, `${await bed.scratch.redis.zcard(key)} stored`);
 });
