@@ -25,6 +25,8 @@ export interface LogRecord {
   recovered: boolean;
   /** No header matched: the text is kept as-is so nothing is lost. */
   unparsed: boolean;
+  /** Bytes of the record left out by the caps of src/core/recordLimits.ts; 0 when it is whole. */
+  truncatedBytes: number;
 }
 
 /** Python's standard level names with their numeric values. */

@@ -5,6 +5,7 @@ export interface ScanStatsState {
   matched: number;
   recovered: number;
   unparsed: number;
+  truncated: number;
   filesWithProblems: string[];
 }
 
@@ -14,12 +15,15 @@ export class ScanStats {
   matched = 0;
   recovered = 0;
   unparsed = 0;
-  /** Files that held recovered or unparsed records, for the report. */
+  /** Records cut to the caps of recordLimits.ts. */
+  truncated = 0;
+  /** Files that held recovered, unparsed or truncated records, for the report. */
   readonly filesWithProblems = new Set<string>();
 
   exportState(): ScanStatsState {
-    const { records, matched, recovered, unparsed } = this;
-    return { records, matched, recovered, unparsed, filesWithProblems: [...this.filesWithProblems] };
+    const { records, matched, recovered, unparsed, truncated } = this;
+    const filesWithProblems = [...this.filesWithProblems];
+    return { records, matched, recovered, unparsed, truncated, filesWithProblems };
   }
 
   mergeState(state: ScanStatsState): void {
@@ -27,6 +31,7 @@ export class ScanStats {
     this.matched += state.matched;
     this.recovered += state.recovered;
     this.unparsed += state.unparsed;
+    this.truncated += state.truncated;
     for (const file of state.filesWithProblems) this.filesWithProblems.add(file);
   }
 
@@ -37,6 +42,10 @@ export class ScanStats {
       this.filesWithProblems.add(record.file);
     } else if (record.unparsed) {
       this.unparsed++;
+      this.filesWithProblems.add(record.file);
+    }
+    if (record.truncatedBytes > 0) {
+      this.truncated++;
       this.filesWithProblems.add(record.file);
     }
   }

@@ -12,7 +12,7 @@ import { readLines, sourceFor } from '../sources/logSource.js';
 import { compilePythonFormat } from './pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
 import { scanForKeyword } from './keywordScan.js';
-import { MAX_RECORD_LINES } from './recordAssembler.js';
+import { MAX_RECORD_LINES } from '../core/recordLimits.js';
 
 /**
  * The keyword scan must give exactly the records of the line-by-line path that contain the

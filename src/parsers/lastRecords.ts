@@ -31,6 +31,7 @@ export interface TailScan {
 interface HeldLine {
   text: string;
   fromEnd: number;
+  cutBytes: number;
 }
 
 /**
@@ -66,12 +67,12 @@ export async function scanBackward(
       fromEnd++;
       earliestOffset = line.offset;
       if (!assembler.isHeader(line.text)) {
-        held.push({ text: line.text, fromEnd });
+        held.push({ text: line.text, fromEnd, cutBytes: line.cutBytes });
         continue;
       }
       const out: LogRecord[] = [];
-      assembler.push(line.text, fromEnd, out);
-      for (let i = held.length - 1; i >= 0; i--) assembler.push(held[i]!.text, held[i]!.fromEnd, out);
+      assembler.push(line.text, fromEnd, out, line.cutBytes);
+      pushHeld(assembler, held, out);
       assembler.flush(out);
       held.length = 0;
       complete(out);
@@ -85,7 +86,7 @@ export async function scanBackward(
     if (held.length > 0) {
       // Lines before the file's first header: unparsed records, kept.
       const out: LogRecord[] = [];
-      for (let i = held.length - 1; i >= 0; i--) assembler.push(held[i]!.text, held[i]!.fromEnd, out);
+      pushHeld(assembler, held, out);
       complete(out);
     }
   }
@@ -101,4 +102,10 @@ export async function scanBackward(
     resumeOffset,
     resumeLine: totalComplete + 1,
   };
+}
+
+/** Lines held newest first, to the assembler in file order. */
+function pushHeld(assembler: RecordAssembler, held: readonly HeldLine[], out: LogRecord[]): void {
+  for (let i = held.length - 1; i >= 0; i--)
+    assembler.push(held[i]!.text, held[i]!.fromEnd, out, held[i]!.cutBytes);
 }

@@ -15,6 +15,7 @@ const FIELD_READERS: Readonly<Record<string, (r: LogRecord) => string | number |
   line: (r) => r.line,
   recovered: (r) => r.recovered,
   unparsed: (r) => r.unparsed,
+  truncated_bytes: (r) => r.truncatedBytes,
   raw: (r) => r.raw,
 };
 
@@ -39,7 +40,8 @@ export function recordJsonLine(record: LogRecord): string {
     `,"time_text":${q(record.timeText)},"level":${q(record.level)},"module":${q(record.module)}` +
     `,"pid":${record.pid},"thread":${record.thread},"message":${q(record.message)}` +
     `,"exc_text":${q(record.excText)},"file":${q(record.file)},"line":${record.line}` +
-    `,"recovered":${record.recovered},"unparsed":${record.unparsed}`;
+    `,"recovered":${record.recovered},"unparsed":${record.unparsed}` +
+    `,"truncated_bytes":${record.truncatedBytes}`;
   if (record.extra) {
     for (const [key, value] of Object.entries(record.extra))
       if (!(key in FIELD_READERS)) line += `,${q(key)}:${q(value)}`;

@@ -1,4 +1,11 @@
 import type { ScanStats } from '../operators/scanStats.js';
+import { MAX_LINE_BYTES, MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../core/recordLimits.js';
+
+const MIB = 1024 * 1024;
+/** The caps in words, as the README names them. */
+const TRUNCATION_RULE =
+  `a line over ${MAX_LINE_BYTES / MIB} MiB, or a record over ${MAX_RECORD_BYTES / MIB} MiB or ` +
+  `${MAX_RECORD_LINES.toLocaleString('en-US')} lines`;
 
 /** One stderr line naming what could not be read cleanly; nothing when all was clean. */
 export function scanSummaryLine(stats: ScanStats): string | null {
@@ -8,6 +15,10 @@ export function scanSummaryLine(stats: ScanStats): string | null {
   if (stats.unparsed > 0)
     parts.push(
       `${stats.unparsed} ${plural(stats.unparsed, 'line')} matched no format (kept as unparsed records)`,
+    );
+  if (stats.truncated > 0)
+    parts.push(
+      `${stats.truncated} ${plural(stats.truncated, 'record')} truncated (${TRUNCATION_RULE}; truncated_bytes says how much)`,
     );
   if (parts.length === 0) return null;
   const files = [...stats.filesWithProblems];
