@@ -1,6 +1,7 @@
 import type { LogRecord } from '../core/record.js';
 import { countLinesBefore, readLinesBackward } from '../sources/backwardReader.js';
 import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
+import { HeldLines } from './heldLines.js';
 
 export interface TailScanOptions {
   /** How many matching records are wanted. */
@@ -28,12 +29,6 @@ export interface TailScan {
   resumeLine: number;
 }
 
-interface HeldLine {
-  text: string;
-  fromEnd: number;
-  cutBytes: number;
-}
-
 /**
  * The last matching records of a file, found by reading backwards: a header line completes the
  * record made of it and the lines after it, which is then tested. The cost depends on how far
@@ -47,7 +42,7 @@ export async function scanBackward(
 ): Promise<TailScan> {
   const assembler = new RecordAssembler(context);
   const newestFirst: LogRecord[] = [];
-  const held: HeldLine[] = []; // continuation lines, newest first
+  const held = new HeldLines(); // continuation lines, newest first
   let fromEnd = 0;
   let earliestOffset = size;
   let resumeOffset = size;
@@ -67,14 +62,13 @@ export async function scanBackward(
       fromEnd++;
       earliestOffset = line.offset;
       if (!assembler.isHeader(line.text)) {
-        held.push({ text: line.text, fromEnd, cutBytes: line.cutBytes });
+        held.add({ text: line.text, fromEnd, cutBytes: line.cutBytes });
         continue;
       }
       const out: LogRecord[] = [];
       assembler.push(line.text, fromEnd, out, line.cutBytes);
-      pushHeld(assembler, held, out);
+      held.pushTo(assembler, out);
       assembler.flush(out);
-      held.length = 0;
       complete(out);
       if (newestFirst.length >= options.count) break;
       const time = out[0]?.time ?? null;
@@ -86,7 +80,7 @@ export async function scanBackward(
     if (held.length > 0) {
       // Lines before the file's first header: unparsed records, kept.
       const out: LogRecord[] = [];
-      pushHeld(assembler, held, out);
+      held.pushTo(assembler, out);
       complete(out);
     }
   }
@@ -102,10 +96,4 @@ export async function scanBackward(
     resumeOffset,
     resumeLine: totalComplete + 1,
   };
-}
-
-/** Lines held newest first, to the assembler in file order. */
-function pushHeld(assembler: RecordAssembler, held: readonly HeldLine[], out: LogRecord[]): void {
-  for (let i = held.length - 1; i >= 0; i--)
-    assembler.push(held[i]!.text, held[i]!.fromEnd, out, held[i]!.cutBytes);
 }

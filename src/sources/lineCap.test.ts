@@ -98,19 +98,19 @@ test('line windows: a long line never fills a window; its cut is found by the sc
     const cuts = new LineCuts();
     let largest = 0;
     let cut = 0;
-    const texts: string[] = [];
-    const scan = function* (window: Buffer): Generator<never, number> {
+    const scan = function* (window: Buffer): Generator<string, number> {
       largest = Math.max(largest, window.length);
       for (let at = 0; at < window.length;) {
         const end = window.indexOf(0x0a, at);
         const stop = end === -1 ? window.length : end;
         cut += cuts.within(window, at, stop);
-        texts.push(window.toString('utf8', at, Math.min(stop, at + 60)));
+        yield window.toString('utf8', Math.max(at, stop - 60), stop);
         at = stop + 1;
       }
       return window.length;
     };
-    for await (const _ of scanLineWindows(sourceFor(path), scan, undefined, cuts));
+    const texts: string[] = [];
+    for await (const text of scanLineWindows(sourceFor(path), scan, undefined, cuts)) texts.push(text);
     assert.ok(largest < MAX_LINE_BYTES + 512 * 1024, `a window of ${largest} bytes`);
     assert.equal(texts.length, 3);
     assert.ok(texts[2]!.endsWith('after'));
