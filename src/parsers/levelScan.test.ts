@@ -121,3 +121,32 @@ test("records one after another; the lines past a record's line cap stay in it",
     ],
   );
 });
+
+test('hostile records read the same on both paths: a 3 MB line, a 30,000-line traceback, CRLF', async () => {
+  const file = join(dir, 'hostile.log');
+  const at = (second: number) => `2024-01-20 16:31:${String(second).padStart(2, '0')},000`;
+  const frames = Array.from({ length: 30_000 }, (_, i) => `  File "f.py", line ${i}, in f`).join('\n');
+  writeFileSync(
+    file,
+    `INFO ${at(0)} views 1 2 before\nERROR ${at(1)} views 1 2 huge ${'é'.repeat(1_500_000)}\n`,
+  );
+  appendFileSync(file, `ERROR ${at(2)} tasks 1 2 deep\nTraceback (most recent call last):\n${frames}\n`);
+  appendFileSync(
+    file,
+    `ValueError: bottom\nERROR ${at(3)} tasks 1 2 crlf\r\nTraceback (most recent call last):\r\n`,
+  );
+  appendFileSync(
+    file,
+    `  File "x.py", line 1, in f\r\nopenai.RateLimitError: 429\r\nINFO ${at(4)} views 1 2 after\n`,
+  );
+  const [actual, expected] = await both(file, ['ERROR']);
+  assert.deepEqual(actual, expected);
+  assert.deepEqual(
+    actual.map((r) => [r.line, r.truncatedBytes > 0, r.excText.split('\n').at(-1)]),
+    [
+      [2, true, ''],
+      [3, true, 'ValueError: bottom'],
+      [30_006, false, 'openai.RateLimitError: 429'],
+    ],
+  );
+});

@@ -11,8 +11,13 @@ export function lineCutAt(bytes: Buffer, start: number, length: number): number 
 /** `at`, or the start of the UTF-8 character `at` falls inside of (before its continuation bytes). */
 export function charStart(bytes: Buffer, at: number): number {
   let start = at;
-  for (let i = 0; i < 3 && start > 0 && (bytes[start]! & 0xc0) === 0x80; i++) start--;
+  for (let i = 0; i < 3 && start > 0 && isContinuation(bytes[start]!); i++) start--;
   return start;
+}
+
+/** A UTF-8 continuation byte (10xxxxxx): never the first byte of a character. */
+export function isContinuation(byte: number): boolean {
+  return (byte & 0xc0) === 0x80;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { MAX_LINE_BYTES } from '../core/recordLimits.js';
-import { charStart } from './lineCap.js';
+import { charStart, isContinuation } from './lineCap.js';
 import { readChunks, type LogSource } from './logSource.js';
 
 const NEWLINE = 0x0a;
@@ -93,6 +93,9 @@ export async function* scanLineWindows<T>(
       if (open + lineRest > MAX_LINE_BYTES) {
         // The open line overruns the cap: keep up to it, skip the rest up to the line's end.
         const kept = open >= MAX_LINE_BYTES ? 0 : charStart(chunk, MAX_LINE_BYTES - open);
+        // Filled to the cap exactly by earlier reads, the line may end in half a character.
+        if (open <= MAX_LINE_BYTES && kept === 0 && isContinuation(chunk[0]!))
+          held = charStart(work, held - 1);
         append(chunk.subarray(0, kept));
         open += lineRest;
         if (firstNewline === -1) continue;
