@@ -27,6 +27,8 @@ export interface LogRecord {
   unparsed: boolean;
   /** Its header looks forged inside the record before it (injectionCheck.ts); absent when not. */
   suspect?: 'injected';
+  /** Bytes of the record left out by the caps of src/core/recordLimits.ts; 0 when it is whole. */
+  truncatedBytes: number;
 }
 
 /** Python's standard level names with their numeric values. */

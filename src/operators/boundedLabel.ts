@@ -1,10 +1,8 @@
 import { detach } from '../core/detach.js';
+import { capKey } from '../core/recordLimits.js';
 
 /** The label value every value past the limit falls into. */
 export const OVERFLOW = 'other';
-
-/** Label values longer than this are cut (a multi-line message template is not a good label). */
-const MAX_LENGTH = 200;
 
 /**
  * Keeps a label's cardinality bounded without ever taking a series away: the first `limit`
@@ -19,7 +17,7 @@ export class BoundedLabel {
   constructor(readonly limit: number) {}
 
   map(value: string): string {
-    const cut = value.length > MAX_LENGTH ? `${value.slice(0, MAX_LENGTH - 1)}…` : value;
+    const cut = capKey(value);
     if (this.kept.has(cut)) return cut;
     if (this.kept.size >= this.limit) return OVERFLOW;
     this.kept.add(detach(cut));

@@ -1,6 +1,7 @@
 import type { LogRecord } from '../core/record.js';
 import { unknownChoice } from '../core/errors.js';
 import { detach } from '../core/detach.js';
+import { capKey } from '../core/recordLimits.js';
 import { finalExceptionClass } from './errorType.js';
 import { messageTemplate } from './messageTemplate.js';
 
@@ -12,8 +13,8 @@ export interface KeyOptions {
 /** What an error is grouped by: adding a key is adding an entry. */
 const KEYS: Readonly<Record<string, (record: LogRecord, options: KeyOptions) => string>> = {
   type: errorType,
-  template: (r) => `${r.module}: ${messageTemplate(r.message)}`,
-  module: (r) => r.module,
+  template: (r) => capKey(`${r.module}: ${messageTemplate(r.message)}`),
+  module: (r) => capKey(r.module),
   level: (r) => r.level,
   // The log's own wall clock, as operators read it in the file.
   hour: (r) => (r.timeText ? `${r.timeText.slice(0, 13)}:00` : '-'),
@@ -22,11 +23,19 @@ const KEYS: Readonly<Record<string, (record: LogRecord, options: KeyOptions) => 
 };
 export const GROUP_KEYS = Object.keys(KEYS);
 
-/** The exception class of the final exception when there is a traceback, else module: template. */
+/**
+ * The exception class of the final exception when there is a traceback, else module: template;
+ * capped, as every key is: a class name can be as long as the line that holds it.
+ */
 export function errorType(record: LogRecord, { qualified }: KeyOptions): string {
   const exception = record.excText ? finalExceptionClass(record.excText) : null;
-  if (exception) return qualified ? exception.qualified : exception.name;
-  return `${record.module}: ${messageTemplate(record.message)}`;
+  if (exception) return capKey(qualified ? exception.qualified : exception.name);
+  return capKey(`${record.module}: ${messageTemplate(record.message)}`);
+}
+
+function firstLineOf(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
 }
 
 export function parseGroupKeys(text: string): string[] {
@@ -83,7 +92,7 @@ export class ErrorGroupCounter {
     const id = keys ? keys.join('\u0000') : keyFunctions[0]!(record, options);
     let group = this.groups.get(id);
     if (!group) {
-      const sample = detach(record.message.split('\n', 1)[0]!);
+      const sample = detach(capKey(firstLineOf(record.message)));
       const groupKeys = (keys ?? [id]).map(detach);
       group = { keys: groupKeys, count: 0, previous: 0, first: null, last: null, sample };
       this.groups.set(id, group);

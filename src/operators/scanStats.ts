@@ -7,6 +7,7 @@ export interface ScanStatsState {
   recovered: number;
   unparsed: number;
   suspect: number;
+  truncated: number;
   filesWithProblems: string[];
   unreadable: SourceProblem[];
 }
@@ -19,16 +20,18 @@ export class ScanStats {
   unparsed = 0;
   /** Records whose header looks forged (injectionCheck.ts). */
   suspect = 0;
-  /** Files that held recovered or unparsed records, for the report. */
+  /** Records cut to the caps of recordLimits.ts. */
+  truncated = 0;
+  /** Files that held recovered, unparsed, suspect or truncated records, for the report. */
   readonly filesWithProblems = new Set<string>();
   /** Files skipped or read only in part, in the order met: the command exits 3. */
   readonly unreadable: SourceProblem[] = [];
 
   exportState(): ScanStatsState {
-    const { records, matched, recovered, unparsed, suspect } = this;
+    const { records, matched, recovered, unparsed, suspect, truncated } = this;
     const filesWithProblems = [...this.filesWithProblems];
     const unreadable = [...this.unreadable];
-    return { records, matched, recovered, unparsed, suspect, filesWithProblems, unreadable };
+    return { records, matched, recovered, unparsed, suspect, truncated, filesWithProblems, unreadable };
   }
 
   mergeState(state: ScanStatsState): void {
@@ -37,6 +40,7 @@ export class ScanStats {
     this.recovered += state.recovered;
     this.unparsed += state.unparsed;
     this.suspect += state.suspect;
+    this.truncated += state.truncated;
     for (const file of state.filesWithProblems) this.filesWithProblems.add(file);
     this.unreadable.push(...state.unreadable);
   }
@@ -55,6 +59,10 @@ export class ScanStats {
     }
     if (record.suspect !== undefined) {
       this.suspect++;
+      this.filesWithProblems.add(record.file);
+    }
+    if (record.truncatedBytes > 0) {
+      this.truncated++;
       this.filesWithProblems.add(record.file);
     }
   }

@@ -1,5 +1,5 @@
-/** Longest template kept: a pasted document in a message must not make a key of megabytes. */
-const MAX_TEMPLATE_CHARS = 200;
+import { MAX_KEY_CHARS, capKey } from '../core/recordLimits.js';
+
 /** Numbers, ids and values share a mask: a short hex id can be all digits, a number slot `None`. */
 export const VALUE = '<*>';
 
@@ -17,7 +17,7 @@ export class TemplateWriter {
 
   /** Whether the template has reached its length at `at` in the line (later text is cut anyway). */
   full(at: number): boolean {
-    return this.out.length + at - this.copied > MAX_TEMPLATE_CHARS;
+    return this.out.length + at - this.copied > MAX_KEY_CHARS;
   }
 
   /** Writes `mask` for [start, end); returns end. */
@@ -34,6 +34,6 @@ export class TemplateWriter {
 
   finish(): string {
     const text = this.out + this.text.slice(this.copied);
-    return text.length > MAX_TEMPLATE_CHARS ? text.slice(0, MAX_TEMPLATE_CHARS) + '…' : text;
+    return capKey(text);
   }
 }

@@ -65,3 +65,13 @@ test('sms.log: the record after one whose JSON never closed is suspect', () => {
   const crlf = [record(0, '{"message": "a"}\r'), record(0, '{"message": "b"}\r')];
   assert.deepEqual(suspects(crlf, { suffix: '"}' }), []);
 });
+
+test('sms.log: a record cut to the caps may have lost its "}; the next one is not judged by it', () => {
+  const cut = {
+    ...record(0, '{"level": "INFO", "message": "' + 'x'.repeat(64), 1),
+    truncatedBytes: 5_000_000,
+  };
+  const next = record(1, '{"level": "INFO", "message": "ok"}', 2);
+  assert.deepEqual(suspects([cut, next], { suffix: '"}' }), []);
+  assert.deepEqual(suspects([{ ...cut, truncatedBytes: 0 }, next], { suffix: '"}' }), [1]);
+});

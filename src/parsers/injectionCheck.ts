@@ -79,6 +79,8 @@ export class InjectionCheck {
     if (suffix === '' || !consecutive || !previous || previous.file !== record.file) return;
     const [older, newer] = backward ? [record, previous] : [previous, record];
     if (older.unparsed || newer.unparsed) return;
+    // A record cut to the caps lost the middle where its closing suffix may have been.
+    if (older.truncatedBytes > 0) return;
     if (!closes(older.raw, suffix)) newer.suspect = 'injected';
   }
 

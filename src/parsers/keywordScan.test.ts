@@ -12,7 +12,7 @@ import { readLines, sourceFor } from '../sources/logSource.js';
 import { compilePythonFormat } from './pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
 import { scanForKeyword } from './keywordScan.js';
-import { MAX_RECORD_LINES } from './recordAssembler.js';
+import { MAX_RECORD_LINES } from '../core/recordLimits.js';
 
 /**
  * The keyword scan must give exactly the records of the line-by-line path that contain the
@@ -99,4 +99,24 @@ test('a record longer than the line cap is cut as on the line-by-line path', asy
   const [actual, expected] = await both(file);
   assert.equal(actual.length, expected.length);
   assert.deepEqual(actual, expected);
+});
+
+test('hostile records read the same on both paths: a 3 MB line and a 30,000-line traceback', async () => {
+  const file = join(dir, 'hostile.log');
+  const frames = Array.from({ length: 30_000 }, (_, i) => `  File "f.py", line ${i}, in f`).join('\n');
+  const header = (second: number) =>
+    `ERROR 2024-01-20 16:31:${String(second).padStart(2, '0')},000 tasks 1 2`;
+  writeFileSync(file, `${header(0)} huge ${KEYWORD}=1 ${'é'.repeat(1_500_000)}\n`);
+  appendFileSync(file, `${header(1)} deep ${KEYWORD}=2\nTraceback (most recent call last):\n${frames}\n`);
+  appendFileSync(file, `ValueError: bottom\n${header(2)} after ${KEYWORD}=3\n`);
+  const [actual, expected] = await both(file);
+  assert.deepEqual(actual, expected);
+  assert.deepEqual(
+    actual.map((r) => [r.line, r.truncatedBytes > 0, r.excText.split('\n').at(-1)]),
+    [
+      [1, true, ''],
+      [2, true, 'ValueError: bottom'],
+      [30_005, false, ''],
+    ],
+  );
 });

@@ -1,7 +1,7 @@
 import type { ProblemSink } from '../core/sourceProblem.js';
 import type { LogRecord } from '../core/record.js';
 import type { LogSource } from '../sources/logSource.js';
-import { scanLineWindows } from '../sources/lineWindows.js';
+import { LineCuts, scanLineWindows } from '../sources/lineWindows.js';
 import type { KeywordValues } from '../core/keywordValues.js';
 import { HeaderBytes } from './headerBytes.js';
 import { KeywordScanner } from './keywordScanner.js';
@@ -15,9 +15,8 @@ import { scanInPieces } from './windowPieces.js';
  * is the nearest header line at or before it and its end the next header line, so only those
  * few lines are decoded and matched. Records without the keyword are skipped unread; lines
  * before a file's first header still come as unparsed records, as on the line-by-line path, so
- * the scan summary is the same. A record of more than 10,000 lines is cut there as on that path
- * when it holds a hit or ends the window; when it is skipped, the lines past its cap (unparsed
- * records there) are skipped with it, as the level scan does.
+ * the scan summary is the same. A record past its caps (recordLimits.ts) goes to the record
+ * assembler line by line, hit or not, which caps it as on that path.
  *
  * Only for formats whose header lines start with a level name and without a JSON-quoted message
  * (every sms.log record would have to be looked at to count recovered ones).
@@ -33,7 +32,8 @@ export async function* scanForKeyword(
   values?: KeywordValues,
   onProblem?: ProblemSink,
 ): AsyncGenerator<LogRecord[]> {
-  const scanner = new KeywordScanner(context, keyword);
+  const cuts = new LineCuts();
+  const scanner = new KeywordScanner(context, keyword, cuts);
   const lane = values && valueLaneFor(source, context, values);
   yield* scanLineWindows(
     source,
@@ -47,6 +47,7 @@ export async function* scanForKeyword(
     },
     onBytes,
     onProblem,
+    cuts,
   );
 }
 

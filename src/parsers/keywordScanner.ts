@@ -1,11 +1,8 @@
 import { isAscii } from 'node:buffer';
 import type { LogRecord } from '../core/record.js';
-import {
-  MAX_RECORD_LINES,
-  RecordAssembler,
-  unparsedRecord,
-  type AssemblerContext,
-} from './recordAssembler.js';
+import { MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../core/recordLimits.js';
+import type { LineCuts } from '../sources/lineWindows.js';
+import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
 
 const NEWLINE = 0x0a;
 /** Non-ASCII bytes are located to blocks of this size (UTF-8 is rare: ~1 line in 100). */
@@ -32,17 +29,21 @@ export class KeywordScanner {
   private readonly assembler: RecordAssembler;
   /** First bytes a header line can begin with: other lines are never decoded to check. */
   private readonly headerFirstBytes: Set<number>;
-  /** Before the first header of the file, or after a record hit the line cap: lines are unparsed records. */
-  private unparsedMode = true;
+  /**
+   * Lines go to the assembler one by one until the next header: before the first header of the
+   * file (unparsed records), or the rest of a record past its caps (the assembler keeps its end).
+   */
+  private lineByLine = true;
   /** Line number of the first line of the next window. */
   private line = 1;
   private counted = 0;
-  /** Set by recordEnd: the record reached the line cap. */
+  /** Set by recordEnd: the record reached its caps. */
   private capped = false;
 
   constructor(
     private readonly context: AssemblerContext,
     private readonly keyword: string,
+    private readonly cuts: LineCuts,
   ) {
     this.assembler = new RecordAssembler(context);
     const prefix = context.format.levelLinePrefix!;
@@ -67,8 +68,8 @@ export class KeywordScanner {
     let pos = 0; // a record starts here (a header line) unless in unparsed mode
     let hit = -1;
     while (pos < bytes.length) {
-      if (this.unparsedMode) {
-        pos = this.unparsedLines(w, pos, out);
+      if (this.lineByLine) {
+        pos = this.linesToHeader(w, pos, out);
         continue;
       }
       if (hit < pos) hit = w.text.indexOf(this.keyword, pos);
@@ -76,9 +77,8 @@ export class KeywordScanner {
         // No more hits: the window's last record may go on in the next chunk, so it is carried over.
         const last = this.headerAtOrBefore(w, lineStart(w.text, bytes.length - 1), pos);
         const end = this.recordEnd(w, last);
-        if (!this.capped) return final ? this.consumed(w, bytes.length) : this.consumed(w, last);
-        this.unparsedMode = true;
-        pos = end;
+        if (!this.capped) return final ? this.finish(w, out) : this.consumed(w, last);
+        pos = this.longRecord(w, last, end, out);
         continue;
       }
       // Usually the hit is on a header line: its record is built straight away, and only when
@@ -92,26 +92,51 @@ export class KeywordScanner {
       }
       const start = this.headerAtOrBefore(w, hitLine, pos);
       end = this.recordEnd(w, start);
-      if (hit < end) this.emit(w, start, end, out);
-      if (this.capped) this.unparsedMode = true;
-      pos = end;
+      if (this.capped) pos = this.longRecord(w, start, end, out);
+      else {
+        if (hit < end) this.emit(w, start, end, out);
+        pos = end;
+      }
     }
-    return this.consumed(w, bytes.length);
+    return final ? this.finish(w, out) : this.consumed(w, bytes.length);
   }
 
-  /** Non-header lines become unparsed records, one per line, until a header line. */
-  private unparsedLines(w: Window, from: number, out: LogRecord[]): number {
+  /** The window is the input's last: the record the assembler holds is complete. */
+  private finish(w: Window, out: LogRecord[]): number {
+    this.assembler.flush(out);
+    return this.consumed(w, w.bytes.length);
+  }
+
+  /**
+   * A record past its caps, whether it holds a hit or not (the keyword is a hint): its lines
+   * [start, end) go to the assembler, which keeps its head and its end, and so do the next ones.
+   */
+  private longRecord(w: Window, start: number, end: number, out: LogRecord[]): number {
+    for (let pos = start; pos < end;) pos = this.pushLine(w, pos, out);
+    this.lineByLine = true;
+    return end;
+  }
+
+  /** Lines to the assembler until a header line, which completes the record it holds. */
+  private linesToHeader(w: Window, from: number, out: LogRecord[]): number {
     let pos = from;
     while (pos < w.bytes.length) {
-      const end = lineEnd(w.text, pos);
-      if (this.isHeader(w, pos, end)) {
-        this.unparsedMode = false;
+      if (this.isHeader(w, pos, lineEnd(w.text, pos))) {
+        this.assembler.flush(out);
+        this.lineByLine = false;
         return pos;
       }
-      out.push(unparsedRecord(this.decode(w, pos, end), this.context.file, this.lineAt(w, pos)));
-      pos = end + 1;
+      pos = this.pushLine(w, pos, out);
     }
     return pos;
+  }
+
+  /** The line at `pos` to the assembler; returns where the next one starts. */
+  private pushLine(w: Window, pos: number, out: LogRecord[]): number {
+    const end = lineEnd(w.text, pos);
+    const cut = this.cuts.within(w.bytes, pos, end);
+    this.assembler.push(this.decode(w, pos, end), this.lineAt(w, pos), out, cut);
+    return end + 1;
   }
 
   /** The nearest header line at or before the line at `target`; `floor` is known to be one. */
@@ -130,7 +155,7 @@ export class KeywordScanner {
     this.capped = false;
     let at = lineEnd(w.text, start) + 1;
     for (let lines = 1; at < w.bytes.length; lines++) {
-      if (lines === MAX_RECORD_LINES) {
+      if (lines === MAX_RECORD_LINES || at - start > MAX_RECORD_BYTES) {
         this.capped = true;
         return at;
       }
@@ -145,7 +170,8 @@ export class KeywordScanner {
   private emit(w: Window, start: number, end: number, out: LogRecord[]): boolean {
     // Without the final newline, as the line-by-line path joins lines.
     const stop = end > start && w.text.charCodeAt(end - 1) === NEWLINE ? end - 1 : end;
-    const record = this.assembler.recordFromText(this.decode(w, start, stop), this.lineAt(w, start));
+    const cut = this.cuts.within(w.bytes, start, stop);
+    const record = this.assembler.recordFromText(this.decode(w, start, stop), this.lineAt(w, start), cut);
     if (record) out.push(record);
     return record !== null;
   }

@@ -8,6 +8,7 @@ import { wallClockIn } from '../core/timeZone.js';
 import { VERBOSE_FORMAT } from '../core/families.js';
 import { compilePythonFormat } from './pythonFormat.js';
 import { scanBackward } from './lastRecords.js';
+import { MAX_RECORD_LINES, TAIL_LINES } from '../core/recordLimits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'smsmon-last-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,4 +86,32 @@ test('follow mode leaves an unterminated last line to the follower', async () =>
   );
   assert.equal(scan.resumeOffset, record(1, 'INFO', 'done').length);
   assert.equal(scan.resumeLine, 2);
+});
+
+test('a traceback of 30,000 lines read backwards is one capped record that keeps its exception', async () => {
+  const frames = Array.from({ length: 30_000 }, (_, i) => `  File "f.py", line ${i}, in f\n`).join('');
+  const { path, size } = write(
+    'deep.log',
+    record(1, 'INFO', 'before') +
+      record(2, 'ERROR', 'deep') +
+      `Traceback (most recent call last):\n${frames}ValueError: bottom\n` +
+      record(3, 'INFO', 'after'),
+  );
+  const context = { format, parseTime: asctimeParser(wallClockIn('UTC')), file: path };
+  const scan = await scanBackward(path, size, context, {
+    count: 1,
+    accept: (r) => r.level === 'ERROR',
+    lineNumbers: true,
+    completeLinesOnly: false,
+  });
+  const [deep] = scan.newestFirst;
+  assert.equal(deep!.line, 2);
+  assert.equal(deep!.raw.split('\n').length, MAX_RECORD_LINES + TAIL_LINES);
+  assert.ok(deep!.excText.endsWith('\nValueError: bottom'));
+  // Kept: the header, the Traceback line and 9,998 frames; the last 99 frames and ValueError.
+  const dropped = frames.split('\n').slice(MAX_RECORD_LINES - 2, 30_000 - (TAIL_LINES - 1));
+  assert.equal(
+    deep!.truncatedBytes,
+    dropped.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0),
+  );
 });

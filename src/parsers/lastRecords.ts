@@ -2,6 +2,7 @@ import type { LogRecord } from '../core/record.js';
 import { countLinesBefore, readLinesBackward } from '../sources/backwardReader.js';
 import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
 import { InjectionCheck } from './injectionCheck.js';
+import { HeldLines } from './heldLines.js';
 
 export interface TailScanOptions {
   /** How many matching records are wanted. */
@@ -29,11 +30,6 @@ export interface TailScan {
   resumeLine: number;
 }
 
-interface HeldLine {
-  text: string;
-  fromEnd: number;
-}
-
 /**
  * The last matching records of a file, found by reading backwards: a header line completes the
  * record made of it and the lines after it, which is then tested. The cost depends on how far
@@ -47,7 +43,7 @@ export async function scanBackward(
 ): Promise<TailScan> {
   const assembler = new RecordAssembler(context);
   const newestFirst: LogRecord[] = [];
-  const held: HeldLine[] = []; // continuation lines, newest first
+  const held = new HeldLines(); // continuation lines, newest first
   let fromEnd = 0;
   let earliestOffset = size;
   let resumeOffset = size;
@@ -81,14 +77,13 @@ export async function scanBackward(
       fromEnd++;
       earliestOffset = line.offset;
       if (!assembler.isHeader(line.text)) {
-        held.push({ text: line.text, fromEnd });
+        held.add({ text: line.text, fromEnd, cutBytes: line.cutBytes });
         continue;
       }
       const out: LogRecord[] = [];
-      assembler.push(line.text, fromEnd, out);
-      for (let i = held.length - 1; i >= 0; i--) assembler.push(held[i]!.text, held[i]!.fromEnd, out);
+      assembler.push(line.text, fromEnd, out, line.cutBytes);
+      held.pushTo(assembler, out);
       assembler.flush(out);
-      held.length = 0;
       complete(out);
       if (newestFirst.length >= options.count) {
         enough = true;
@@ -107,7 +102,7 @@ export async function scanBackward(
     if (held.length > 0 && newestFirst.length < options.count) {
       // Lines before the file's first header: unparsed records, kept.
       const out: LogRecord[] = [];
-      for (let i = held.length - 1; i >= 0; i--) assembler.push(held[i]!.text, held[i]!.fromEnd, out);
+      held.pushTo(assembler, out);
       complete(out);
       check.flush(judged);
       accept();

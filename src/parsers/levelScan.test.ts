@@ -12,7 +12,7 @@ import { readLines, sourceFor } from '../sources/logSource.js';
 import { compilePythonFormat } from './pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
 import { scanForLevels } from './levelScan.js';
-import { MAX_RECORD_LINES } from './recordAssembler.js';
+import { MAX_RECORD_LINES } from '../core/recordLimits.js';
 
 /**
  * The byte-search path must give exactly the records the line-by-line path gives and the
@@ -90,7 +90,7 @@ test('a line longer than a read chunk (2.5 MB) is carried whole', async () => {
   assert.deepEqual(actual, expected);
 });
 
-test("records one after another; the lines past a record's line cap are unparsed records", async () => {
+test("records one after another; the lines past a record's line cap stay in it", async () => {
   const file = join(dir, 'capped.log');
   const at = (second: number) => `2024-01-20 16:30:${String(second).padStart(2, '0')},000`;
   const filler = Array.from({ length: MAX_RECORD_LINES - 1 }, (_, i) => `  line ${i}`).join('\n');
@@ -102,7 +102,7 @@ test("records one after another; the lines past a record's line cap are unparsed
     const [actual, expected] = await both(file, levels);
     assert.deepEqual(actual, expected, levels.join());
   }
-  // A record of a level not asked for is skipped unread, and the lines past its cap with it.
+  // A record of a level not asked for is skipped unread, the lines past its cap with it.
   const [info, allInfo] = await both(file, ['INFO']);
   assert.deepEqual(
     info,
@@ -116,9 +116,37 @@ test("records one after another; the lines past a record's line cap are unparsed
       [2, 'second'],
       [3, 'third'],
       [5, 'huge'],
-      [5 + MAX_RECORD_LINES, 'ERROR right after the cap'],
       [6 + MAX_RECORD_LINES, 'after'],
       [7 + MAX_RECORD_LINES, 'last'],
+    ],
+  );
+});
+
+test('hostile records read the same on both paths: a 3 MB line, a 30,000-line traceback, CRLF', async () => {
+  const file = join(dir, 'hostile.log');
+  const at = (second: number) => `2024-01-20 16:31:${String(second).padStart(2, '0')},000`;
+  const frames = Array.from({ length: 30_000 }, (_, i) => `  File "f.py", line ${i}, in f`).join('\n');
+  writeFileSync(
+    file,
+    `INFO ${at(0)} views 1 2 before\nERROR ${at(1)} views 1 2 huge ${'é'.repeat(1_500_000)}\n`,
+  );
+  appendFileSync(file, `ERROR ${at(2)} tasks 1 2 deep\nTraceback (most recent call last):\n${frames}\n`);
+  appendFileSync(
+    file,
+    `ValueError: bottom\nERROR ${at(3)} tasks 1 2 crlf\r\nTraceback (most recent call last):\r\n`,
+  );
+  appendFileSync(
+    file,
+    `  File "x.py", line 1, in f\r\nopenai.RateLimitError: 429\r\nINFO ${at(4)} views 1 2 after\n`,
+  );
+  const [actual, expected] = await both(file, ['ERROR']);
+  assert.deepEqual(actual, expected);
+  assert.deepEqual(
+    actual.map((r) => [r.line, r.truncatedBytes > 0, r.excText.split('\n').at(-1)]),
+    [
+      [2, true, ''],
+      [3, true, 'ValueError: bottom'],
+      [30_006, false, 'openai.RateLimitError: 429'],
     ],
   );
 });

@@ -3,8 +3,9 @@ import { HeaderBytes, NOT_HEADER } from './headerBytes.js';
 import { startsWith } from './headerSteps.js';
 import type { LogRecord } from '../core/record.js';
 import type { LogSource } from '../sources/logSource.js';
-import { scanLineWindows } from '../sources/lineWindows.js';
-import { MAX_RECORD_LINES, RecordAssembler, type AssemblerContext } from './recordAssembler.js';
+import { LineCuts, scanLineWindows } from '../sources/lineWindows.js';
+import { MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../core/recordLimits.js';
+import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
 import { scanInPieces } from './windowPieces.js';
 
 const NEWLINE = 0x0a;
@@ -17,8 +18,9 @@ const ANY_LEVEL = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'WARN', 'FAT
  * records are INFO, and skipping them undecoded is what makes `--level ERROR` fast (STYLE habit
  * 6). A candidate is confirmed with the full header check, and its continuation lines are
  * collected until the next header, exactly as the line-by-line path does, so both give the same
- * records. Lines before a file's first header, and past the line cap of a record read, are
- * still emitted as unparsed records (those past the cap of a skipped record are skipped with it).
+ * records. Lines before a file's first header are still emitted as unparsed records. A record
+ * read that outgrows its caps (recordLimits.ts) is handed to the record assembler line by line,
+ * which keeps its head and last lines, so the window never holds more than a capped record.
  *
  * Only for formats without a JSON-quoted message: every record there would have to be looked at
  * to count recovered ones.
@@ -32,8 +34,15 @@ export async function* scanForLevels(
 ): AsyncGenerator<LogRecord[]> {
   const levelLinePrefix = context.format.levelLinePrefix!;
   const prefixes = levels.map(levelLinePrefix);
-  const scanner = new LevelScanner(context, prefixes, levelLinePrefix);
-  yield* scanLineWindows(source, (window, final) => scanInPieces(scanner, window, final), onBytes, onProblem);
+  const cuts = new LineCuts();
+  const scanner = new LevelScanner(context, prefixes, levelLinePrefix, cuts);
+  yield* scanLineWindows(
+    source,
+    (window, final) => scanInPieces(scanner, window, final),
+    onBytes,
+    onProblem,
+    cuts,
+  );
 }
 
 class LevelScanner {
@@ -45,10 +54,11 @@ class LevelScanner {
   private readonly headerFirstBytes: Set<number>;
   private readonly headerBytes: HeaderBytes | null;
   /**
-   * The lines here belong to no record: before a file's first header, or past the line cap of a
-   * record read. Each is an unparsed record until the next header, as on the line-by-line path.
+   * The lines here go to the assembler one by one until the next header: before a file's first
+   * header (unparsed records, as on the line-by-line path), or the rest of a record too long to
+   * hold in a window.
    */
-  private outsideRecord = true;
+  private lineByLine = true;
   /** Line number of the first line of the next window. */
   private line = 1;
 
@@ -56,6 +66,7 @@ class LevelScanner {
     context: AssemblerContext,
     prefixes: readonly string[],
     levelLinePrefix: (level: string) => string,
+    private readonly cuts: LineCuts,
   ) {
     this.assembler = new RecordAssembler(context);
     this.headerBytes = HeaderBytes.compile(context.format, context.parseTime);
@@ -87,8 +98,8 @@ class LevelScanner {
     const found = this.needles.map(() => -2); // per needle: next hit at or after pos, -1 none, -2 unknown
     let header = -1; // a line start the walk below found to be a header
     while (pos < window.length) {
-      if (this.outsideRecord) {
-        pos = this.linesOutsideRecords(window, pos, out, lineAt);
+      if (this.lineByLine) {
+        pos = this.linesToHeader(window, pos, out, lineAt);
         if (pos === window.length) break;
       }
       // The record just read usually ends at a header of a wanted level (errors.log holds no
@@ -103,29 +114,42 @@ class LevelScanner {
       // Continuation lines are only decoded when their first byte could begin a header.
       let next = headerEnd + 1;
       let count = 1;
-      while (next < window.length && count < MAX_RECORD_LINES) {
+      let long = false;
+      while (next < window.length) {
+        if (count >= MAX_RECORD_LINES || next - start > MAX_RECORD_BYTES) {
+          long = true;
+          break;
+        }
         const end = lineEnd(window, next);
         if (this.headerFirstBytes.has(window[next]!) && this.isHeaderAt(window, next, end)) {
           header = next;
           break;
         }
         next = end + 1;
-        count++; // capped as on the line-by-line path: the lines past it are unparsed records
+        count++;
+      }
+      if (long) {
+        // The assembler caps it; its lines up to the next header follow one by one.
+        this.pushLines(window, start, next, out, lineAt);
+        this.lineByLine = true;
+        pos = next;
+        continue;
       }
       if (next >= window.length && !final) {
         lineAt(start);
         return start; // the record may go on in the next chunk
       }
       const first = lineAt(start);
-      const text = window.toString('utf8', start, next > window.length ? window.length : next - 1);
-      out.push(this.assembler.recordFromText(text, first)!);
-      this.outsideRecord = count === MAX_RECORD_LINES && next < window.length && next !== header;
+      const stop = next > window.length ? window.length : next - 1;
+      const text = window.toString('utf8', start, stop);
+      out.push(this.assembler.recordFromText(text, first, this.cuts.within(window, start, stop))!);
       pos = next;
       // The walk counted the record's lines: no second search for their newlines.
       counted = Math.min(next, window.length);
       this.line = first + count;
     }
     lineAt(window.length);
+    if (final) this.assembler.flush(out);
     return window.length;
   }
 
@@ -135,8 +159,8 @@ class LevelScanner {
     return this.assembler.isHeader(window.toString('utf8', start, end));
   }
 
-  /** Lines from `pos` up to the next header (returned), as unparsed records; they are rare. */
-  private linesOutsideRecords(
+  /** Lines from `pos` up to the next header (returned) to the assembler; they are rare. */
+  private linesToHeader(
     window: Buffer,
     pos: number,
     out: LogRecord[],
@@ -146,13 +170,30 @@ class LevelScanner {
       const end = lineEnd(window, pos);
       const text = window.toString('utf8', pos, end);
       if (this.assembler.isHeader(text)) {
-        this.outsideRecord = false;
+        this.assembler.flush(out);
+        this.lineByLine = false;
         return pos;
       }
-      this.assembler.push(text, lineAt(pos), out);
+      this.assembler.push(text, lineAt(pos), out, this.cuts.within(window, pos, end));
       pos = end + 1;
     }
     return window.length;
+  }
+
+  /** The lines of [start, next) to the assembler, one by one. */
+  private pushLines(
+    window: Buffer,
+    start: number,
+    next: number,
+    out: LogRecord[],
+    lineAt: (o: number) => number,
+  ): void {
+    for (let pos = start; pos < next;) {
+      const end = lineEnd(window, pos);
+      const text = window.toString('utf8', pos, end);
+      this.assembler.push(text, lineAt(pos), out, this.cuts.within(window, pos, end));
+      pos = end + 1;
+    }
   }
 
   /** Whether the line at `pos` begins like a wanted header. */

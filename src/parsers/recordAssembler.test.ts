@@ -6,6 +6,8 @@ import { JSON_FORMAT, VERBOSE_FORMAT } from '../core/families.js';
 import { asctimeParser } from '../core/asctime.js';
 import { wallClockIn } from '../core/timeZone.js';
 import type { LogRecord } from '../core/record.js';
+import { MAX_RECORD_BYTES, MAX_RECORD_LINES, TAIL_BYTES, TAIL_LINES } from '../core/recordLimits.js';
+import { finalExceptionClass } from '../operators/errorType.js';
 
 function parse(format: string, text: string): LogRecord[] {
   const assembler = new RecordAssembler({
@@ -107,10 +109,45 @@ test('sms json: valid, invalid (quotes, backslash, tab), multi-line, \\u00e9 and
   assert.equal(records[6]!.level, 'ERROR');
 });
 
-test('a record is capped so a wrong format cannot buffer a whole file', () => {
-  const lines = ['INFO 2024-01-20 16:30:00,123 views 1 2 start'];
-  for (let i = 0; i < 10_005; i++) lines.push(`line ${i}`);
+test('a record past its line cap keeps its head and last lines, counts the rest, and its exception', () => {
+  const lines = ['ERROR 2024-01-20 16:30:00,123 views 1 2 deep', 'Traceback (most recent call last):'];
+  for (let i = 0; i < 30_000; i++) lines.push(`  File "f.py", line ${i}, in f`);
+  lines.push('ValueError: bottom reached');
   const records = parse(VERBOSE_FORMAT, lines.join('\n'));
-  assert.equal(records[0]!.raw.split('\n').length, 10_000);
-  assert.equal(records.filter((r) => r.unparsed).length, 6);
+  assert.equal(records.length, 1); // was 20,003 unparsed records after the first 10,000 lines
+  const [record] = records;
+  assert.equal(record!.unparsed, false);
+  const kept = record!.raw.split('\n');
+  assert.equal(kept.length, MAX_RECORD_LINES + TAIL_LINES);
+  assert.equal(kept.at(-1), 'ValueError: bottom reached');
+  const dropped = lines.slice(MAX_RECORD_LINES, lines.length - TAIL_LINES);
+  assert.equal(record!.truncatedBytes, Buffer.byteLength(dropped.join('\n')) + 1);
+  assert.equal(finalExceptionClass(record!.excText)?.name, 'ValueError');
+});
+
+test('a record past its byte cap keeps its head up to the cap and its last lines', () => {
+  const line = '  ' + 'y'.repeat(4094);
+  const lines = ['ERROR 2024-01-20 16:30:00,123 views 1 2 wide', 'Traceback (most recent call last):'];
+  for (let i = 0; i < 1000; i++) lines.push(line);
+  lines.push('KeyError: 1', 'INFO 2024-01-20 16:30:01,000 views 1 2 next');
+  const [record, next] = parse(VERBOSE_FORMAT, lines.join('\n'));
+  assert.ok(record!.raw.length <= MAX_RECORD_BYTES + TAIL_BYTES + 2 * line.length);
+  assert.ok(record!.truncatedBytes > 2_000_000);
+  assert.equal(finalExceptionClass(record!.excText)?.name, 'KeyError');
+  assert.equal(next!.message, 'next');
+});
+
+test('a record written with CRLF line ends splits its traceback and names its exception', () => {
+  const text = [
+    'ERROR 2024-01-20 16:30:00,123 views 1 2 OpenAI call failed\r',
+    'Traceback (most recent call last):\r',
+    '  File "views.py", line 3, in call\r',
+    'openai.RateLimitError: Error code: 429\r',
+    'INFO 2024-01-20 16:30:01,000 views 1 2 done\r',
+  ].join('\n');
+  const [record, done] = parse(VERBOSE_FORMAT, text);
+  assert.equal(record!.message, 'OpenAI call failed');
+  assert.equal(finalExceptionClass(record!.excText)?.name, 'RateLimitError');
+  assert.equal(done!.message, 'done');
+  assert.equal(record!.raw, text.split('\n').slice(0, 4).join('\n'), 'raw stays as written');
 });

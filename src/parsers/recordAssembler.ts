@@ -1,6 +1,8 @@
 import type { LogRecord } from '../core/record.js';
 import type { CompiledFormat } from './pythonFormat.js';
 import { splitMessage, splitMessageText, type SplitMessage } from './messageSplitter.js';
+import { MAX_RECORD_BYTES, MAX_RECORD_LINES, TAIL_BYTES, TAIL_LINES } from '../core/recordLimits.js';
+import { withoutCrlfLines, withoutCrlfText } from './lineEnds.js';
 
 export interface AssemblerContext {
   format: CompiledFormat;
@@ -10,14 +12,18 @@ export interface AssemblerContext {
   file: string;
 }
 
-/** Cap on one record's continuation lines: a wrong --format must not buffer a whole file. */
-export const MAX_RECORD_LINES = 10_000;
-
 interface Pending {
   header: RegExpExecArray;
   time: number | null;
   line: number;
+  /** The head: the first lines, up to MAX_RECORD_LINES and MAX_RECORD_BYTES (in characters). */
   lines: string[];
+  headChars: number;
+  /** Once the head is full: the last lines (TAIL_LINES, TAIL_BYTES), where the exception is named. */
+  tail: string[] | null;
+  tailChars: number;
+  /** Bytes left out: lines dropped between head and tail, and the cut ends of long lines. */
+  cutBytes: number;
 }
 
 /**
@@ -25,6 +31,8 @@ interface Pending {
  * and its timestamp is a real date; anything else continues the record before it, so traceback
  * lines and message lines that begin with "ERROR" or "Traceback" stay where they belong.
  * Lines before the first header become records flagged `unparsed`, one per line, never dropped.
+ * A record longer than its caps keeps its head and its last lines; what lies between is counted
+ * in `truncatedBytes`. A record written with CRLF line ends is read as LF (lineEnds.ts).
  */
 export class RecordAssembler {
   private pending: Pending | null = null;
@@ -34,21 +42,33 @@ export class RecordAssembler {
     this.timeGroup = context.format.slots.asctime;
   }
 
-  /** Feeds one line; appends any record it completed to `out`. */
-  push(text: string, lineNumber: number, out: LogRecord[]): void {
+  /**
+   * Feeds one line; appends any record it completed to `out`. `cutBytes`: bytes the reader cut
+   * from the end of this line (longer than MAX_LINE_BYTES).
+   */
+  push(text: string, lineNumber: number, out: LogRecord[], cutBytes = 0): void {
     const header = this.matchHeader(text);
     if (header) {
       this.flush(out);
-      this.pending = { header: header.match, time: header.time, line: lineNumber, lines: [text] };
+      this.pending = {
+        header: header.match,
+        time: header.time,
+        line: lineNumber,
+        lines: [text],
+        headChars: text.length,
+        tail: null,
+        tailChars: 0,
+        cutBytes,
+      };
       return;
     }
     const pending = this.pending;
-    if (pending && pending.lines.length < MAX_RECORD_LINES) {
-      pending.lines.push(text);
+    if (pending) {
+      pending.cutBytes += cutBytes;
+      addLine(pending, text);
       return;
     }
-    this.flush(out);
-    out.push(unparsedRecord(text, this.context.file, lineNumber));
+    out.push(unparsedRecord(text, this.context.file, lineNumber, cutBytes));
   }
 
   /** Completes the pending record (end of input, or the follower went idle). */
@@ -86,28 +106,38 @@ export class RecordAssembler {
    * and continuation lines. Splits the text once instead of line by line; null when the first
    * line is not a header after all.
    */
-  recordFromText(text: string, line: number): LogRecord | null {
+  recordFromText(text: string, line: number, cutBytes = 0): LogRecord | null {
     const newline = text.indexOf('\n');
     const header = this.matchHeader(newline === -1 ? text : text.slice(0, newline));
     if (!header) return null;
     const { format } = this.context;
-    if (format.suffix !== '')
-      return this.build({ header: header.match, time: header.time, line, lines: text.split('\n') });
-    return this.record(
-      header.match,
-      header.time,
-      line,
-      text,
-      splitMessageText(text.slice(header.match[0].length)),
-    );
+    if (format.suffix !== '') {
+      const lines = text.split('\n');
+      const headChars = text.length;
+      return this.build({
+        header: header.match,
+        time: header.time,
+        line,
+        lines,
+        headChars,
+        tail: null,
+        tailChars: 0,
+        cutBytes,
+      });
+    }
+    const split = splitMessageText(withoutCrlfText(text).slice(header.match[0].length));
+    return this.record(header.match, header.time, line, text, split, cutBytes);
   }
 
   private build(pending: Pending): LogRecord {
-    const { header, lines } = pending;
+    const { header, tail } = pending;
+    const written = tail ? pending.lines.concat(tail) : pending.lines;
+    const lines = withoutCrlfLines(written);
     const firstRest = lines[0]!.slice(header[0].length);
     const body = lines.length === 1 ? [firstRest] : [firstRest, ...lines.slice(1)];
-    const raw = lines.length === 1 ? lines[0]! : lines.join('\n');
-    return this.record(header, pending.time, pending.line, raw, splitMessage(body, this.context.format));
+    const raw = written.length === 1 ? written[0]! : written.join('\n');
+    const split = splitMessage(body, this.context.format);
+    return this.record(header, pending.time, pending.line, raw, split, pending.cutBytes);
   }
 
   private record(
@@ -116,6 +146,7 @@ export class RecordAssembler {
     line: number,
     raw: string,
     split: SplitMessage,
+    truncatedBytes: number,
   ): LogRecord {
     const { slots, extraGroups } = this.context.format;
     let extra: Record<string, string> | null = null;
@@ -138,11 +169,33 @@ export class RecordAssembler {
       raw,
       recovered: split.recovered,
       unparsed: false,
+      truncatedBytes,
     };
   }
 }
 
-export function unparsedRecord(text: string, file: string, line: number): LogRecord {
+/** A continuation line into the head while it has room, else into the tail window. */
+function addLine(pending: Pending, text: string): void {
+  if (
+    pending.tail === null &&
+    pending.lines.length < MAX_RECORD_LINES &&
+    pending.headChars + text.length <= MAX_RECORD_BYTES
+  ) {
+    pending.lines.push(text);
+    pending.headChars += text.length + 1;
+    return;
+  }
+  const tail = (pending.tail ??= []);
+  tail.push(text);
+  pending.tailChars += text.length + 1;
+  while (tail.length > TAIL_LINES || (tail.length > 1 && pending.tailChars - text.length > TAIL_BYTES)) {
+    const dropped = tail.shift()!;
+    pending.tailChars -= dropped.length + 1;
+    pending.cutBytes += Buffer.byteLength(dropped) + 1;
+  }
+}
+
+export function unparsedRecord(text: string, file: string, line: number, truncatedBytes = 0): LogRecord {
   return {
     time: null,
     timeText: '',
@@ -158,5 +211,6 @@ export function unparsedRecord(text: string, file: string, line: number): LogRec
     raw: text,
     recovered: false,
     unparsed: true,
+    truncatedBytes,
   };
 }

@@ -8,9 +8,11 @@ export async function* recordsFromLines(
   context: AssemblerContext,
 ): AsyncGenerator<LogRecord[]> {
   const assembler = new RecordAssembler(context);
-  for await (const { lines, firstLine } of batches) {
+  for await (const { lines, firstLine, cutBytes } of batches) {
     const out: LogRecord[] = [];
-    for (let i = 0; i < lines.length; i++) assembler.push(lines[i]!, firstLine + i, out);
+    if (cutBytes)
+      for (let i = 0; i < lines.length; i++) assembler.push(lines[i]!, firstLine + i, out, cutBytes.get(i));
+    else for (let i = 0; i < lines.length; i++) assembler.push(lines[i]!, firstLine + i, out);
     if (out.length > 0) yield out;
   }
   const out: LogRecord[] = [];

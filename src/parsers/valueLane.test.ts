@@ -12,7 +12,7 @@ import { ProcessingTimeReader } from '../operators/processingTimeReader.js';
 import { readLines, sourceFor } from '../sources/logSource.js';
 import { scanForKeyword } from './keywordScan.js';
 import { compilePythonFormat } from './pythonFormat.js';
-import { MAX_RECORD_LINES } from './recordAssembler.js';
+import { MAX_RECORD_LINES } from '../core/recordLimits.js';
 import { recordsFromLines } from './recordStream.js';
 
 /**

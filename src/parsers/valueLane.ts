@@ -1,7 +1,7 @@
 import type { KeywordValues } from '../core/keywordValues.js';
 import { newlinesBefore, newlinesIn } from '../sources/lineCount.js';
 import { NOT_HEADER, type HeaderBytes } from './headerBytes.js';
-import { MAX_RECORD_LINES } from './recordAssembler.js';
+import { MAX_RECORD_LINES } from '../core/recordLimits.js';
 
 const NEWLINE = 0x0a;
 /**

@@ -16,6 +16,7 @@ const FIELD_READERS: Readonly<Record<string, (r: LogRecord) => string | number |
   recovered: (r) => r.recovered,
   unparsed: (r) => r.unparsed,
   suspect: (r) => r.suspect ?? null,
+  truncated_bytes: (r) => r.truncatedBytes,
   raw: (r) => r.raw,
 };
 
@@ -41,7 +42,8 @@ export function recordJsonLine(record: LogRecord): string {
     `,"pid":${record.pid},"thread":${record.thread},"message":${q(record.message)}` +
     `,"exc_text":${q(record.excText)},"file":${q(record.file)},"line":${record.line}` +
     `,"recovered":${record.recovered},"unparsed":${record.unparsed}` +
-    `,"suspect":${record.suspect === undefined ? 'null' : q(record.suspect)}`;
+    `,"suspect":${record.suspect === undefined ? 'null' : q(record.suspect)}` +
+    `,"truncated_bytes":${record.truncatedBytes}`;
   if (record.extra) {
     for (const [key, value] of Object.entries(record.extra))
       if (!(key in FIELD_READERS)) line += `,${q(key)}:${q(value)}`;

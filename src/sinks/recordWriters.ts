@@ -43,6 +43,11 @@ function jsonText(record: LogRecord, fields: readonly string[] | undefined): str
   return JSON.stringify(picked);
 }
 
+/** Says that a record was cut to the reader's caps, and by how much. */
+function truncation(record: LogRecord, c: ChalkInstance): string {
+  return record.truncatedBytes > 0 ? c.dim(` (truncated: ${record.truncatedBytes} bytes left out)`) : '';
+}
+
 /** Human-readable lines. Always escaped: only --raw and the JSON formats carry text verbatim. */
 const textWriter: WriterFactory = ({ output, color, fields, labels }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -66,13 +71,13 @@ const textWriter: WriterFactory = ({ output, color, fields, labels }) => {
       // Every header field is log text too: a forged header's module can carry escapes.
       const prefix = labels ? c.magenta(`[${escapeToOneLine(label)}] `) : '';
       if (record.unparsed) {
-        output.write(prefix + c.dim(safe(record.raw)) + '\n');
+        output.write(prefix + c.dim(safe(record.raw)) + truncation(record, c) + '\n');
         return;
       }
       const level = (LEVEL_COLOURS[record.level]?.(c) ?? c.reset)(escapeToOneLine(record.level).padEnd(8));
       const ids = record.pid === null ? '' : ' ' + c.dim(`${record.pid}/${record.thread ?? '-'}`);
       const where = c.cyan(escapeToOneLine(record.module)) + ids;
-      const marker = record.recovered ? c.dim(' (recovered)') : '';
+      const marker = (record.recovered ? c.dim(' (recovered)') : '') + truncation(record, c);
       // On the header line, where the forged fields are: before a long message could hide it.
       const suspect =
         record.suspect === undefined ? '' : ' ' + c.bgYellow.black(`[suspect: ${record.suspect}]`);

@@ -1,6 +1,13 @@
 import type { SourceProblem } from '../core/sourceProblem.js';
 import type { ScanStats } from '../operators/scanStats.js';
 import { escapeToOneLine } from './safeText.js';
+import { MAX_LINE_BYTES, MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../core/recordLimits.js';
+
+const MIB = 1024 * 1024;
+/** The caps in words, as the README names them. */
+const TRUNCATION_RULE =
+  `a line over ${MAX_LINE_BYTES / MIB} MiB, or a record over ${MAX_RECORD_BYTES / MIB} MiB or ` +
+  `${MAX_RECORD_LINES.toLocaleString('en-US')} lines`;
 
 /** "smsmon: cannot read /var/log/app.log.2: a FIFO, not a regular file", one per file. */
 export function unreadableLines(problems: readonly SourceProblem[]): string[] {
@@ -20,6 +27,10 @@ export function scanSummaryLine(stats: ScanStats): string | null {
     parts.push(
       `${stats.suspect} ${plural(stats.suspect, 'record')} ${stats.suspect === 1 ? 'looks' : 'look'} injected ` +
         `(a header inside another record's message; see README, "Log injection")`,
+    );
+  if (stats.truncated > 0)
+    parts.push(
+      `${stats.truncated} ${plural(stats.truncated, 'record')} truncated (${TRUNCATION_RULE}; truncated_bytes says how much)`,
     );
   if (parts.length === 0) return null;
   const files = [...stats.filesWithProblems];

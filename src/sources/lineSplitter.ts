@@ -1,21 +1,26 @@
+import { MAX_LINE_BYTES } from '../core/recordLimits.js';
+import { LinePieces, lineCutAt } from './lineCap.js';
+
 /** Lines split from one chunk of bytes; `firstLine` is the 1-based number of lines[0]. */
 export interface LineBatch {
   lines: string[];
   firstLine: number;
+  /** Index in `lines` → bytes cut from that line (longer than MAX_LINE_BYTES); absent when none. */
+  cutBytes?: Map<number, number>;
 }
 
-/** Longest line kept whole; longer runs without a newline are cut so memory stays bounded. */
-export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 const PIECE_BYTES = 32 * 1024;
 
 /**
  * Splits a byte stream into lines without ever decoding half a character: only bytes up to the
  * last 0x0a of a chunk are decoded (0x0a never occurs inside a UTF-8 sequence); the rest waits for
  * the next chunk. Decoding one span per chunk and splitting the string is several times faster
- * than decoding line by line. A trailing '\r' stays in the line: messages may end with one.
+ * than decoding line by line. A trailing '\r' stays in the line (the record assembler reads CRLF).
+ * A line longer than MAX_LINE_BYTES keeps its first MAX_LINE_BYTES; the rest is counted and
+ * skipped as it streams by, so a line of any length costs bounded memory and linear time.
  */
 export class LineSplitter {
-  private partial: Buffer | null = null;
+  private readonly partial = new LinePieces();
   private nextLine = 1;
 
   constructor(startLine = 1) {
@@ -26,52 +31,60 @@ export class LineSplitter {
   push(chunk: Buffer): LineBatch | null {
     const lastNewline = chunk.lastIndexOf(0x0a);
     if (lastNewline === -1) {
-      this.partial = this.partial ? Buffer.concat([this.partial, chunk]) : Buffer.from(chunk);
-      if (this.partial.length < MAX_LINE_BYTES) return null;
-      return this.emit([this.takePartial()]);
+      this.partial.add(chunk);
+      return null;
     }
     const lines: string[] = [];
+    let cutBytes: Map<number, number> | undefined;
+    const cut = (bytes: number): void => {
+      if (bytes > 0) (cutBytes ??= new Map()).set(lines.length - 1, bytes);
+    };
     let start = 0;
-    if (this.partial) {
+    if (!this.partial.empty) {
       // Join the held bytes with the first line only: concatenating the whole chunk would
       // copy a megabyte per read and leave it as garbage.
       const firstNewline = chunk.indexOf(0x0a);
-      lines.push(Buffer.concat([this.partial, chunk.subarray(0, firstNewline)]).toString('utf8'));
+      const line = this.partial.take(chunk.subarray(0, firstNewline));
+      lines.push(line.text);
+      cut(line.cutBytes);
       start = firstNewline + 1;
     }
     // Decoded in pieces of about 32 KiB cut at newlines: a string of a whole megabyte lands in
     // V8's large-object space, which only a full GC frees, and RSS grows with the input.
     while (start <= lastNewline) {
-      let cut = lastNewline;
+      let end = lastNewline;
       if (lastNewline - start > PIECE_BYTES) {
         const before = chunk.lastIndexOf(0x0a, start + PIECE_BYTES);
-        cut = before >= start ? before : chunk.indexOf(0x0a, start + PIECE_BYTES);
+        end = before >= start ? before : chunk.indexOf(0x0a, start + PIECE_BYTES);
       }
-      for (const line of chunk.toString('utf8', start, cut).split('\n')) lines.push(line);
-      start = cut + 1;
+      if (end - start > MAX_LINE_BYTES && chunk.lastIndexOf(0x0a, end - 1) < start) {
+        // One line longer than the cap inside a large chunk.
+        lines.push(chunk.toString('utf8', start, lineCutAt(chunk, start, end - start)));
+        cut(end - lineCutAt(chunk, start, end - start));
+      } else {
+        for (const line of chunk.toString('utf8', start, end).split('\n')) lines.push(line);
+      }
+      start = end + 1;
     }
-    this.partial = lastNewline + 1 < chunk.length ? Buffer.from(chunk.subarray(lastNewline + 1)) : null;
-    return this.emit(lines);
+    if (lastNewline + 1 < chunk.length) this.partial.add(chunk.subarray(lastNewline + 1));
+    return this.emit(lines, cutBytes);
   }
 
   /** The unterminated last line at end of input, if any. */
   end(): LineBatch | null {
-    return this.partial ? this.emit([this.takePartial()]) : null;
+    if (this.partial.empty) return null;
+    const { text, cutBytes } = this.partial.take(Buffer.alloc(0));
+    return this.emit([text], cutBytes > 0 ? new Map([[0, cutBytes]]) : undefined);
   }
 
-  /** Bytes of an unterminated line still held. */
+  /** Bytes of an unterminated line seen so far (kept or not). */
   get pendingBytes(): number {
-    return this.partial?.length ?? 0;
+    return this.partial.length;
   }
 
-  private takePartial(): string {
-    const text = this.partial!.toString('utf8');
-    this.partial = null;
-    return text;
-  }
-
-  private emit(lines: string[]): LineBatch {
-    const batch = { lines, firstLine: this.nextLine };
+  private emit(lines: string[], cutBytes: Map<number, number> | undefined): LineBatch {
+    const batch: LineBatch = { lines, firstLine: this.nextLine };
+    if (cutBytes) batch.cutBytes = cutBytes;
     this.nextLine += lines.length;
     return batch;
   }
