@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, SmsmonError } from './core/errors.js';
 import { COMMANDS } from './commands/index.js';
 import { errorExitCodeOf } from './commands/errorExitCode.js';
+import { escapeControls } from './sinks/safeText.js';
+import { writeNotice } from './sinks/notice.js';
 
 /** The command being parsed or run: its errors may all have one exit code (health: 3, UNKNOWN). */
 let current: Command | undefined;
@@ -48,11 +50,13 @@ function handleError(error: unknown): number {
     return override ?? ExitCode.Usage;
   }
   if (error instanceof SmsmonError) {
-    process.stderr.write(`smsmon: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`);
+    writeNotice(`${error.message}${error.hint ? ` (${error.hint})` : ''}`);
     return override ?? error.exitCode;
   }
   if (override === undefined) throw error;
-  process.stderr.write(`smsmon: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `smsmon: internal error: ${escapeControls(error instanceof Error ? (error.stack ?? '') : String(error))}\n`,
+  );
   return override;
 }
 

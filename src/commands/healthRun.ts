@@ -7,6 +7,7 @@ import { checkHealth } from './healthCheck.js';
 import { healthSettingsFrom, type HealthCommandOptions, type HealthSettings } from './healthOptions.js';
 import { healthRecorder, type HealthRecorder } from './healthRecorder.js';
 import { watchHealth } from './healthWatch.js';
+import { writeNotice } from '../sinks/notice.js';
 
 export async function runHealth(
   url: string | undefined,
@@ -71,5 +72,5 @@ async function watch(
 /** What --record did, on stderr: each store once, failures always (the exit code stays the check's). */
 async function report(recorder: HealthRecorder, result: HealthCheckResult, always: boolean): Promise<void> {
   const { stored, line } = await recorder.record(result);
-  if (always || !stored) process.stderr.write(`smsmon: ${line}\n`);
+  if (always || !stored) writeNotice(line);
 }

@@ -13,6 +13,7 @@ import type { SnapshotCommandOptions } from './metrics.js';
 import { printSnapshot, reportFailures } from './metricsCollectRun.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
 import { collectSnapshot } from './snapshotCollector.js';
+import { writeNotice } from '../sinks/notice.js';
 
 /** A run that dies keeps the host's lock this long at most. */
 const LOCK_TTL_MS = 60_000;
@@ -50,7 +51,7 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
   } else if (!options.quiet) await printSnapshot(snapshot, options);
   reportFailures(snapshot);
   for (const line of outcomeLines(outcome, redactRedisUrl(target.url), spool))
-    if (!options.quiet || !outcome.stored) process.stderr.write(`smsmon: ${line}\n`);
+    if (!options.quiet || !outcome.stored) writeNotice(line);
   if (!outcome.stored) return ExitCode.Spooled;
   return snapshot.failures.length > 0 ? ExitCode.SourceUnreadable : ExitCode.Ok;
 }

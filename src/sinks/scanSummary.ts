@@ -1,4 +1,5 @@
 import type { ScanStats } from '../operators/scanStats.js';
+import { escapeToOneLine } from './safeText.js';
 
 /** One stderr line naming what could not be read cleanly; nothing when all was clean. */
 export function scanSummaryLine(stats: ScanStats): string | null {
@@ -10,7 +11,8 @@ export function scanSummaryLine(stats: ScanStats): string | null {
       `${stats.unparsed} ${plural(stats.unparsed, 'line')} matched no format (kept as unparsed records)`,
     );
   if (parts.length === 0) return null;
-  const files = [...stats.filesWithProblems];
+  // File names are anyone's choice: a name can carry escapes too.
+  const files = [...stats.filesWithProblems].map(escapeToOneLine);
   const where =
     files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
   return `smsmon: ${parts.join('; ')} in ${where}`;
