@@ -14,6 +14,7 @@ import { printSnapshot, reportFailures } from './metricsCollectRun.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
 import { collectSnapshot } from './snapshotCollector.js';
 import { writeNotice } from '../sinks/notice.js';
+import { Output } from '../sinks/output.js';
 
 /** A run that dies keeps the host's lock this long at most. */
 const LOCK_TTL_MS = 60_000;
@@ -47,7 +48,9 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
   }
   if (options.json) {
     const stored = { redis: redactRedisUrl(target.url), spool, ...outcome };
-    process.stdout.write(JSON.stringify({ snapshot: { ...snapshot }, stored }, null, 2) + '\n');
+    const output = new Output();
+    output.write(JSON.stringify({ snapshot: { ...snapshot }, stored }, null, 2) + '\n');
+    await output.flush();
   } else if (!options.quiet) await printSnapshot(snapshot, options);
   reportFailures(snapshot);
   for (const line of outcomeLines(outcome, redactRedisUrl(target.url), spool))
