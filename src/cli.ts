@@ -19,6 +19,8 @@ async function main(argv: string[]): Promise<void> {
     .version(await packageVersion(), '-V, --version')
     .option('--config <path>', 'config file (default: $SMSMON_CONFIG, else ./smsmon.config.json if present)')
     .showHelpAfterError('(run with --help for usage)')
+    // Commander quotes the arguments it rejects: they may come from anywhere a script took them.
+    .configureOutput({ outputError: (text, write) => write(escapeControls(text)) })
     .exitOverride();
   current = program;
   program.hook('preAction', (_program, actionCommand) => {

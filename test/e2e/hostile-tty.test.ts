@@ -248,6 +248,8 @@ const ROWS: Row[] = [
   },
   { name: 'doctor', command: 'doctor --db "$BADDB" --timeout 2s' },
   { name: 'config show', command: 'config show' },
+  { name: 'usage error (smsmon)', command: 'logs search --level "$HOSTILE"' },
+  { name: 'usage error (commander)', command: 'logs "nosuch$HOSTILE"' },
   // JSON on a terminal: JSON.stringify leaves C1 and bidi characters as they are.
   { name: 'logs search --ndjson', command: 'logs search app errors sms --ndjson' },
   { name: 'errors count --json', command: 'errors count --by type,module --json' },
