@@ -25,7 +25,15 @@ export function escapeControls(text: string): string {
 
 /** Escapes control characters including newlines and tabs: the result is one line. */
 export function escapeToOneLine(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(UNSAFE_WITH_LAYOUT, escapeChar);
+  return escapeControlsToOneLine(text.replace(/\\/g, '\\\\'));
+}
+
+/**
+ * One line like escapeToOneLine, backslashes left as written: for smsmon's own messages that quote
+ * outside text (a regex, a path, a server's reply), where reading back is not the point.
+ */
+export function escapeControlsToOneLine(text: string): string {
+  return text.replace(UNSAFE_WITH_LAYOUT, escapeChar);
 }
 
 /**
