@@ -13,8 +13,9 @@ import { BIN, REPO } from './run.js';
  * Every output path that can show outside text on a terminal, fed the same hostile set, run in a
  * real pseudo-terminal (`script`) with colours on. The captured bytes may hold smsmon's own SGR
  * colours (and top's own screen control) and nothing else of C0, ESC, C1 or bidi.
- * The hostile text has no space and no slash, so it also fits a forged header's module field and a
- * file name.
+ * The hostile text has no space and no slash, so it also fits a file name (a forged header's module
+ * takes it without its whitespace). Needs `script`, Redis and PostgreSQL at 127.0.0.1 (a database
+ * name that does not exist: the server's error quotes it).
  */
 const HOSTILE =
   '\x1b[2J\x1b]52;c;aGk=\x07\x1b]0;owned\x07\x1b]0;st\x1b\\\x1bP+q\x1b\\\r\b\x01\x0b\x0c\x7f' +
@@ -32,6 +33,7 @@ interface Row {
   command: string;
   /** Seconds after which the command is stopped (follow, watch, top, exporter). */
   stopAfter?: number;
+  /** top: its own cursor and screen control is allowed too. */
   screen?: boolean;
 }
 
@@ -183,7 +185,9 @@ function inTerminal(row: Row): Promise<Buffer | 'still running'> {
     // A stopped command's pseudo-terminal can stay open; script ends at the end of its input.
     if (row.stopAfter) setTimeout(() => child.stdin.end(), (row.stopAfter + 1) * 1000).unref();
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new Error('script not found: apt-get install -y bsdutils') : error),
+    );
     child.on('close', (_code, signal) => {
       clearTimeout(timer);
       child.stdin.destroy();
