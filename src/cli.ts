@@ -3,6 +3,8 @@ import { ExitCode, SmsmonError } from './core/errors.js';
 import { redactCommandLine } from './core/redact.js';
 import { COMMANDS } from './commands/index.js';
 import { errorExitCodeOf } from './commands/errorExitCode.js';
+import { escapeControls } from './sinks/safeText.js';
+import { writeNotice } from './sinks/notice.js';
 
 /** The command being parsed or run: its errors may all have one exit code (health: 3, UNKNOWN). */
 let current: Command | undefined;
@@ -18,6 +20,8 @@ async function main(argv: string[]): Promise<void> {
     .version(await packageVersion(), '-V, --version')
     .option('--config <path>', 'config file (default: $SMSMON_CONFIG, else ./smsmon.config.json if present)')
     .showHelpAfterError('(run with --help for usage)')
+    // Commander quotes the arguments it rejects: they may come from anywhere a script took them.
+    .configureOutput({ outputError: (text, write) => write(escapeControls(text)) })
     .exitOverride();
   current = program;
   program.hook('preAction', (_program, actionCommand) => {
@@ -49,11 +53,13 @@ function handleError(error: unknown): number {
     return override ?? ExitCode.Usage;
   }
   if (error instanceof SmsmonError) {
-    process.stderr.write(`smsmon: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`);
+    writeNotice(`${error.message}${error.hint ? ` (${error.hint})` : ''}`);
     return override ?? error.exitCode;
   }
   if (override === undefined) throw error;
-  process.stderr.write(`smsmon: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `smsmon: internal error: ${escapeControls(error instanceof Error ? (error.stack ?? '') : String(error))}\n`,
+  );
   return override;
 }
 

@@ -24,6 +24,7 @@ import { collectOptionsFrom } from './collectOptions.js';
 import { logPlaceFor } from './logPlace.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom, type RedisTarget } from './redisOptions.js';
 import { collectSnapshot } from './snapshotCollector.js';
+import { writeNotice } from '../sinks/notice.js';
 
 /** One check of the app's /health endpoint (the health command's checker, bound to the config). */
 export type HealthProbe = () => Promise<HealthCheckResult>;
@@ -143,7 +144,7 @@ async function print(report: AlertReport, options: AlertsCheckOptions): Promise<
   await output.flush();
   if (notified && (!options.quiet || failedSend(notified)))
     for (const line of deliveryLines(notified)) process.stderr.write(`smsmon: ${line}\n`);
-  for (const problem of report.problems) process.stderr.write(`smsmon: ${problem}\n`);
+  for (const problem of report.problems) writeNotice(problem);
 }
 
 /** The source flags only shape a fresh collection: with --from-redis they would be silently ignored. */

@@ -4,6 +4,7 @@ import { currentTime, parseDuration } from '../core/timeSpec.js';
 import type { LogPlace } from './logPlace.js';
 import type { CollectOptions } from './snapshotCollector.js';
 import type { CollectCommandOptions, SourceSelection } from './metrics.js';
+import { escapeControlsToOneLine } from '../sinks/safeText.js';
 
 /** The collect/snapshot flags laid over the config: flags win, then environment, then the file. */
 export function collectOptionsFrom(
@@ -16,7 +17,8 @@ export function collectOptionsFrom(
     now: currentTime(),
     host: options.host,
     place,
-    warn: (line) => process.stderr.write(line + '\n'),
+    // The line may quote the URL's own text.
+    warn: (line) => process.stderr.write(escapeControlsToOneLine(line) + '\n'),
     skip: skippedSources(options),
     sampleMs: parseDuration('--sample', options.sample),
   };

@@ -4,6 +4,7 @@ import { ExitCode } from '../core/errors.js';
 import { redactSecrets } from '../core/redact.js';
 import { Output } from '../sinks/output.js';
 import type { ShowOptions } from './config.js';
+import { writeNotice } from '../sinks/notice.js';
 
 export async function runShow(loaded: LoadedConfig, options: ShowOptions): Promise<number> {
   const { config, source, fromEnv } = loaded;
@@ -12,14 +13,14 @@ export async function runShow(loaded: LoadedConfig, options: ShowOptions): Promi
     spool: { ...config.spool, path: spoolPath(config, process.env) },
   });
   await print(options.json ? { source: source ?? null, fromEnv, config: effective } : effective);
-  if (!options.json && process.stdout.isTTY === true) process.stderr.write(`${originLine(loaded)}\n`);
+  if (!options.json && process.stdout.isTTY === true) writeNotice(originLine(loaded));
   return ExitCode.Ok;
 }
 
 /** "from /srv/app/smsmon.config.json and DATABASE_URL" */
 function originLine({ source, fromEnv }: LoadedConfig): string {
   const file = source ?? `defaults (no ${CONFIG_FILE_NAME})`;
-  return `smsmon: from ${[file, ...fromEnv].join(', ')}`;
+  return `from ${[file, ...fromEnv].join(', ')}`;
 }
 
 export async function runSchema(): Promise<number> {

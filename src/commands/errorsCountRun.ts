@@ -19,6 +19,7 @@ import { reportScan, scanExitCode } from './scanRecords.js';
 import { scanSharded } from './shardedScan.js';
 import { parseThreads } from './threadsOption.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
+import { writeNotice } from '../sinks/notice.js';
 
 export async function runErrorsCount(
   args: string[],
@@ -93,7 +94,7 @@ function verdict(
     reasons.push(`${total} errors, over --fail-over ${failOver}`);
   for (const type of failOn) if (seen.has(type)) reasons.push(`${type} occurred (--fail-on)`);
   if (reasons.length === 0) return ExitCode.Ok;
-  process.stderr.write(`smsmon: ${reasons.join('; ')}\n`);
+  writeNotice(reasons.join('; '));
   return ExitCode.NoMatch;
 }
 

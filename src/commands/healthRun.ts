@@ -7,6 +7,7 @@ import { overran, timedHealthCheck, type HealthCheckOptions } from './healthChec
 import { healthSettingsFrom, type HealthCommandOptions, type HealthSettings } from './healthOptions.js';
 import { healthRecorder, type HealthRecorder } from './healthRecorder.js';
 import { watchHealth } from './healthWatch.js';
+import { writeNotice } from '../sinks/notice.js';
 
 export async function runHealth(
   url: string | undefined,
@@ -95,5 +96,5 @@ async function renderedCheck(
 /** What --record did, on stderr: each store once, failures always (the exit code stays the check's). */
 async function report(recorder: HealthRecorder, result: HealthCheckResult, always: boolean): Promise<void> {
   const { stored, line } = await recorder.record(result);
-  if (always || !stored) process.stderr.write(`smsmon: ${line}\n`);
+  if (always || !stored) writeNotice(line);
 }

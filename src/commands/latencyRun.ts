@@ -83,7 +83,7 @@ function notes(plan: LatencyPlan, result: LatencyResult): string[] {
     const records = result.garbage === 1 ? 'record has' : 'records have';
     lines.push(
       `smsmon: ${result.garbage.toLocaleString('en-US')} ${records} a ${what} that is not a duration, ` +
-        `first ${first.file}:${first.line}: ${escapeToOneLine(first.text)}`,
+        `first ${escapeToOneLine(first.file)}:${first.line}: ${escapeToOneLine(first.text)}`,
     );
   }
   if (result.foldedGroups)

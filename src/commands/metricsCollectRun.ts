@@ -8,6 +8,7 @@ import { collectOptionsFrom } from './collectOptions.js';
 import { logPlaceFor } from './logPlace.js';
 import type { CollectCommandOptions } from './metrics.js';
 import { collectSnapshot } from './snapshotCollector.js';
+import { writeNotice } from '../sinks/notice.js';
 
 export async function runCollect(options: CollectCommandOptions, command: Command): Promise<number> {
   const { config } = await configFor(command);
@@ -32,6 +33,5 @@ export async function printSnapshot(
 
 /** One line per failed source on stderr, --quiet or not: cron mails what went wrong. */
 export function reportFailures(snapshot: MetricsSnapshot): void {
-  for (const { source, message } of snapshot.failures)
-    process.stderr.write(`smsmon: ${source} metrics failed: ${message}\n`);
+  for (const { source, message } of snapshot.failures) writeNotice(`${source} metrics failed: ${message}`);
 }

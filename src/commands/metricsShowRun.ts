@@ -4,6 +4,7 @@ import { configFor } from '../core/config.js';
 import { ExitCode } from '../core/errors.js';
 import { currentTime, parseTimeSpec } from '../core/timeSpec.js';
 import { wallClockIn } from '../core/timeZone.js';
+import { writeNotice } from '../sinks/notice.js';
 import { Output } from '../sinks/output.js';
 import { closeRedis, openRedis } from '../sinks/redisConnection.js';
 import { guideNoSamplesCause, readNotes } from '../sinks/seriesNotes.js';
@@ -49,9 +50,9 @@ export async function runShow(
   if (samples > 0) return ExitCode.Ok;
   const where = options.fleet ? 'any host' : `host ${options.host ?? hostname()}`;
   const cause = target.layout.perHost ? null : guideNoSamplesCause(guideKeys);
-  process.stderr.write(
-    `smsmon: no samples${target.layout.perHost ? ` for ${where}` : ''} since ${new Date(since).toISOString()} in ${target.layout.prefix}:*` +
-      (cause ? `: ${cause}\n` : '\n'),
+  writeNotice(
+    `no samples${target.layout.perHost ? ` for ${where}` : ''} since ${new Date(since).toISOString()} in ${target.layout.prefix}:*` +
+      (cause ? `: ${cause}` : ''),
   );
   return ExitCode.NoMatch;
 }

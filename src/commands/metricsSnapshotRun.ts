@@ -14,6 +14,8 @@ import type { SnapshotCommandOptions } from './metrics.js';
 import { printSnapshot, reportFailures } from './metricsCollectRun.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
 import { collectSnapshot } from './snapshotCollector.js';
+import { writeNotice } from '../sinks/notice.js';
+import { Output } from '../sinks/output.js';
 
 /** A run that dies keeps the host's lock this long at most. */
 const LOCK_TTL_MS = 60_000;
@@ -50,18 +52,20 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
     // Neither Redis nor the spool took it: stdout keeps it (cron mails it), as one spool line.
     process.stdout.write(`${spoolLine(snapshot)}\n`);
     reportFailures(snapshot);
-    process.stderr.write(`smsmon: ${lostLine(outcome)}\n`);
+    writeNotice(lostLine(outcome));
     return ExitCode.SourceUnreadable;
   }
   if (options.json) {
     const stored = { redis: redactRedisUrl(target.url), spool, ...outcome };
-    process.stdout.write(JSON.stringify({ snapshot: { ...snapshot }, stored }, null, 2) + '\n');
+    const output = new Output();
+    output.write(JSON.stringify({ snapshot: { ...snapshot }, stored }, null, 2) + '\n');
+    await output.flush();
   } else if (!options.quiet) await printSnapshot(snapshot, options);
   reportFailures(snapshot);
   for (const line of outcomeLines(outcome, redactRedisUrl(target.url), spool))
-    if (!options.quiet || !outcome.stored) process.stderr.write(`smsmon: ${line}\n`);
+    if (!options.quiet || !outcome.stored) writeNotice(line);
   // Problems with the spool go to stderr even with --quiet: cron mails them.
-  for (const line of spoolProblems(outcome, spool)) process.stderr.write(`smsmon: ${line}\n`);
+  for (const line of spoolProblems(outcome, spool)) writeNotice(line);
   if (!outcome.stored) return ExitCode.Spooled;
   return snapshot.failures.length > 0 || outcome.spoolFault ? ExitCode.SourceUnreadable : ExitCode.Ok;
 }

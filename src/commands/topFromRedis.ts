@@ -2,10 +2,16 @@ import { hostname } from 'node:os';
 import type { SmsmonConfig } from '../core/configSchema.js';
 import { currentTime } from '../core/timeSpec.js';
 import { HISTORY, type TopState } from '../operators/topState.js';
-import { openRedis, type RedisClient } from '../sinks/redisConnection.js';
+import { closeRedis, openRedis, type RedisClient } from '../sinks/redisConnection.js';
 import { readSeries } from '../sources/redisSeries.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
 import type { TopCommandOptions } from './top.js';
+
+/** Where top's figures come from: refreshed every interval, closed once top stops. */
+export interface TopSource {
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
 
 /** The history shown: as many snapshots as the screen remembers, one a minute from cron. */
 const WINDOW_MS = HISTORY * 60_000;
@@ -13,18 +19,17 @@ const WINDOW_MS = HISTORY * 60_000;
 /**
  * `top --from-redis`: each refresh reads the stored series of one host (or, with --fleet, every
  * host: the latest sample of each metric wins) and shows the newest snapshot. The connection is
- * opened once and closed when the process exits.
+ * opened once and closed when top stops: left open it kept the process alive after q or Ctrl-C.
  */
 export async function openTopFromRedis(
   config: SmsmonConfig,
   options: TopCommandOptions,
   state: TopState,
-): Promise<() => Promise<void>> {
+): Promise<TopSource> {
   const target = redisTargetFrom(config, options);
   const redis: RedisClient = await openRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
-  process.once('exit', () => redis.disconnect());
   const host = options.host ?? hostname();
-  return async () => {
+  const refresh = async (): Promise<void> => {
     const now = currentTime();
     const read = await readSeries(redis, target.layout, {
       host: options.fleet ? undefined : host,
@@ -51,4 +56,5 @@ export async function openTopFromRedis(
     state.problem =
       newest === 0 ? `no snapshots of ${shownHost} in Redis for the last ${HISTORY} minutes` : null;
   };
+  return { refresh, close: () => closeRedis(redis) };
 }

@@ -8,7 +8,7 @@ import { renderTop, type ScreenSize } from '../sinks/topScreen.js';
 import type { TopCommandOptions } from './top.js';
 import { selectedConfig, skippedSources } from './collectOptions.js';
 import { collectTopSample, type TopCollectOptions } from './topCollect.js';
-import { openTopFromRedis } from './topFromRedis.js';
+import { openTopFromRedis, type TopSource } from './topFromRedis.js';
 import { healthProbe } from './healthProbe.js';
 import { logPlaceFor, type LogPlace } from './logPlace.js';
 
@@ -26,15 +26,30 @@ export async function runTop(options: TopCommandOptions, command: Command): Prom
   const { config } = await configFor(command);
   const color = options.color !== false && !process.env.NO_COLOR;
   const state = new TopState();
-  const refresh = options.fromRedis
+  const source: TopSource = options.fromRedis
     ? await openTopFromRedis(config, options, state)
-    : localRefresh(await localOptions(options, config, await logPlaceFor(command, options)), state);
+    : localSource(await localOptions(options, config, await logPlaceFor(command, options)), state);
   const subtitle = options.fromRedis
     ? options.fleet
       ? 'fleet, from Redis'
       : 'from Redis'
     : `every ${options.interval}`;
+  try {
+    return await showUntilQuit(source.refresh, state, intervalMs, color, subtitle);
+  } finally {
+    await source.close();
+  }
+}
 
+/** The screen: drawn now and after each refresh, until q, Ctrl-C, SIGINT or SIGTERM. */
+function showUntilQuit(
+  refresh: () => Promise<void>,
+  state: TopState,
+  intervalMs: number,
+  color: boolean,
+  subtitle: string,
+): Promise<number> {
+  const { stdin, stdout } = process;
   return new Promise<number>((resolve) => {
     let timer: NodeJS.Timeout | null = null;
     let stopped = false;
@@ -103,12 +118,13 @@ async function localOptions(
   };
 }
 
-function localRefresh(options: TopCollectOptions, state: TopState): () => Promise<void> {
+function localSource(options: TopCollectOptions, state: TopState): TopSource {
   let previous: number | null = null;
-  return async () => {
+  const refresh = async (): Promise<void> => {
     const sample = await collectTopSample(options, previous);
     previous = sample.snapshot.timestamp;
     state.problem = null;
     state.push(sample);
   };
+  return { refresh, close: async () => undefined };
 }

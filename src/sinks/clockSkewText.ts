@@ -1,4 +1,5 @@
 import type { ClockSkew } from '../operators/clockSkew.js';
+import { escapeToOneLine } from './safeText.js';
 
 /** -05:00, +05:30, +00:00: an offset as `tz` and --tz take it. */
 export function offsetText(offsetMs: number): string {
@@ -23,5 +24,5 @@ export function skewText({ file, deltaMs }: Pick<ClockSkew, 'file' | 'deltaMs'>)
 /** The stderr line of a log command whose window may have missed every record. */
 export function clockSkewLine(skew: ClockSkew): string {
   const offset = offsetText(skew.writerOffsetMs);
-  return `smsmon: ${skewText(skew)}: logs written in UTC${offset}? set "tz": "${offset}" or --tz=${offset}`;
+  return `smsmon: ${escapeToOneLine(skewText(skew))}: logs written in UTC${offset}? set "tz": "${offset}" or --tz=${offset}`;
 }

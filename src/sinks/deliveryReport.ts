@@ -1,11 +1,15 @@
 import type { Delivery } from './delivery.js';
+import { escapeToOneLine } from './safeText.js';
 
 /** `alerts test` output: one line per channel, or JSON for scripts. */
 
 /** "slack: sent", "email: failed: SMTP smtp.example.com:587: Invalid login: 535 …" */
 export function deliveriesText(deliveries: readonly Delivery[]): string {
   return deliveries
-    .map(({ channel, status, reason }) => `${channel}: ${status}${reason ? `: ${reason}` : ''}\n`)
+    .map(
+      ({ channel, status, reason }) =>
+        `${channel}: ${status}${reason ? `: ${escapeToOneLine(reason)}` : ''}\n`,
+    )
     .join('');
 }
 

@@ -110,8 +110,8 @@ export function errorReportText(report: ErrorReport, color: boolean, width: numb
     }
     const sample = escapeToOneLine(group.sample);
     cells.push(
-      group.first?.timeText ?? '-',
-      group.last?.timeText ?? '-',
+      escapeToOneLine(group.first?.timeText ?? '-'),
+      escapeToOneLine(group.last?.timeText ?? '-'),
       sample.length > sampleWidth ? sample.slice(0, sampleWidth - 1) + '…' : sample,
     );
     return cells;

@@ -1,20 +1,24 @@
 import type { Writable } from 'node:stream';
+import { escapeForTerminalJson } from './safeText.js';
 
 /**
  * Buffered writer for stdout: collects text and writes it in large pieces, waiting for 'drain'
  * so memory stays bounded when the reader is slow. A closed pipe (`| head`) ends the output
- * quietly instead of crashing: `closed` turns true and producers stop early.
+ * quietly instead of crashing: `closed` turns true and producers stop early. On a terminal, JSON's
+ * DEL, C1 and bidi characters are escaped too (text formats have none left by then).
  */
 export class Output {
   private buffer = '';
   /** The stream said it is full: producers wait for 'drain' at their next maybeFlush(). */
   private full = false;
   closed = false;
+  private readonly terminal: boolean;
 
   constructor(
     private readonly stream: Writable = process.stdout,
     private readonly flushAt = 64 * 1024,
   ) {
+    this.terminal = (stream as { isTTY?: boolean }).isTTY === true;
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.closed = true;
       else throw error;
@@ -46,7 +50,7 @@ export class Output {
 
   private writeBuffer(): void {
     if (this.buffer === '' || this.closed) return;
-    const text = this.buffer;
+    const text = this.terminal ? escapeForTerminalJson(this.buffer) : this.buffer;
     this.buffer = '';
     if (!this.stream.write(text)) this.full = true;
   }

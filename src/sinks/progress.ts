@@ -1,3 +1,5 @@
+import { escapeToOneLine } from './safeText.js';
+
 /**
  * A one-line progress display on stderr for scans longer than a second. Shown only when
  * stderr is a terminal that reports a width, so logs, pipes and CI never see it.
@@ -44,7 +46,7 @@ export class Progress {
     const mb = (n: number): string => (n / 1048576).toFixed(1);
     const percent =
       this.totalBytes > 0 ? ` ${Math.min(100, (100 * this.bytes) / this.totalBytes).toFixed(0)}%` : '';
-    const line = `scanning ${this.label} ${mb(this.bytes)}/${mb(this.totalBytes)} MB${percent}`;
+    const line = `scanning ${escapeToOneLine(this.label)} ${mb(this.bytes)}/${mb(this.totalBytes)} MB${percent}`;
     this.stream.write('\r\x1b[K' + line.slice(0, Math.max(10, (this.stream.columns ?? 80) - 1)));
     this.shown = true;
   }

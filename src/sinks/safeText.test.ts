@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeControls, escapeToOneLine } from './safeText.js';
+import { escapeControls, escapeForTerminalJson, escapeToOneLine } from './safeText.js';
 
 test('ANSI escapes, carriage returns, C1 controls and bidi overrides are made visible', () => {
   assert.equal(escapeControls('red \x1b[31mX\x1b[0m'), 'red \\x1b[31mX\\x1b[0m');
@@ -12,4 +12,12 @@ test('ANSI escapes, carriage returns, C1 controls and bidi overrides are made vi
 
 test('one-line form escapes newlines, tabs and backslashes reversibly', () => {
   assert.equal(escapeToOneLine('a\nb\tc\\d'), 'a\\nb\\tc\\\\d');
+});
+
+test('JSON on a terminal: DEL, C1 and bidi become \\uXXXX and the JSON keeps its value', () => {
+  const value = { 'k\u202e': 'del \x7f csi \u009b31m nel \u0085 isolate \u2066x\u2069 esc \x1b émoji 🎉' };
+  const json = escapeForTerminalJson(JSON.stringify(value));
+  assert.doesNotMatch(json, /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+  assert.match(json, /\\u009b31m/);
+  assert.deepEqual(JSON.parse(json), value);
 });

@@ -16,6 +16,8 @@ function escapeChar(ch: string): string {
     : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+const UNSAFE_IN_JSON = /[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Escapes control characters but keeps newlines and tabs. */
 export function escapeControls(text: string): string {
   return text.replace(UNSAFE, escapeChar);
@@ -23,5 +25,22 @@ export function escapeControls(text: string): string {
 
 /** Escapes control characters including newlines and tabs: the result is one line. */
 export function escapeToOneLine(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(UNSAFE_WITH_LAYOUT, escapeChar);
+  return escapeControlsToOneLine(text.replace(/\\/g, '\\\\'));
+}
+
+/**
+ * One line like escapeToOneLine, backslashes left as written: for smsmon's own messages that quote
+ * outside text (a regex, a path, a server's reply), where reading back is not the point.
+ */
+export function escapeControlsToOneLine(text: string): string {
+  return text.replace(UNSAFE_WITH_LAYOUT, escapeChar);
+}
+
+/**
+ * The last step of all stdout on a terminal. JSON.stringify escapes C0 but leaves DEL, C1 (U+009B
+ * is CSI to some terminals) and bidi controls as they are; `\uXXXX` is the same JSON value. Text
+ * output has none left by then: escapeToOneLine took them.
+ */
+export function escapeForTerminalJson(text: string): string {
+  return text.replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -33,7 +33,8 @@ export function scanSummaryLine(stats: ScanStats): string | null {
       `${stats.truncated} ${plural(stats.truncated, 'record')} truncated (${TRUNCATION_RULE}; truncated_bytes says how much)`,
     );
   if (parts.length === 0) return null;
-  const files = [...stats.filesWithProblems];
+  // File names are anyone's choice: a name can carry escapes too.
+  const files = [...stats.filesWithProblems].map(escapeToOneLine);
   const where =
     files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
   return `smsmon: ${parts.join('; ')} in ${where}`;

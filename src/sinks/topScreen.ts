@@ -29,7 +29,10 @@ export function renderTop(state: TopState, size: ScreenSize, color: boolean, sub
   const sample = state.latest;
   const when = sample ? new Date(sample.snapshot.timestamp).toISOString().slice(11, 19) + 'Z' : '--:--:--';
   lines.push(
-    paint(chalk.bold, fit(`smsmon top · ${sample?.snapshot.host ?? '…'} · ${when} · ${subtitle}`, width)),
+    paint(
+      chalk.bold,
+      fit(`smsmon top · ${escapeToOneLine(sample?.snapshot.host ?? '…')} · ${when} · ${subtitle}`, width),
+    ),
   );
   lines.push(
     state.problem
