@@ -1,4 +1,4 @@
-import { FollowedFile, idAt, sameFile, type FileId } from './followedFile.js';
+import { FollowedFile, NotRegularFile, idAt, sameFile, type FileId } from './followedFile.js';
 
 /** Numbered backups looked at when a rotation is detected; real setups keep far fewer. */
 const MAX_BACKUPS = 32;
@@ -15,6 +15,16 @@ export async function backupNamed(path: string, id: FileId): Promise<string | nu
   return null;
 }
 
+/** A backup that is a FIFO or a device holds no lines of ours: it ends the backups like a missing one. */
+export async function openBackup(path: string): Promise<FollowedFile | null> {
+  try {
+    return await FollowedFile.open(path);
+  } catch (error) {
+    if (error instanceof NotRegularFile) return null;
+    throw error;
+  }
+}
+
 /** Opens path.1, path.2, … in turn (newest first) until one is missing or `stop` says so. */
 async function scanBackups(
   path: string,
@@ -22,7 +32,7 @@ async function scanBackups(
 ): Promise<FollowedFile[]> {
   const seen: FollowedFile[] = [];
   for (let n = 1; n <= MAX_BACKUPS; n++) {
-    const file = await FollowedFile.open(backupPath(path, n));
+    const file = await openBackup(backupPath(path, n));
     if (!file) break;
     seen.push(file);
     if (await stop(file)) return seen;

@@ -3,6 +3,7 @@ import {
   copiesAfter,
   copiesSince,
   markOf,
+  openBackup,
   renamedSince,
   type CopyMark,
 } from './followBackups.js';
@@ -18,13 +19,19 @@ export interface FollowerSettings {
   /** The file startOffset belongs to, when the caller read it before following. */
   startFileId?: FileId;
   graceMs: number;
+  keepMs: number;
   now: () => number;
 }
+
+/** Renamed files kept open at most; beyond this the oldest is read to its end and let go. */
+const MAX_DRAINING = 32;
 
 /** A renamed file still read because other processes may still write to it. */
 interface Draining {
   file: FollowedFile;
   quietSince: number;
+  /** A later rotation renamed another file after this one. */
+  superseded: boolean;
 }
 
 /**
@@ -68,7 +75,7 @@ export class Follower {
   private async *renamed(old: FollowedFile): AsyncGenerator<FollowEvent> {
     this.live = null;
     this.previous = old.id;
-    this.draining.push({ file: old, quietSince: this.settings.now() });
+    this.startDraining(old);
     yield* this.readToEnd(old);
     yield { kind: 'rotated', path: this.path, how: 'rename' };
     // Its lines were app.log's up to here; what other workers still append is reported where it is now.
@@ -94,7 +101,7 @@ export class Follower {
     if (!this.previous) return;
     const known = [file.id, ...this.draining.map((d) => d.file.id)];
     const missed = await renamedSince(this.path, this.previous, known);
-    this.draining.push(...missed.map((m) => ({ file: m, quietSince: this.settings.now() })));
+    missed.forEach((file) => this.startDraining(file));
     for (const file of missed) {
       yield* this.readToEnd(file);
       yield { kind: 'rotated', path: this.path, how: 'rename' };
@@ -107,30 +114,53 @@ export class Follower {
    */
   private async *rotatedBeforeStart(handedOver: FileId): AsyncGenerator<FollowEvent> {
     const renamedTo = await backupNamed(this.path, handedOver);
-    const old = renamedTo ? await FollowedFile.open(renamedTo) : null;
+    const old = renamedTo ? await openBackup(renamedTo) : null;
     if (!old || !sameFile(old.id, handedOver)) {
       await old?.close();
       return;
     }
     await old.startAt(this.settings.startOffset, this.settings.startLine);
     this.previous = old.id;
-    this.draining.push({ file: old, quietSince: this.settings.now() });
+    this.startDraining(old);
     yield* this.readToEnd(old);
     yield { kind: 'rotated', path: this.path, how: 'rename' };
   }
 
-  /** Renamed files get graceMs of quiet before we stop reading them. */
+  private startDraining(file: FollowedFile): void {
+    for (const entry of this.draining) entry.superseded = true;
+    this.draining.push({ file, quietSince: this.settings.now(), superseded: false });
+  }
+
+  /**
+   * A worker that has not reopened its log since the rename may write to the renamed file at
+   * any time, and quiet says nothing about a worker that logs once an hour. So the newest
+   * renamed file is read for as long as it is on disk; once a later rotation has moved on,
+   * until keepMs of quiet; once deleted, until graceMs of quiet (only our fd still shows it).
+   */
   private async *drain(): AsyncGenerator<FollowEvent> {
+    while (this.draining.length > MAX_DRAINING) yield* this.release(this.draining[0]!);
+    const now = this.settings.now();
     for (const entry of [...this.draining]) {
       if ((yield* this.readToEnd(entry.file)) > 0) {
-        entry.quietSince = this.settings.now();
-      } else if (this.settings.now() - entry.quietSince >= this.settings.graceMs) {
-        this.draining = this.draining.filter((d) => d !== entry);
-        // Once closed its inode may be reused, so it can no longer be looked for among backups.
-        if (this.previous && sameFile(this.previous, entry.file.id)) this.previous = null;
-        yield* this.finish(entry.file);
+        entry.quietSince = now;
+        continue;
+      }
+      const quiet = now - entry.quietSince;
+      if (
+        (entry.superseded && quiet >= this.settings.keepMs) ||
+        (quiet >= this.settings.graceMs && !(await entry.file.linked()))
+      ) {
+        yield* this.release(entry);
       }
     }
+  }
+
+  private async *release(entry: Draining): AsyncGenerator<FollowEvent> {
+    this.draining = this.draining.filter((d) => d !== entry);
+    yield* this.readToEnd(entry.file);
+    // Once closed its inode may be reused, so it can no longer be looked for among backups.
+    if (this.previous && sameFile(this.previous, entry.file.id)) this.previous = null;
+    yield* this.finish(entry.file);
   }
 
   private async *readLive(live: FollowedFile): AsyncGenerator<FollowEvent> {
