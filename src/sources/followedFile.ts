@@ -143,6 +143,22 @@ export class FollowedFile {
     return this.startsWith(this.fingerprint);
   }
 
+  /** The first bytes now, as many as a fingerprint holds. */
+  head(): Promise<Buffer> {
+    return this.readHead(FINGERPRINT_BYTES);
+  }
+
+  /** Nothing read yet, but the file now starts with `head`: a truncate before our first read will show. */
+  expectStart(head: Buffer): void {
+    if (this.offset === 0) this.fingerprint = head;
+  }
+
+  /** Size and modification time now (a copy may have grown since we opened it). */
+  async stamp(): Promise<{ size: number; mtimeNs: bigint }> {
+    const st = await this.handle.stat({ bigint: true });
+    return { size: Number(st.size), mtimeNs: st.mtimeNs };
+  }
+
   async startsWith(bytes: Buffer): Promise<boolean> {
     if (bytes.length === 0) return true;
     return (await this.readHead(bytes.length)).equals(bytes);

@@ -164,7 +164,7 @@ export class Follower {
   }
 
   private async *readLive(live: FollowedFile): AsyncGenerator<FollowEvent> {
-    if (live.offset === 0 && this.lastCopy) yield* this.copiedUnread(this.lastCopy);
+    if (live.offset === 0 && this.lastCopy) yield* this.copiedUnread(live, this.lastCopy);
     if ((await live.size()) < live.offset || !(await live.sameStart())) yield* this.truncated(live);
     for (;;) {
       const read = await live.read(this.buffer);
@@ -185,46 +185,60 @@ export class Follower {
    * live file's lines they were; then restart at 0.
    */
   private async *truncated(live: FollowedFile): AsyncGenerator<FollowEvent> {
-    const copies = await copiesSince(this.path, live.fingerprint, live.offset);
+    const copies = await copiesSince(this.path, live.fingerprint);
     try {
-      const [copy, ...newer] = copies;
-      if (copy) {
+      const [copy] = copies;
+      if (copy && copy.sizeAtOpen >= live.offset) {
         copy.continueFrom(live);
         yield* this.readToEnd(copy);
+        this.lastCopy = await markOf(copy);
         yield* this.finish(copy);
       } else {
+        // No copy, or a second writer wrote past the copy and we read that before the truncate.
+        this.lastCopy = copy ? await markOf(copy) : null;
         const tail = live.flush();
         if (tail) yield linesOf(live, tail);
-      }
-      for (const missed of newer) {
-        yield { kind: 'rotated', path: this.path, how: 'truncate' };
-        yield* this.readToEnd(missed);
-        yield* this.finish(missed);
       }
     } finally {
       await Promise.all(copies.map((file) => file.close()));
     }
-    const newest = copies.at(-1);
-    this.lastCopy = newest ? markOf(newest) : null;
     live.restart();
+    // Later copies are looked for afresh: more copytruncates may have come while we read this one.
+    if (this.lastCopy) yield* this.copiedUnread(live, this.lastCopy);
     yield { kind: 'rotated', path: this.path, how: 'truncate' };
   }
 
   /**
    * With nothing read since a copytruncate there is no fingerprint to miss, so a whole file
    * written and copied away between two polls shows only as copies newer than the last one.
+   * Each but the newest was truncated before the next copy was made. The newest may still be
+   * being made, or not yet truncated: if the live file still starts like it, its lines are read
+   * from the live file instead, and the live file's first bytes become its fingerprint, so a
+   * truncate before our first read of it still leads to this copy.
    */
-  private async *copiedUnread(lastCopy: CopyMark): AsyncGenerator<FollowEvent> {
-    const unread = await copiesAfter(this.path, lastCopy);
-    try {
-      for (const copy of unread) {
-        yield { kind: 'rotated', path: this.path, how: 'truncate' };
-        yield* this.readToEnd(copy);
-        yield* this.finish(copy);
-        this.lastCopy = markOf(copy);
+  private async *copiedUnread(live: FollowedFile, lastCopy: CopyMark): AsyncGenerator<FollowEvent> {
+    for (let attempt = 1; ; attempt++) {
+      // The head before the look: every copy of an older file than it is among the backups then.
+      // The head after it: compared with the newest copy. If they differ, a copytruncate came
+      // in between and we look again.
+      const before = await live.head();
+      const unread = await copiesAfter(this.path, lastCopy);
+      try {
+        const head = await live.head();
+        if (!samePrefix(before, head) && attempt < 3) continue;
+        live.expectStart(head);
+        const newest = unread.at(-1);
+        for (const copy of unread) {
+          if (copy === newest && stillLive(head, await copy.head())) return;
+          yield { kind: 'rotated', path: this.path, how: 'truncate' };
+          yield* this.readToEnd(copy);
+          this.lastCopy = await markOf(copy);
+          yield* this.finish(copy);
+        }
+        return;
+      } finally {
+        await Promise.all(unread.map((file) => file.close()));
       }
-    } finally {
-      await Promise.all(unread.map((file) => file.close()));
     }
   }
 
@@ -255,3 +269,15 @@ const linesOf = (file: FollowedFile, batch: LineBatch): FollowEvent => ({
   lines: batch.lines,
   stream: file.stream,
 });
+
+/** Equal over the length of the shorter one. */
+function samePrefix(a: Buffer, b: Buffer): boolean {
+  const common = Math.min(a.length, b.length);
+  return a.subarray(0, common).equals(b.subarray(0, common));
+}
+
+/** The live file starts like the copy (an empty copy may be one just begun): not truncated since. */
+function stillLive(liveHead: Buffer, copyHead: Buffer): boolean {
+  if (copyHead.length === 0) return liveHead.length > 0;
+  return liveHead.length > 0 && samePrefix(liveHead, copyHead);
+}
