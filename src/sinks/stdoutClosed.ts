@@ -19,22 +19,18 @@ interface TcpBinding {
  * Returns a function that stops watching.
  */
 export function watchStdoutClosed(onClosed: () => void, fd = 1): () => void {
-  let socket: Socket;
+  let writeEnd: number;
   try {
     if (!fstatSync(fd).isFIFO()) return () => {};
-    const writeEnd = openSync(`/proc/self/fd/${fd}`, constants.O_WRONLY);
-    const { TCP, constants: tcp } = (process as unknown as { binding(name: string): TcpBinding }).binding(
-      'tcp_wrap',
-    );
-    const handle = new TCP(tcp.SOCKET);
-    if (handle.open(writeEnd) !== 0) {
-      closeSync(writeEnd);
-      return () => {};
-    }
-    socket = new Socket({ handle, readable: true, writable: false } as ConstructorParameters<
-      typeof Socket
-    >[0]);
-  } catch {
+    // O_NONBLOCK: opening a pipe for writing with no reader left fails (ENXIO) instead of waiting.
+    writeEnd = openSync(`/proc/self/fd/${fd}`, constants.O_WRONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') setImmediate(onClosed);
+    return () => {};
+  }
+  const socket = pollingSocket(writeEnd);
+  if (!socket) {
+    closeSync(writeEnd);
     return () => {};
   }
   let fired = false;
@@ -52,4 +48,16 @@ export function watchStdoutClosed(onClosed: () => void, fd = 1): () => void {
     fired = true;
     socket.destroy();
   };
+}
+
+/** A readable libuv stream over `fd`, or null where Node's TCP binding is not to be had. */
+function pollingSocket(fd: number): Socket | null {
+  try {
+    const binding = (process as unknown as { binding(name: string): TcpBinding }).binding('tcp_wrap');
+    const handle = new binding.TCP(binding.constants.SOCKET);
+    if (handle.open(fd) !== 0) return null;
+    return new Socket({ handle, readable: true, writable: false } as ConstructorParameters<typeof Socket>[0]);
+  } catch {
+    return null;
+  }
 }
