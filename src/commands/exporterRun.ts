@@ -89,7 +89,7 @@ async function serve(
     const starts = await Promise.all(
       paths.map((path) =>
         followStart(path, settings.fromStart).catch((error: unknown) => {
-          throw new SourceError(`cannot follow ${path}: ${describeFsError(error)}`);
+          throw cannotFollow(path, error);
         }),
       ),
     );
@@ -104,7 +104,7 @@ async function serve(
       };
       const following = follow().catch((error: unknown) => {
         controller.abort();
-        throw new SourceError(`cannot follow ${path}: ${describeFsError(error)}`);
+        throw cannotFollow(path, error);
       });
       following.catch(() => {}); // seen by Promise.all below; not unhandled while the server starts
       followers.push(following);
@@ -155,3 +155,7 @@ function listenError(error: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A follower's error as one line: a FIFO or device says so itself. */
+const cannotFollow = (path: string, error: unknown): SmsmonError =>
+  error instanceof SmsmonError ? error : new SourceError(`cannot follow ${path}: ${describeFsError(error)}`);

@@ -13,6 +13,7 @@ import { RecordSink } from './recordSink.js';
 import { reportSummary, reportUnreadable, scanExitCode } from './scanRecords.js';
 import { FAMILIES } from '../core/families.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
+import { watchStdoutClosed } from '../sinks/stdoutClosed.js';
 
 export async function runTail(
   args: string[],
@@ -53,12 +54,16 @@ export async function runTail(
   return scanExitCode(sink.stats, sink.stats.matched > 0 || follow ? ExitCode.Ok : ExitCode.NoMatch);
 }
 
-/** Follows every input's live file until Ctrl-C, SIGTERM or a closed stdout. */
+/** Follows every input's live file until Ctrl-C, SIGTERM or a closed stdout (seen even while idle). */
 async function followAll(query: LogQuery, tails: InputTail[], sink: RecordSink): Promise<void> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  const unwatch = watchStdoutClosed(() => {
+    sink.output.closed = true;
+    stop();
+  });
   try {
     const followers = query.inputs.map(async (input, i) => {
       const resume = tails[i]!.resume;
@@ -79,8 +84,18 @@ async function followAll(query: LogQuery, tails: InputTail[], sink: RecordSink):
         if (sink.closed) controller.abort();
       }
     });
-    await Promise.all(followers);
+    // One follower failing (its path became a FIFO) stops the others before the error is told.
+    const settled = await Promise.allSettled(
+      followers.map((f) =>
+        f.catch((error: unknown) => {
+          stop();
+          throw error;
+        }),
+      ),
+    );
+    for (const result of settled) if (result.status === 'rejected') throw result.reason;
   } finally {
+    unwatch();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }

@@ -183,7 +183,7 @@ test('rename rotation: the renamed file is drained while another worker still wr
   writeFileSync(log, '');
   const workerA = openSync(log, 'a');
   const workerB = openSync(log, 'a');
-  const f = driven(log, { startOffset: 0, graceMs: 2000, idleMs: Infinity });
+  const f = driven(log, { startOffset: 0, graceMs: 2000, keepMs: 60_000, idleMs: Infinity });
   writeSync(workerA, 'A1\nA2\n');
   writeSync(workerB, 'B1\n');
   assert.deepEqual(textOf(await f.poll()), ['A1', 'A2', 'B1']);
@@ -212,17 +212,39 @@ test('rename rotation: the renamed file is drained while another worker still wr
     [oldStream, newStream],
   );
 
-  // 2 s of quiet after B3: the renamed file is let go; later writes to it are not followed.
-  f.clock.now = 1500 + 1999;
+  // The newest renamed file stays open however long it is quiet: B may log once an hour.
+  f.clock.now = 1500 + 3_600_000;
   assert.deepEqual(await f.poll(), []);
   assertOpen(dir, '.1', 2); // ours and worker B's
-  f.clock.now = 1500 + 2000;
-  assert.deepEqual(await f.poll(), []);
-  assertOpen(dir, '.1', 1); // worker B's only
   writeSync(workerB, 'B4\n');
-  assert.deepEqual(await f.poll(), []);
-  closeSync(workerB);
+  assert.deepEqual(numbered(await f.poll(), dir), ['app.log.1:7:B4']);
+
+  // Rotated again: the file B holds is now app.log.2, and let go after keepMs of quiet.
+  renameSync(`${log}.1`, `${log}.2`);
+  renameSync(log, `${log}.1`);
+  const workerA3 = openSync(log, 'a');
   closeSync(workerA2);
+  writeSync(workerA3, 'A6\n');
+  assert.deepEqual(numbered(await f.poll(), dir), ['app.log:1:A6']);
+  f.clock.now += 59_999;
+  writeSync(workerB, 'B5\n');
+  assert.deepEqual(textOf(await f.poll()), ['B5']);
+  f.clock.now += 59_999;
+  assert.deepEqual(await f.poll(), []);
+  assertOpen(dir, '.2', 2);
+  f.clock.now += 1;
+  assert.deepEqual(await f.poll(), []);
+  assertOpen(dir, '.2', 1); // worker B's only
+  writeSync(workerB, 'B6\n');
+  assert.deepEqual(await f.poll(), []);
+
+  // Deleted, the newest renamed file is let go once quiet for graceMs: only our fd still showed it.
+  assertOpen(dir, '.1', 1);
+  rmSync(`${log}.1`);
+  assert.deepEqual(await f.poll(), []);
+  assertOpen(dir, '.1 (deleted)', 0);
+  closeSync(workerB);
+  closeSync(workerA3);
   await f.stop();
 });
 

@@ -18,15 +18,22 @@ export interface FollowOptions {
   startFileId?: FileId;
   /** Default 250; fs.watch on the directory may wake it earlier. */
   pollMs?: number;
-  /** Emit {kind:'idle'} once after this long without new complete lines (default 300), so callers can flush a pending multi-line record. */
+  /**
+   * Emit {kind:'idle'} once after this long without new complete lines (default 40), so callers
+   * can flush a pending multi-line record. Short because Python's logging writes a record,
+   * traceback included, in one write(): a continuation comes at once or not at all, and the
+   * idle only covers a read that caught a large write half done.
+   */
   idleMs?: number;
-  /** How long a renamed file must stay quiet before we stop reading it (other workers may keep writing to it); default 2000. */
+  /** How long a renamed file that was then deleted must stay quiet before we let it go; default 2000. */
   graceMs?: number;
+  /** How long a renamed file that a later rotation moved on from must stay quiet before we let it go; default 600000 (10 min). */
+  keepMs?: number;
   /** Stops the iteration cleanly, closing every fd. */
   signal?: AbortSignal;
   /** Replaces the timer and fs.watch: each poll waits for this promise. Lets tests drive polls deterministically. */
   waker?: () => Promise<void>;
-  /** The clock for idleMs and graceMs; default Date.now. Tests pass a fake one along with `waker`. */
+  /** The clock for idleMs, graceMs and keepMs; default Date.now. Tests pass a fake one along with `waker`. */
   now?: () => number;
 }
 
@@ -52,13 +59,14 @@ export type FollowEvent =
 export async function* followFile(path: string, options: FollowOptions = {}): AsyncGenerator<FollowEvent> {
   const { signal, waker } = options;
   const pollMs = options.pollMs ?? 250;
-  const idleMs = options.idleMs ?? 300;
+  const idleMs = options.idleMs ?? 40;
   const now = options.now ?? Date.now;
   const follower = new Follower(path, {
     startOffset: options.startOffset,
     startLine: options.startLine,
     startFileId: options.startFileId,
     graceMs: options.graceMs ?? 2000,
+    keepMs: options.keepMs ?? 600_000,
     now,
   });
   const timer = waker ? null : new FollowWaker(path);

@@ -1,4 +1,4 @@
-import { FollowedFile, idAt, sameFile, type FileId } from './followedFile.js';
+import { FollowedFile, NotRegularFile, idAt, sameFile, type FileId } from './followedFile.js';
 
 /** Numbered backups looked at when a rotation is detected; real setups keep far fewer. */
 const MAX_BACKUPS = 32;
@@ -15,19 +15,52 @@ export async function backupNamed(path: string, id: FileId): Promise<string | nu
   return null;
 }
 
-/** Opens path.1, path.2, … in turn (newest first) until one is missing or `stop` says so. */
+/** A backup that is a FIFO or a device holds no lines of ours: it ends the backups like a missing one. */
+export async function openBackup(path: string): Promise<FollowedFile | null> {
+  try {
+    return await FollowedFile.open(path);
+  } catch (error) {
+    if (error instanceof NotRegularFile) return null;
+    throw error;
+  }
+}
+
+/**
+ * Opens path.1, path.2, … in turn (newest first) until two in a row are missing or `stop` says
+ * so. A rotation shifting the backups while we look leaves one number empty for a moment, and
+ * may show one file under two numbers. `stopped` is false when `stop` never said so.
+ */
 async function scanBackups(
   path: string,
   stop: (file: FollowedFile) => Promise<boolean>,
-): Promise<FollowedFile[]> {
-  const seen: FollowedFile[] = [];
+): Promise<{ files: FollowedFile[]; stopped: boolean }> {
+  const files: FollowedFile[] = [];
+  let missing = 0;
   for (let n = 1; n <= MAX_BACKUPS; n++) {
-    const file = await FollowedFile.open(backupPath(path, n));
-    if (!file) break;
-    seen.push(file);
-    if (await stop(file)) return seen;
+    const file = await openBackup(backupPath(path, n));
+    if (!file) {
+      if (++missing === 2) break;
+      continue;
+    }
+    missing = 0;
+    if (files.some((seen) => sameFile(seen.id, file.id))) {
+      await file.close();
+      continue;
+    }
+    files.push(file);
+    if (await stop(file)) return { files, stopped: true };
   }
-  await Promise.all(seen.map((file) => file.close()));
+  return { files, stopped: false };
+}
+
+/** The files up to the one `stop` chose, or none (all closed) when it chose none. */
+async function scanUntil(
+  path: string,
+  stop: (file: FollowedFile) => Promise<boolean>,
+): Promise<FollowedFile[]> {
+  const { files, stopped } = await scanBackups(path, stop);
+  if (stopped) return files;
+  await Promise.all(files.map((file) => file.close()));
   return [];
 }
 
@@ -38,7 +71,7 @@ async function scanBackups(
  * when `old` is not among the backups, since then nothing tells which ones are newer.
  */
 export async function renamedSince(path: string, old: FileId, known: FileId[]): Promise<FollowedFile[]> {
-  const seen = await scanBackups(path, async (file) => sameFile(file.id, old));
+  const seen = await scanUntil(path, async (file) => sameFile(file.id, old));
   const found = seen.pop();
   await found?.close();
   const missed: FollowedFile[] = [];
@@ -51,20 +84,13 @@ export async function renamedSince(path: string, old: FileId, known: FileId[]): 
 
 /**
  * Where the unread end of a copytruncated file went: the newest backup that starts with our
- * fingerprint and is at least as long as what we had read is the copy, to be read on from our
- * offset; backups newer than it are later copies we never saw, to be read whole. Oldest first;
- * empty when no copy is found (a plain truncate, or the copy was made elsewhere).
+ * fingerprint is the copy, to be read on from our offset (unless we had read past its end,
+ * which a second writer makes possible); backups newer than it are later copies we never saw.
+ * Oldest first; empty when no copy is found (a plain truncate, or the copy was made elsewhere).
  */
-export async function copiesSince(
-  path: string,
-  fingerprint: Buffer,
-  offset: number,
-): Promise<FollowedFile[]> {
+export async function copiesSince(path: string, fingerprint: Buffer): Promise<FollowedFile[]> {
   if (fingerprint.length === 0) return [];
-  const seen = await scanBackups(
-    path,
-    async (file) => file.sizeAtOpen >= offset && (await file.startsWith(fingerprint)),
-  );
+  const seen = await scanUntil(path, (file) => file.startsWith(fingerprint));
   return seen.reverse();
 }
 
@@ -75,18 +101,23 @@ export interface CopyMark {
   mtimeNs: bigint;
 }
 
-export const markOf = (copy: FollowedFile): CopyMark => ({
-  id: copy.id,
-  size: copy.sizeAtOpen,
-  mtimeNs: copy.mtimeAtOpen,
-});
+/** Stamped now: the copy may have been still being written when we opened it. */
+export async function markOf(copy: FollowedFile): Promise<CopyMark> {
+  return { id: copy.id, ...(await copy.stamp()) };
+}
 
 const isMarked = (file: FollowedFile, mark: CopyMark): boolean =>
   sameFile(file.id, mark.id) && file.sizeAtOpen === mark.size && file.mtimeAtOpen === mark.mtimeNs;
 
-/** Copies newer than `mark` (which later copies shift to path.2, …), oldest first; empty when `mark` is gone. */
+/**
+ * Copies newer than `mark` (which later copies shift to path.2, …), oldest first. When `mark`
+ * was rotated away before we looked, the copies modified after it are the newer ones.
+ */
 export async function copiesAfter(path: string, mark: CopyMark): Promise<FollowedFile[]> {
-  const seen = await scanBackups(path, async (file) => isMarked(file, mark));
-  await seen.pop()?.close();
-  return seen.reverse();
+  const { files, stopped } = await scanBackups(
+    path,
+    async (file) => isMarked(file, mark) || file.mtimeAtOpen <= mark.mtimeNs,
+  );
+  if (stopped) await files.pop()!.close();
+  return files.reverse();
 }

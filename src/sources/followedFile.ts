@@ -1,5 +1,6 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import type { BigIntStats } from 'node:fs';
+import { constants, type BigIntStats } from 'node:fs';
+import { SourceError } from '../core/errors.js';
 import { LineSplitter, type LineBatch } from './lineSplitter.js';
 
 /** How many first bytes we remember to recognise a copytruncate even after the file regrew past us. */
@@ -34,6 +35,23 @@ export async function idAt(path: string): Promise<FileId | null> {
   }
 }
 
+/** What a path holds when it is not a regular file, for the error that stops following it. */
+function kindOf(st: BigIntStats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isDirectory()) return 'a directory';
+  return 'not a regular file';
+}
+
+/** The path is a FIFO, socket, device or directory: nothing to follow, and opening it could block. */
+export class NotRegularFile extends SourceError {
+  constructor(path: string, st: BigIntStats) {
+    super(`cannot follow ${path}: it is ${kindOf(st)}, not a regular file`);
+  }
+}
+
 /**
  * One open file being followed: the fd (which keeps reading the same inode whatever the path
  * becomes), how far we got, the line numbering and held partial line, and the first bytes as
@@ -57,17 +75,25 @@ export class FollowedFile {
     readonly mtimeAtOpen: bigint,
   ) {}
 
-  /** Opens `path` at offset 0, line 1; null when it does not exist. */
+  /**
+   * Opens `path` at offset 0, line 1; null when it does not exist, NotRegularFile when it is a
+   * FIFO, socket, device or directory. Opening a FIFO for reading waits for a writer, in a
+   * thread no signal reaches: so we look first, and O_NONBLOCK makes even a FIFO swapped in
+   * after the look open at once, to be refused by the fstat.
+   */
   static async open(path: string): Promise<FollowedFile | null> {
     let handle: FileHandle;
     try {
-      handle = await open(path, 'r');
+      const before = await stat(path, { bigint: true });
+      if (!before.isFile()) throw new NotRegularFile(path, before);
+      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;
     }
     try {
       const st = await handle.stat({ bigint: true });
+      if (!st.isFile()) throw new NotRegularFile(path, st);
       return new FollowedFile(handle, idOf(st), path, Number(st.size), st.mtimeNs);
     } catch (error) {
       await handle.close().catch(() => {});
@@ -103,6 +129,11 @@ export class FollowedFile {
     return this.splitter.end();
   }
 
+  /** False once the file has no name left on disk: deleted, or renamed over. */
+  async linked(): Promise<boolean> {
+    return (await this.handle.stat({ bigint: true })).nlink > 0n;
+  }
+
   async size(): Promise<number> {
     return Number((await this.handle.stat({ bigint: true })).size);
   }
@@ -110,6 +141,22 @@ export class FollowedFile {
   /** False when the first bytes we read have changed: the file was truncated and rewritten. */
   async sameStart(): Promise<boolean> {
     return this.startsWith(this.fingerprint);
+  }
+
+  /** The first bytes now, as many as a fingerprint holds. */
+  head(): Promise<Buffer> {
+    return this.readHead(FINGERPRINT_BYTES);
+  }
+
+  /** Nothing read yet, but the file now starts with `head`: a truncate before our first read will show. */
+  expectStart(head: Buffer): void {
+    if (this.offset === 0) this.fingerprint = head;
+  }
+
+  /** Size and modification time now (a copy may have grown since we opened it). */
+  async stamp(): Promise<{ size: number; mtimeNs: bigint }> {
+    const st = await this.handle.stat({ bigint: true });
+    return { size: Number(st.size), mtimeNs: st.mtimeNs };
   }
 
   async startsWith(bytes: Buffer): Promise<boolean> {

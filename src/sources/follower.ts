@@ -3,6 +3,7 @@ import {
   copiesAfter,
   copiesSince,
   markOf,
+  openBackup,
   renamedSince,
   type CopyMark,
 } from './followBackups.js';
@@ -18,13 +19,19 @@ export interface FollowerSettings {
   /** The file startOffset belongs to, when the caller read it before following. */
   startFileId?: FileId;
   graceMs: number;
+  keepMs: number;
   now: () => number;
 }
+
+/** Renamed files kept open at most; beyond this the oldest is read to its end and let go. */
+const MAX_DRAINING = 32;
 
 /** A renamed file still read because other processes may still write to it. */
 interface Draining {
   file: FollowedFile;
   quietSince: number;
+  /** A later rotation renamed another file after this one. */
+  superseded: boolean;
 }
 
 /**
@@ -68,7 +75,7 @@ export class Follower {
   private async *renamed(old: FollowedFile): AsyncGenerator<FollowEvent> {
     this.live = null;
     this.previous = old.id;
-    this.draining.push({ file: old, quietSince: this.settings.now() });
+    this.startDraining(old);
     yield* this.readToEnd(old);
     yield { kind: 'rotated', path: this.path, how: 'rename' };
     // Its lines were app.log's up to here; what other workers still append is reported where it is now.
@@ -94,7 +101,7 @@ export class Follower {
     if (!this.previous) return;
     const known = [file.id, ...this.draining.map((d) => d.file.id)];
     const missed = await renamedSince(this.path, this.previous, known);
-    this.draining.push(...missed.map((m) => ({ file: m, quietSince: this.settings.now() })));
+    missed.forEach((file) => this.startDraining(file));
     for (const file of missed) {
       yield* this.readToEnd(file);
       yield { kind: 'rotated', path: this.path, how: 'rename' };
@@ -107,34 +114,57 @@ export class Follower {
    */
   private async *rotatedBeforeStart(handedOver: FileId): AsyncGenerator<FollowEvent> {
     const renamedTo = await backupNamed(this.path, handedOver);
-    const old = renamedTo ? await FollowedFile.open(renamedTo) : null;
+    const old = renamedTo ? await openBackup(renamedTo) : null;
     if (!old || !sameFile(old.id, handedOver)) {
       await old?.close();
       return;
     }
     await old.startAt(this.settings.startOffset, this.settings.startLine);
     this.previous = old.id;
-    this.draining.push({ file: old, quietSince: this.settings.now() });
+    this.startDraining(old);
     yield* this.readToEnd(old);
     yield { kind: 'rotated', path: this.path, how: 'rename' };
   }
 
-  /** Renamed files get graceMs of quiet before we stop reading them. */
+  private startDraining(file: FollowedFile): void {
+    for (const entry of this.draining) entry.superseded = true;
+    this.draining.push({ file, quietSince: this.settings.now(), superseded: false });
+  }
+
+  /**
+   * A worker that has not reopened its log since the rename may write to the renamed file at
+   * any time, and quiet says nothing about a worker that logs once an hour. So the newest
+   * renamed file is read for as long as it is on disk; once a later rotation has moved on,
+   * until keepMs of quiet; once deleted, until graceMs of quiet (only our fd still shows it).
+   */
   private async *drain(): AsyncGenerator<FollowEvent> {
+    while (this.draining.length > MAX_DRAINING) yield* this.release(this.draining[0]!);
+    const now = this.settings.now();
     for (const entry of [...this.draining]) {
       if ((yield* this.readToEnd(entry.file)) > 0) {
-        entry.quietSince = this.settings.now();
-      } else if (this.settings.now() - entry.quietSince >= this.settings.graceMs) {
-        this.draining = this.draining.filter((d) => d !== entry);
-        // Once closed its inode may be reused, so it can no longer be looked for among backups.
-        if (this.previous && sameFile(this.previous, entry.file.id)) this.previous = null;
-        yield* this.finish(entry.file);
+        entry.quietSince = now;
+        continue;
+      }
+      const quiet = now - entry.quietSince;
+      if (
+        (entry.superseded && quiet >= this.settings.keepMs) ||
+        (quiet >= this.settings.graceMs && !(await entry.file.linked()))
+      ) {
+        yield* this.release(entry);
       }
     }
   }
 
+  private async *release(entry: Draining): AsyncGenerator<FollowEvent> {
+    this.draining = this.draining.filter((d) => d !== entry);
+    yield* this.readToEnd(entry.file);
+    // Once closed its inode may be reused, so it can no longer be looked for among backups.
+    if (this.previous && sameFile(this.previous, entry.file.id)) this.previous = null;
+    yield* this.finish(entry.file);
+  }
+
   private async *readLive(live: FollowedFile): AsyncGenerator<FollowEvent> {
-    if (live.offset === 0 && this.lastCopy) yield* this.copiedUnread(this.lastCopy);
+    if (live.offset === 0 && this.lastCopy) yield* this.copiedUnread(live, this.lastCopy);
     if ((await live.size()) < live.offset || !(await live.sameStart())) yield* this.truncated(live);
     for (;;) {
       const read = await live.read(this.buffer);
@@ -155,46 +185,60 @@ export class Follower {
    * live file's lines they were; then restart at 0.
    */
   private async *truncated(live: FollowedFile): AsyncGenerator<FollowEvent> {
-    const copies = await copiesSince(this.path, live.fingerprint, live.offset);
+    const copies = await copiesSince(this.path, live.fingerprint);
     try {
-      const [copy, ...newer] = copies;
-      if (copy) {
+      const [copy] = copies;
+      if (copy && copy.sizeAtOpen >= live.offset) {
         copy.continueFrom(live);
         yield* this.readToEnd(copy);
+        this.lastCopy = await markOf(copy);
         yield* this.finish(copy);
       } else {
+        // No copy, or a second writer wrote past the copy and we read that before the truncate.
+        this.lastCopy = copy ? await markOf(copy) : null;
         const tail = live.flush();
         if (tail) yield linesOf(live, tail);
-      }
-      for (const missed of newer) {
-        yield { kind: 'rotated', path: this.path, how: 'truncate' };
-        yield* this.readToEnd(missed);
-        yield* this.finish(missed);
       }
     } finally {
       await Promise.all(copies.map((file) => file.close()));
     }
-    const newest = copies.at(-1);
-    this.lastCopy = newest ? markOf(newest) : null;
     live.restart();
+    // Later copies are looked for afresh: more copytruncates may have come while we read this one.
+    if (this.lastCopy) yield* this.copiedUnread(live, this.lastCopy);
     yield { kind: 'rotated', path: this.path, how: 'truncate' };
   }
 
   /**
    * With nothing read since a copytruncate there is no fingerprint to miss, so a whole file
    * written and copied away between two polls shows only as copies newer than the last one.
+   * Each but the newest was truncated before the next copy was made. The newest may still be
+   * being made, or not yet truncated: if the live file still starts like it, its lines are read
+   * from the live file instead, and the live file's first bytes become its fingerprint, so a
+   * truncate before our first read of it still leads to this copy.
    */
-  private async *copiedUnread(lastCopy: CopyMark): AsyncGenerator<FollowEvent> {
-    const unread = await copiesAfter(this.path, lastCopy);
-    try {
-      for (const copy of unread) {
-        yield { kind: 'rotated', path: this.path, how: 'truncate' };
-        yield* this.readToEnd(copy);
-        yield* this.finish(copy);
-        this.lastCopy = markOf(copy);
+  private async *copiedUnread(live: FollowedFile, lastCopy: CopyMark): AsyncGenerator<FollowEvent> {
+    for (let attempt = 1; ; attempt++) {
+      // The head before the look: every copy of an older file than it is among the backups then.
+      // The head after it: compared with the newest copy. If they differ, a copytruncate came
+      // in between and we look again.
+      const before = await live.head();
+      const unread = await copiesAfter(this.path, lastCopy);
+      try {
+        const head = await live.head();
+        if (!samePrefix(before, head) && attempt < 3) continue;
+        live.expectStart(head);
+        const newest = unread.at(-1);
+        for (const copy of unread) {
+          if (copy === newest && stillLive(head, await copy.head())) return;
+          yield { kind: 'rotated', path: this.path, how: 'truncate' };
+          yield* this.readToEnd(copy);
+          this.lastCopy = await markOf(copy);
+          yield* this.finish(copy);
+        }
+        return;
+      } finally {
+        await Promise.all(unread.map((file) => file.close()));
       }
-    } finally {
-      await Promise.all(unread.map((file) => file.close()));
     }
   }
 
@@ -225,3 +269,15 @@ const linesOf = (file: FollowedFile, batch: LineBatch): FollowEvent => ({
   lines: batch.lines,
   stream: file.stream,
 });
+
+/** Equal over the length of the shorter one. */
+function samePrefix(a: Buffer, b: Buffer): boolean {
+  const common = Math.min(a.length, b.length);
+  return a.subarray(0, common).equals(b.subarray(0, common));
+}
+
+/** The live file starts like the copy (an empty copy may be one just begun): not truncated since. */
+function stillLive(liveHead: Buffer, copyHead: Buffer): boolean {
+  if (copyHead.length === 0) return liveHead.length > 0;
+  return liveHead.length > 0 && samePrefix(liveHead, copyHead);
+}

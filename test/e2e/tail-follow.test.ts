@@ -1,7 +1,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from './run.js';
@@ -37,9 +37,24 @@ function follow(args: string[]) {
         await new Promise((r) => setTimeout(r, 50));
       }
     },
+    get stderr() {
+      return stderr;
+    },
     async interrupt(): Promise<number | null> {
       child.kill('SIGINT');
       return exited;
+    },
+    /** The exit code, failing if smsmon is still running after `ms` (then it is killed). */
+    async exitWithin(ms: number): Promise<number | null> {
+      const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+      const code = await exited;
+      clearTimeout(timer);
+      assert.notEqual(child.signalCode, 'SIGKILL', `still running after ${ms} ms; stderr: ${stderr}`);
+      return code;
+    },
+    async terminate(ms: number): Promise<number | null> {
+      child.kill('SIGTERM');
+      return this.exitWithin(ms);
     },
   };
 }
@@ -87,4 +102,69 @@ test('-f on an explicit file that does not exist yet waits for it', async () => 
   writeFileSync(file, line(3));
   await tail.waitFor('record 3');
   assert.equal(await tail.interrupt(), 0);
+});
+
+/** Runs `command` in bash; `ms` is how long it ran on after its first output. */
+function shellAfterOutput(
+  command: string,
+  timeoutMs: number,
+): Promise<{ code: number | null; ms: number; stdout: string }> {
+  return new Promise((resolve) => {
+    // Its own process group, so a timeout kills smsmon too, not only bash.
+    const child = spawn('bash', ['-c', command], {
+      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' },
+      detached: true,
+    });
+    let stdout = '';
+    let firstOutput = Infinity;
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      firstOutput = Math.min(firstOutput, performance.now());
+      stdout += d;
+    });
+    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, ms: performance.now() - firstOutput, stdout });
+    });
+  });
+}
+
+test('-f | head -1 on an idle log: smsmon exits 0 as soon as head has gone', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'app.log');
+  writeFileSync(file, line(1) + line(2));
+  // A real pipe, as a shell makes it; nothing is written to the log while smsmon follows it.
+  const run = await shellAfterOutput(
+    `node ${JSON.stringify(BIN)} logs tail -f --raw -n 2 ${JSON.stringify(file)} | head -1; exit \${PIPESTATUS[0]}`,
+    10_000,
+  );
+  assert.equal(run.stdout, line(1));
+  assert.equal(run.code, 0, `smsmon exit status ${run.code} after ${run.ms.toFixed(0)} ms`);
+  // Timed from head's line: a follower waiting for the next write to see the closed pipe never ends.
+  assert.ok(run.ms < 1_000, `smsmon ran on for ${run.ms.toFixed(0)} ms after head had its line`);
+});
+
+/** Follows app.log, then replaces it by a FIFO of the same name, as a hostile or mistaken admin might. */
+async function followUntilFifo(): Promise<{ file: string; tail: ReturnType<typeof follow> }> {
+  const file = join(tempDir(), 'app.log');
+  writeFileSync(file, line(1));
+  const tail = follow([file, '--raw', '-n', '1']);
+  await tail.waitFor('record 1');
+  execFileSync('mkfifo', [`${file}.fifo`]);
+  renameSync(`${file}.fifo`, file);
+  return { file, tail };
+}
+
+test('-f: the log replaced by a FIFO stops with one line and exit 3, without opening it', async () => {
+  const { file, tail } = await followUntilFifo();
+  const code = await tail.exitWithin(5_000);
+  assert.equal(code, 3, tail.stderr);
+  assert.equal(tail.stderr, `smsmon: cannot follow ${file}: it is a FIFO, not a regular file\n`);
+});
+
+test('-f: SIGTERM right after the log became a FIFO still ends smsmon at once', async () => {
+  const { tail } = await followUntilFifo();
+  await new Promise((r) => setTimeout(r, 50)); // the follower may already be looking at it
+  const code = await tail.terminate(2_000);
+  assert.ok(code === 0 || code === 3, `exit ${code}; stderr: ${tail.stderr}`);
 });
