@@ -59,6 +59,14 @@ export class InjectionCheck {
     this.held.push(record);
   }
 
+  /** Feeds a batch; returns the records judged so far. `last`: nothing follows (end of the file or shard). */
+  judged(batch: readonly LogRecord[], last = false): LogRecord[] {
+    const out: LogRecord[] = [];
+    for (const record of batch) this.push(record, out);
+    if (last) this.flush(out);
+    return out;
+  }
+
   /** Judges what is held with no record after it (end of the file or shard). */
   flush(out: LogRecord[]): void {
     this.release(undefined, out);
@@ -114,22 +122,6 @@ export class InjectionCheck {
     this.trusted = time;
     this.wentBackTo = null;
   }
-}
-
-/** Records of one file or shard in order, judged with one record of lookahead. */
-export async function* checkedForInjection(
-  batches: AsyncIterable<LogRecord[]>,
-  options: Omit<InjectionCheckOptions, 'lookahead'>,
-): AsyncGenerator<LogRecord[]> {
-  const check = new InjectionCheck({ ...options, lookahead: true });
-  for await (const batch of batches) {
-    const out: LogRecord[] = [];
-    for (const record of batch) check.push(record, out);
-    if (out.length > 0) yield out;
-  }
-  const out: LogRecord[] = [];
-  check.flush(out);
-  if (out.length > 0) yield out;
 }
 
 /** Whether some line of a record's text ends with the format's suffix (a CRLF file's `\r` allowed). */

@@ -14,7 +14,7 @@ import type { CompiledFormat } from './pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
 import { scanForLevels } from './levelScan.js';
 import { scanForKeyword } from './keywordScan.js';
-import { checkedForInjection } from './injectionCheck.js';
+import { InjectionCheck } from './injectionCheck.js';
 
 export interface ParseOptions {
   /** --format: one format for every input. */
@@ -84,7 +84,14 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     }
     // The byte scans skip records: the ones read are compared with the nearest ones read.
     const consecutive = !((keyword || levels) && byteScan);
-    yield* checkedForInjection(records, { suffix: format.suffix, consecutive });
+    // Judged here, not in a wrapping generator: an extra async hop per batch costs more than the check.
+    const check = new InjectionCheck({ suffix: format.suffix, consecutive, lookahead: true });
+    for await (const batch of records) {
+      const judged = check.judged(batch);
+      if (judged.length > 0) yield judged;
+    }
+    const rest = check.judged([], true);
+    if (rest.length > 0) yield rest;
   }
 }
 
