@@ -2,6 +2,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { constants, type BigIntStats } from 'node:fs';
 import { SourceError } from '../core/errors.js';
 import { LineSplitter, type LineBatch } from './lineSplitter.js';
+import { fileKind } from '../core/fileKind.js';
 
 /** How many first bytes we remember to recognise a copytruncate even after the file regrew past us. */
 const FINGERPRINT_BYTES = 256;
@@ -35,20 +36,10 @@ export async function idAt(path: string): Promise<FileId | null> {
   }
 }
 
-/** What a path holds when it is not a regular file, for the error that stops following it. */
-function kindOf(st: BigIntStats): string {
-  if (st.isFIFO()) return 'a FIFO';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isDirectory()) return 'a directory';
-  return 'not a regular file';
-}
-
 /** The path is a FIFO, socket, device or directory: nothing to follow, and opening it could block. */
 export class NotRegularFile extends SourceError {
   constructor(path: string, st: BigIntStats) {
-    super(`cannot follow ${path}: it is ${kindOf(st)}, not a regular file`);
+    super(`cannot follow ${path}: it is ${fileKind(st)}, not a regular file`);
   }
 }
 
