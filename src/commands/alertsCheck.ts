@@ -60,7 +60,7 @@ export function registerAlertsCheck(alerts: Command): void {
     .addHelpText('after', CHECK_HELP)
     .action(async (options: AlertsCheckOptions, command: Command) => {
       const { runAlertsCheck } = await import('./alertsCheckRun.js');
-      const { healthProbe } = await import('./healthProbe.js');
+      const { healthProbe } = await import('../health/healthProbe.js');
       const { configFor } = await import('../core/config.js');
       const probeHealth = async () => (await healthProbe((await configFor(command)).config))();
       process.exitCode = await runAlertsCheck(options, command, { probeHealth });

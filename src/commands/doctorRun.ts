@@ -11,9 +11,9 @@ import { checkLogClock } from '../sources/logClockCheck.js';
 import { checkExporter, checkPostgres, checkRedis } from '../sources/serviceChecks.js';
 import type { DoctorCommandOptions } from './doctor.js';
 import { checkSmsEvents } from './doctorSmsEvents.js';
-import { healthProbe } from './healthProbe.js';
+import { healthProbe } from '../health/healthProbe.js';
 import { logPlaceFor } from './logPlace.js';
-import { DEFAULT_REDIS_URL } from './redisOptions.js';
+import { DEFAULT_REDIS_URL } from '../redis/redisTarget.js';
 
 /** Runs every check at once; each is bounded by --timeout and reports instead of throwing. */
 export async function runDoctor(options: DoctorCommandOptions, command: Command): Promise<number> {

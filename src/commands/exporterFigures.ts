@@ -1,5 +1,5 @@
-import type { GaugeHealthProbe } from '../core/healthGauges.js';
-import { HealthMetrics } from '../operators/healthMetrics.js';
+import type { GaugeHealthProbe } from '../health/healthGauges.js';
+import { HealthMetrics } from '../health/healthMetrics.js';
 import type { PromRegistry } from '../operators/promRegistry.js';
 import { SystemMetricsGauges } from '../operators/systemMetricsGauges.js';
 import type { ExporterSettings } from './exporterOptions.js';

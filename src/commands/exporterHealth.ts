@@ -1,7 +1,7 @@
 import type { SmsmonConfig } from '../core/configSchema.js';
 import { isHealthyStatus } from '../core/health.js';
-import type { GaugeHealthProbe } from '../core/healthGauges.js';
-import { healthProbe } from './healthProbe.js';
+import type { GaugeHealthProbe } from '../health/healthGauges.js';
+import { healthProbe } from '../health/healthProbe.js';
 
 /**
  * The health check the exporter runs on each refresh: `smsmon health`'s check of health.url,

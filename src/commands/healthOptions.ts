@@ -2,7 +2,7 @@ import { durationMs } from '../core/configFields.js';
 import type { SmsmonConfig } from '../core/configSchema.js';
 import { UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/timeSpec.js';
-import { redactHealthUrl, type HealthCheckOptions } from './healthCheck.js';
+import { redactHealthUrl, type HealthCheckOptions } from '../health/healthCheck.js';
 
 export interface HealthCommandOptions {
   timeout?: string;

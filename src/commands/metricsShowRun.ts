@@ -6,13 +6,13 @@ import { currentTime, parseTimeSpec } from '../core/timeSpec.js';
 import { wallClockIn } from '../core/timeZone.js';
 import { writeNotice } from '../sinks/notice.js';
 import { Output } from '../sinks/output.js';
-import { closeRedis, openRedis } from '../sinks/redisConnection.js';
-import { guideNoSamplesCause, readNotes } from '../sinks/seriesNotes.js';
+import { closeRedis, openRedis } from '../redis/redisConnection.js';
+import { guideNoSamplesCause, readNotes } from '../redis/seriesNotes.js';
 import { seriesJson, seriesNdjson, seriesText, type SeriesReport } from '../sinks/seriesReport.js';
-import { readSeries } from '../sources/redisSeries.js';
-import type { KeySummary } from '../sources/seriesKeys.js';
+import { readSeries } from '../redis/seriesReader.js';
+import type { KeySummary } from '../redis/seriesKeys.js';
 import type { ShowCommandOptions } from './metrics.js';
-import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
 
 export async function runShow(
   names: string[],

@@ -2,9 +2,9 @@ import { hostname } from 'node:os';
 import type { SmsmonConfig } from '../core/configSchema.js';
 import { currentTime } from '../core/timeSpec.js';
 import { HISTORY, type TopState } from '../operators/topState.js';
-import { closeRedis, openRedis, type RedisClient } from '../sinks/redisConnection.js';
-import { readSeries } from '../sources/redisSeries.js';
-import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
+import { closeRedis, openRedis, type RedisClient } from '../redis/redisConnection.js';
+import { readSeries } from '../redis/seriesReader.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
 import type { TopCommandOptions } from './top.js';
 
 /** Where top's figures come from: refreshed every interval, closed once top stops. */

@@ -9,7 +9,7 @@ import type { TopCommandOptions } from './top.js';
 import { selectedConfig, skippedSources } from './collectOptions.js';
 import { collectTopSample, type TopCollectOptions } from './topCollect.js';
 import { openTopFromRedis, type TopSource } from './topFromRedis.js';
-import { healthProbe } from './healthProbe.js';
+import { healthProbe } from '../health/healthProbe.js';
 import { logPlaceFor, type LogPlace } from './logPlace.js';
 
 const ENTER = '\x1b[?1049h\x1b[?25l'; // alternate screen, cursor hidden

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MetricsSnapshot } from '../core/snapshot.js';
-import { HealthMetrics } from './healthMetrics.js';
+import { HealthMetrics } from '../health/healthMetrics.js';
 import { PromRegistry } from './promRegistry.js';
 import { systemGaugeName, SystemMetricsGauges } from './systemMetricsGauges.js';
 

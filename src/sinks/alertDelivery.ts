@@ -1,10 +1,10 @@
 import type { Alert, AlertMessage, Notifier } from '../core/alert.js';
-import type { RedisClient } from '../core/redisClient.js';
-import type { RedisLayout } from '../core/redisLayout.js';
+import type { RedisClient } from '../redis/redisClient.js';
+import type { RedisLayout } from '../redis/redisLayout.js';
 import { planNotifications } from '../operators/alertCooldown.js';
 import { readAlertState, writeAlertState } from './alertState.js';
 import { errorLine } from '../core/errors.js';
-import { acquireRedisLock } from './redisLock.js';
+import { acquireRedisLock } from '../redis/redisLock.js';
 
 export interface DeliveryOptions {
   readonly host: string;

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import type { Alert, AlertMessage, Notifier } from '../core/alert.js';
-import type { RedisLayout } from '../core/redisLayout.js';
+import type { RedisLayout } from '../redis/redisLayout.js';
 import { HOUR_MS, scratchRedis, type ScratchRedis } from '../fixtures/redisScratch.js';
 import { planNotifications } from '../operators/alertCooldown.js';
 import { deliverAlerts, type DeliveryOptions } from './alertDelivery.js';
 import { entryFromJson, readAlertState, writeAlertState } from './alertState.js';
-import { acquireRedisLock } from './redisLock.js';
+import { acquireRedisLock } from '../redis/redisLock.js';
 
 /** The state sink and the delivery around it, on the real Redis, with injected times. */
 let scratch: ScratchRedis;

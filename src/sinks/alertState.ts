@@ -1,5 +1,5 @@
 import type { Alert, AlertSeverity } from '../core/alert.js';
-import type { RedisClient } from '../core/redisClient.js';
+import type { RedisClient } from '../redis/redisClient.js';
 import type { AlertState, AlertStateEntry } from '../operators/alertCooldown.js';
 
 /**

@@ -4,7 +4,7 @@ import { redactUrl } from '../core/redact.js';
 
 /** Redis answers PING within the timeout. */
 export async function checkRedis(url: string, timeoutMs: number): Promise<CheckResult> {
-  const { closeRedis, openRedis } = await import('../sinks/redisConnection.js');
+  const { closeRedis, openRedis } = await import('../redis/redisConnection.js');
   const started = performance.now();
   try {
     const redis = await openRedis(url, { connectTimeoutMs: timeoutMs });

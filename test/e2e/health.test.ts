@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { test } from 'node:test';
-import { redisLayout } from '../../src/core/redisLayout.js';
+import { redisLayout } from '../../src/redis/redisLayout.js';
 import { closedPort } from '../../src/fixtures/healthServer.js';
 import { healthBed } from './healthBed.js';
 import { BIN, REPO, runSmsmon, type RunResult } from './run.js';

@@ -7,9 +7,9 @@ import {
   zrangePairs,
   type ScratchRedis,
 } from '../fixtures/redisScratch.js';
-import { readWholeKeys } from '../sources/seriesKeys.js';
+import { readWholeKeys } from './seriesKeys.js';
 import { applyPlan, migrateGuideKeys, planKey, type MigrationOptions } from './guideMigration.js';
-import { writeSnapshot } from './redisSnapshot.js';
+import { writeSnapshot } from './snapshotWriter.js';
 
 let scratch: ScratchRedis;
 before(async () => {

@@ -1,6 +1,6 @@
 import { HEALTH_EXIT_CODES, MAX_SERVICE_SERIES, type HealthCheckResult } from '../core/health.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
-import { BoundedLabel } from './boundedLabel.js';
+import { BoundedLabel } from '../operators/boundedLabel.js';
 
 /**
  * One health check as metric series beside `metrics snapshot`'s (health --record):

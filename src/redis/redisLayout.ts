@@ -1,4 +1,4 @@
-import { UsageError, unknownChoice } from './errors.js';
+import { UsageError, unknownChoice } from '../core/errors.js';
 
 /**
  * Where a metrics snapshot lives in Redis. The writer (sinks/redisSnapshot) and the reader

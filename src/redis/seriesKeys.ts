@@ -1,6 +1,6 @@
-import type { RedisLayout } from '../core/redisLayout.js';
-import { memberSample, type MemberForm, type MemberSample } from '../core/seriesMember.js';
-import type { RedisClient } from '../core/redisClient.js';
+import type { RedisLayout } from './redisLayout.js';
+import { memberSample, type MemberForm, type MemberSample } from './seriesMember.js';
+import type { RedisClient } from './redisClient.js';
 
 export interface KeySample extends MemberSample {
   readonly form: MemberForm;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { HOUR_MS, scratchRedis, testSnapshot, type ScratchRedis } from '../fixtures/redisScratch.js';
-import { writeSnapshot } from './redisSnapshot.js';
+import { writeSnapshot } from './snapshotWriter.js';
 
 let scratch: ScratchRedis;
 before(async () => {

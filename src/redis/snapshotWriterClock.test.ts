@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { HOUR_MS, scratchRedis, testSnapshot, type ScratchRedis } from '../fixtures/redisScratch.js';
-import { redisTimeMs } from '../sources/redisClock.js';
-import { FutureSnapshotError, writeSnapshot } from './redisSnapshot.js';
+import { redisTimeMs } from './redisClock.js';
+import { FutureSnapshotError, writeSnapshot } from './snapshotWriter.js';
 
 /** Snapshots stamped ahead of Redis' own clock (TIME), as a host whose clock runs fast writes them. */
 let scratch: ScratchRedis;

@@ -1,6 +1,6 @@
-import { UNREADABLE_MEMBER } from '../core/seriesMember.js';
+import { UNREADABLE_MEMBER } from './seriesMember.js';
 import type { KeyMigration, MigrationResult } from './guideMigration.js';
-import { escapeToOneLine } from './safeText.js';
+import { escapeToOneLine } from '../sinks/safeText.js';
 
 export interface MigrationReport extends MigrationResult {
   readonly dryRun: boolean;

@@ -1,6 +1,6 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import { errorLine, SourceError, UsageError } from '../core/errors.js';
-import type { RedisClient } from '../core/redisClient.js';
+import type { RedisClient } from './redisClient.js';
 import { describeRedisEndpoint, parseRedisUrl, type RedisAddress, type RedisEndpoint } from './redisUrl.js';
 
 export type { RedisClient };

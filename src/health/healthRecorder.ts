@@ -2,11 +2,11 @@ import { hostname } from 'node:os';
 import { durationMs } from '../core/configFields.js';
 import { spoolPath, type SmsmonConfig } from '../core/configSchema.js';
 import type { HealthCheckResult } from '../core/health.js';
-import { healthSnapshot } from '../operators/healthSnapshot.js';
-import { closeRedis, connectRedis } from '../sinks/redisConnection.js';
-import { redactRedisUrl } from '../sinks/redisUrl.js';
-import { storeSnapshot } from '../sinks/storeSnapshot.js';
-import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from './redisOptions.js';
+import { healthSnapshot } from './healthSnapshot.js';
+import { closeRedis, connectRedis } from '../redis/redisConnection.js';
+import { redactRedisUrl } from '../redis/redisUrl.js';
+import { storeSnapshot } from '../redis/storeSnapshot.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
 
 /** A run that dies keeps the host's lock this long at most. */
 const LOCK_TTL_MS = 60_000;

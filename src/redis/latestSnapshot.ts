@@ -1,5 +1,5 @@
-import type { RedisClient } from '../core/redisClient.js';
-import type { RedisLayout } from '../core/redisLayout.js';
+import type { RedisClient } from './redisClient.js';
+import type { RedisLayout } from './redisLayout.js';
 import type { MetricsSnapshot, SourceFailure } from '../core/snapshot.js';
 
 const RESERVED = new Set(['timestamp', 'host', 'details', 'failures']);

@@ -1,8 +1,8 @@
 import type { HealthCheckResult } from '../core/health.js';
 import { MASK, redactUrl } from '../core/redact.js';
-import { healthVerdict } from '../operators/healthVerdict.js';
-import { readHealthBody } from '../parsers/healthBody.js';
-import { fetchHealthEndpoint, secondsText } from '../sources/healthEndpoint.js';
+import { healthVerdict } from './healthVerdict.js';
+import { readHealthBody } from './healthBody.js';
+import { fetchHealthEndpoint, secondsText } from './healthEndpoint.js';
 
 /** A bigger body is not a health answer (UNKNOWN "body over 1 MiB"). */
 export const HEALTH_MAX_BODY_BYTES = 1_048_576;

@@ -1,5 +1,5 @@
 import type { SmsmonConfig } from '../core/configSchema.js';
-import { redisLayout, type RedisLayout } from '../core/redisLayout.js';
+import { redisLayout, type RedisLayout } from './redisLayout.js';
 
 /** When neither --redis, REDIS_URL nor redis.url says otherwise. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

@@ -1,11 +1,11 @@
 import { Cluster } from 'ioredis';
 import { UsageError } from '../core/errors.js';
-import type { RedisLayout } from '../core/redisLayout.js';
-import type { RedisClient } from '../core/redisClient.js';
-import { smsmonMember } from '../core/seriesMember.js';
-import { metricNames } from '../sources/redisSeries.js';
-import { readWholeKeys, type KeyContents } from '../sources/seriesKeys.js';
-import { queueHostsIndex } from './redisSnapshot.js';
+import type { RedisLayout } from './redisLayout.js';
+import type { RedisClient } from './redisClient.js';
+import { smsmonMember } from './seriesMember.js';
+import { metricNames } from './seriesReader.js';
+import { readWholeKeys, type KeyContents } from './seriesKeys.js';
+import { queueHostsIndex } from './snapshotWriter.js';
 import { TRIM_OWN_LUA } from './trimOwnMembers.js';
 
 /** One guide-original sample and what becomes of it. */

@@ -1,4 +1,4 @@
-import type { RedisClient } from '../core/redisClient.js';
+import type { RedisClient } from './redisClient.js';
 
 /**
  * Redis' own clock (TIME) in ms. Stored snapshots are judged by it, not by this machine's clock:

@@ -1,6 +1,6 @@
 import type { HealthCheckResult, HealthState, ServiceHealth } from '../core/health.js';
-import type { BodyReading, HealthBody } from '../parsers/healthBody.js';
-import type { EndpointFailureKind, EndpointFetch } from '../sources/healthEndpoint.js';
+import type { BodyReading, HealthBody } from './healthBody.js';
+import type { EndpointFailureKind, EndpointFetch } from './healthEndpoint.js';
 
 /**
  * One fetched /health answer → a Nagios state and a one-line reason (the README's table):

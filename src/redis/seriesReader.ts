@@ -1,10 +1,10 @@
 import { Cluster, type Redis } from 'ioredis';
 import { UsageError } from '../core/errors.js';
-import { globLiteral, type RedisLayout } from '../core/redisLayout.js';
-import { smsmonSample } from '../core/seriesMember.js';
+import { globLiteral, type RedisLayout } from './redisLayout.js';
+import { smsmonSample } from './seriesMember.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
-import type { RedisClient } from '../core/redisClient.js';
-import { latestFromHash } from './redisLatest.js';
+import type { RedisClient } from './redisClient.js';
+import { latestFromHash } from './latestSnapshot.js';
 import { keySummary, readWholeKeys, type KeySummary } from './seriesKeys.js';
 
 export interface SeriesPoint {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HealthState } from '../core/health.js';
 import { DEGRADED_BODY, GUIDE_BODY, UNHEALTHY_BODY } from '../fixtures/healthServer.js';
-import { readHealthBody } from '../parsers/healthBody.js';
-import type { EndpointAnswer, EndpointFailureKind } from '../sources/healthEndpoint.js';
+import { readHealthBody } from './healthBody.js';
+import type { EndpointAnswer, EndpointFailureKind } from './healthEndpoint.js';
 import { healthVerdict } from './healthVerdict.js';
 
 const WARN_MS = 1000;

@@ -1,7 +1,7 @@
 import { MAX_SERVICE_SERIES } from '../core/health.js';
-import type { HealthProbeResult } from '../core/healthGauges.js';
-import { BoundedLabel } from './boundedLabel.js';
-import type { Counter, Gauge, PromRegistry } from './promRegistry.js';
+import type { HealthProbeResult } from './healthGauges.js';
+import { BoundedLabel } from '../operators/boundedLabel.js';
+import type { Counter, Gauge, PromRegistry } from '../operators/promRegistry.js';
 
 /** Health probe results → gauges. A service seen once keeps its series: missing later, it reads as down. */
 export class HealthMetrics {

@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import type { RedisLayout } from '../core/redisLayout.js';
+import type { RedisLayout } from './redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { errorLine } from '../core/errors.js';
 import { redisReady, type RedisClient } from './redisConnection.js';
@@ -9,9 +9,9 @@ import {
   writeSnapshot,
   type SnapshotWriteOptions,
   type SnapshotWriteResult,
-} from './redisSnapshot.js';
-import { replaySpool, spoolSnapshot, type ReplayResult, type SpoolResult } from './snapshotSpool.js';
-import { SpoolError } from './spoolFile.js';
+} from './snapshotWriter.js';
+import { replaySpool, spoolSnapshot, type ReplayResult, type SpoolResult } from '../sinks/snapshotSpool.js';
+import { SpoolError } from '../sinks/spoolFile.js';
 
 export interface StoreSnapshotOptions extends SnapshotWriteOptions {
   readonly layout: RedisLayout;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 import { globLiteral, redisLayout } from './redisLayout.js';
-import { snapshotFromJson } from './snapshotJson.js';
+import { snapshotFromJson } from '../core/snapshotJson.js';
 
 test('host layout: keys per host, the host as cluster hash tag', () => {
   const layout = redisLayout();

@@ -1,6 +1,6 @@
-import { UNREADABLE_MEMBER } from '../core/seriesMember.js';
-import type { KeySummary } from '../sources/seriesKeys.js';
-import { escapeToOneLine } from './safeText.js';
+import { UNREADABLE_MEMBER } from './seriesMember.js';
+import type { KeySummary } from './seriesKeys.js';
+import { escapeToOneLine } from '../sinks/safeText.js';
 
 /** Why the guide's own keys are empty: said wherever smsmon finds them so. */
 export const GUIDE_TRIM_CAUSE =

@@ -2,12 +2,12 @@ import { Cluster, type ChainableCommander } from 'ioredis';
 import { durationMs } from '../core/configFields.js';
 import { DEFAULT_MAX_FUTURE_SKEW } from '../core/configSchema.js';
 import { UsageError } from '../core/errors.js';
-import type { RedisLayout } from '../core/redisLayout.js';
+import type { RedisLayout } from './redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
-import type { RedisClient } from '../core/redisClient.js';
-import { smsmonMember } from '../core/seriesMember.js';
-import { aheadBeyondSkew, redisTimeMs } from '../sources/redisClock.js';
-import { humanDuration } from './humanDuration.js';
+import type { RedisClient } from './redisClient.js';
+import { smsmonMember } from './seriesMember.js';
+import { aheadBeyondSkew, redisTimeMs } from './redisClock.js';
+import { humanDuration } from '../sinks/humanDuration.js';
 import { queueOwnTrim } from './trimOwnMembers.js';
 
 export interface SnapshotWriteOptions {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RedisClient } from '../core/redisClient.js';
+import type { RedisClient } from './redisClient.js';
 
 /** A lock held in Redis by one run: `SET key <token> NX PX ttl`, released only by its owner. */
 export interface RedisLock {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { RedisLayout } from '../core/redisLayout.js';
+import type { RedisLayout } from './redisLayout.js';
 import { HOUR_MS, scratchRedis, testSnapshot, type ScratchRedis } from '../fixtures/redisScratch.js';
 import { closeRedis, connectRedis } from './redisConnection.js';
 import { acquireRedisLock } from './redisLock.js';

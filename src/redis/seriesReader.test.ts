@@ -8,8 +8,8 @@ import {
   testSnapshot,
   type ScratchRedis,
 } from '../fixtures/redisScratch.js';
-import { writeSnapshot } from '../sinks/redisSnapshot.js';
-import { pointFromMember, readSeries } from './redisSeries.js';
+import { writeSnapshot } from './snapshotWriter.js';
+import { pointFromMember, readSeries } from './seriesReader.js';
 
 let scratch: ScratchRedis;
 before(async () => {

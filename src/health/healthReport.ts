@@ -5,9 +5,9 @@ import {
   type HealthState,
   type ServiceHealth,
 } from '../core/health.js';
-import { humanDuration } from './humanDuration.js';
-import { escapeToOneLine } from './safeText.js';
-import { renderTable } from './table.js';
+import { humanDuration } from '../sinks/humanDuration.js';
+import { escapeToOneLine } from '../sinks/safeText.js';
+import { renderTable } from '../sinks/table.js';
 
 /**
  * `smsmon health` output. The first line is the Nagios plugin line, `HEALTH OK - healthy (4

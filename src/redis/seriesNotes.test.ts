@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { KeySummary } from '../sources/seriesKeys.js';
+import type { KeySummary } from './seriesKeys.js';
 import { guideNoSamplesCause, readNotes, unreadableNote } from './seriesNotes.js';
 
 const T = Date.UTC(2024, 0, 20, 12);
