@@ -32,3 +32,11 @@ export interface MetricsSnapshot {
    */
   readonly seriesOnly?: boolean;
 }
+
+/** One stored value of a metric, as read back from the series (redis/seriesReader). */
+export interface SeriesPoint {
+  readonly timestamp: number;
+  readonly value: number;
+  /** '' in the guide layout, whose keys do not say which host wrote an entry. */
+  readonly host: string;
+}

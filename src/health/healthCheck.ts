@@ -37,8 +37,8 @@ export interface TimedHealthCheck {
 }
 
 /**
- * One check of the app's /health: GET (sources/healthEndpoint) → body (parsers/healthBody) →
- * state and reason (operators/healthVerdict). Never throws for anything the endpoint does; the
+ * One check of the app's /health: GET (healthEndpoint) → body (healthBody) →
+ * state and reason (healthVerdict). Never throws for anything the endpoint does; the
  * result's url and reason carry no secrets.
  */
 export async function checkHealth(options: HealthCheckOptions): Promise<HealthCheckResult> {

@@ -20,7 +20,7 @@ export interface HealthRecorder {
 }
 
 /**
- * `--record`: each result as a seriesOnly snapshot (operators/healthMetrics) through the same
+ * `--record`: each result as a seriesOnly snapshot (healthSnapshot) through the same
  * lock/spool sink as `metrics snapshot`, so a Redis outage spools it for the next run. One
  * connection for the whole run (a --watch records every check).
  */

@@ -1,4 +1,4 @@
 import type { Cluster, Redis } from 'ioredis';
 
-/** A client for one server, a Sentinel-managed master, or a cluster (sinks/redisConnection makes one). */
+/** A client for one server, a Sentinel-managed master, or a cluster (redisConnection makes one). */
 export type RedisClient = Redis | Cluster;

@@ -1,8 +1,8 @@
 import { UsageError, unknownChoice } from '../core/errors.js';
 
 /**
- * Where a metrics snapshot lives in Redis. The writer (sinks/redisSnapshot) and the reader
- * (sources/redisSeries) both take one of these, so the key names exist in one place.
+ * Where a metrics snapshot lives in Redis. The writer (snapshotWriter) and the reader
+ * (seriesReader) both take one of these, so the key names exist in one place.
  *
  * Every metric key is a sorted set scored by the snapshot's timestamp in milliseconds with the
  * member `${timestamp}:${value}`; the latest hash holds the newest snapshot's metrics plus

@@ -2,17 +2,10 @@ import { Cluster, type Redis } from 'ioredis';
 import { UsageError } from '../core/errors.js';
 import { globLiteral, type RedisLayout } from './redisLayout.js';
 import { smsmonSample } from './seriesMember.js';
-import type { MetricsSnapshot } from '../core/snapshot.js';
+import type { MetricsSnapshot, SeriesPoint } from '../core/snapshot.js';
 import type { RedisClient } from './redisClient.js';
 import { latestFromHash } from './latestSnapshot.js';
 import { keySummary, readWholeKeys, type KeySummary } from './seriesKeys.js';
-
-export interface SeriesPoint {
-  readonly timestamp: number;
-  readonly value: number;
-  /** '' in the guide layout, whose keys do not say which host wrote an entry. */
-  readonly host: string;
-}
 
 export interface SeriesQuery {
   readonly host?: string;
@@ -41,7 +34,7 @@ interface HostRead {
   guideKeys: KeySummary[];
 }
 
-/** Reads what sinks/redisSnapshot wrote, entries with sinceMs <= timestamp <= nowMs. */
+/** Reads what snapshotWriter wrote, entries with sinceMs <= timestamp <= nowMs. */
 export async function readSeries(
   redis: RedisClient,
   layout: RedisLayout,

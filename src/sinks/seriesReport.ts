@@ -1,4 +1,4 @@
-import type { SeriesPoint } from '../redis/seriesReader.js';
+import type { SeriesPoint } from '../core/snapshot.js';
 import { metricValueText } from './metricValue.js';
 import { escapeToOneLine } from './safeText.js';
 import { sparkline } from './sparkline.js';

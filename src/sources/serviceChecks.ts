@@ -2,23 +2,6 @@ import { fail, pass, warn, type CheckResult } from '../core/doctorCheck.js';
 import { errorLine } from '../core/errors.js';
 import { redactUrl } from '../core/redact.js';
 
-/** Redis answers PING within the timeout. */
-export async function checkRedis(url: string, timeoutMs: number): Promise<CheckResult> {
-  const { closeRedis, openRedis } = await import('../redis/redisConnection.js');
-  const started = performance.now();
-  try {
-    const redis = await openRedis(url, { connectTimeoutMs: timeoutMs });
-    try {
-      await redis.ping();
-    } finally {
-      await closeRedis(redis);
-    }
-    return pass('redis', `${redactUrl(url)} answered in ${Math.round(performance.now() - started)} ms`);
-  } catch (error) {
-    return fail('redis', errorLine(error), 'start Redis or set --redis / REDIS_URL / redis.url');
-  }
-}
-
 /** PostgreSQL accepts a connection and `SELECT 1`; not configured is a warning, not a failure. */
 export async function checkPostgres(url: string | undefined, timeoutMs: number): Promise<CheckResult> {
   if (!url)
