@@ -12,8 +12,9 @@ declare -A SPEC=(
 )
 
 # Checks the tools, builds the product (dist/) and the test build (dist-test/, which holds the corpus
-# generator of test/kit) when missing or older than any source file, and installs the lnav format. A private XDG_CONFIG_HOME keeps formats the user installed (and their session state) out
-# of the measurement; lnav loads formats from <config dir>/formats/*/*.json.
+# generator of test/kit) when missing or older than any source file, and installs the lnav format.
+# A private XDG_CONFIG_HOME keeps formats the user installed (and their session state) out of the
+# measurement; lnav loads formats from <config dir>/formats/*/*.json.
 bench_setup() {
   local tool
   for tool in node hyperfine lnav /usr/bin/time "$@"; do
