@@ -14,6 +14,21 @@ export default tseslint.config(
     },
   },
   {
+    // Product code never depends on a test kit: the product build (dist/, the package) holds no tests.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/test/**'], message: 'test/ holds test kits; the product must not import them' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**/*.js', 'bench/**/*.js', 'bench/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
