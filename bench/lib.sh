@@ -11,9 +11,10 @@ declare -A SPEC=(
   [large]="7200000 62914560"
 )
 
-# Checks the tools, builds when dist is missing or older than any source file, and installs the lnav
-# format. A private XDG_CONFIG_HOME keeps formats the user installed (and their session state) out
-# of the measurement; lnav loads formats from <config dir>/formats/*/*.json.
+# Checks the tools, builds the product (dist/) and the test build (dist-test/, which holds the corpus
+# generator of test/kit) when missing or older than any source file, and installs the lnav format.
+# A private XDG_CONFIG_HOME keeps formats the user installed (and their session state) out of the
+# measurement; lnav loads formats from <config dir>/formats/*/*.json.
 bench_setup() {
   local tool
   for tool in node hyperfine lnav /usr/bin/time "$@"; do
@@ -22,6 +23,10 @@ bench_setup() {
   cd "$ROOT"
   if [[ ! -f dist/src/cli.js ]] || [[ -n $(find src -name '*.ts' -newer dist/src/cli.js -print -quit) ]]; then
     npm run --silent build
+  fi
+  local generator=dist-test/test/kit/generate.js
+  if [[ ! -f $generator ]] || [[ -n $(find src test/kit -name '*.ts' -newer $generator -print -quit) ]]; then
+    npm run --silent build:test
   fi
   export XDG_CONFIG_HOME=$BENCH_DIR/lnav-home
   mkdir -p "$XDG_CONFIG_HOME/lnav/formats/smsmon"

@@ -1,6 +1,7 @@
 // Nanoseconds per message of messageTemplate (the `module: template` error type), on 200,000
-// messages: the generated corpus's (src/fixtures, every level) and statements in other wording
-// (src/fixtures/foreignStatements.ts), plus the groups each gives. Needs `npm run build`.
+// messages: the generated corpus's (test/kit, every level) and statements in other wording
+// (test/kit/foreignStatements.ts), plus the groups each gives. Needs `npm run build` and
+// `npm run build:test` (the generators are test kits, built into dist-test/ only).
 //   node bench/message-template.mjs                      # the built dist/
 //   node bench/message-template.mjs old/messageTemplate.js dist/src/operators/messageTemplate.js
 // Each module path is timed in turn (a copy of an older build compares before/after).
@@ -8,9 +9,10 @@ import { Buffer } from 'node:buffer';
 import { pathToFileURL, URL } from 'node:url';
 
 const dist = (path) => new URL(`../dist/src/${path}`, import.meta.url).href;
-const { eventSource } = await import(dist('fixtures/messages.js'));
-const { FOREIGN_STATEMENTS, foreignMessages } = await import(dist('fixtures/foreignStatements.js'));
-const { Random } = await import(dist('fixtures/random.js'));
+const kit = (path) => new URL(`../dist-test/test/kit/${path}`, import.meta.url).href;
+const { eventSource } = await import(kit('messages.js'));
+const { FOREIGN_STATEMENTS, foreignMessages } = await import(kit('foreignStatements.js'));
+const { Random } = await import(kit('random.js'));
 
 const MESSAGES = 100_000;
 const RUNS = 9;

@@ -1,12 +1,12 @@
 // Produces a log directory from the real Django test app (test/django) once, for the output
 // recorder: its timestamps come from live traffic, so the directory is stored and both runs read it.
 // Usage: node bench/outputs/djangoLogs.mjs OUT_DIR [KIT]   (after npm run build)
-// KIT is the built djangoKit module (default dist/test/e2e/djangoKit.js).
+// KIT is the built djangoKit module (default dist-test/test/kit/djangoKit.js).
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [outDir, kitPath = 'dist/test/e2e/djangoKit.js'] = process.argv.slice(2);
+const [outDir, kitPath = 'dist-test/test/kit/djangoKit.js'] = process.argv.slice(2);
 if (!outDir) {
   console.error('usage: node bench/outputs/djangoLogs.mjs OUT_DIR [path/to/built/djangoKit.js]');
   process.exit(2);
@@ -16,7 +16,7 @@ if (existsSync(outDir)) {
   process.exit(2);
 }
 if (!existsSync(kitPath)) {
-  console.error(`${kitPath} not found: run npm run build, or pass the built djangoKit.js`);
+  console.error(`${kitPath} not found: run npm run build:test, or pass the built djangoKit.js`);
   process.exit(2);
 }
 const { DjangoApp, APP_TZ } = await import(pathToFileURL(resolve(kitPath)).href);

@@ -10,8 +10,8 @@ import { record } from './record.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const USAGE = `usage:
-  node bench/outputs/outputs.mjs prepare CORPORA_DIR [--generator dist/src/fixtures/generate.js]
-         [--django-kit dist/test/e2e/djangoKit.js] [--fixtures fixtures/logs] [--e2e-logs test/e2e/logs]
+  node bench/outputs/outputs.mjs prepare CORPORA_DIR [--generator dist-test/test/kit/generate.js]
+         [--django-kit dist-test/test/kit/djangoKit.js] [--fixtures fixtures/logs] [--e2e-logs test/e2e/logs]
   node bench/outputs/outputs.mjs record BIN CORPORA_DIR OUT_DIR [--parallel 2] [--only REGEX]
   node bench/outputs/outputs.mjs compare DIR_A DIR_B`;
 
@@ -56,12 +56,12 @@ function prepare(dir, options) {
     cpSync(at(from), join(dir, name), { recursive: true });
   }
   if (!existsSync(join(dir, 'generated'))) {
-    const generator = at(options.generator ?? 'dist/src/fixtures/generate.js');
+    const generator = at(options.generator ?? 'dist-test/test/kit/generate.js');
     if (!existsSync(generator)) fail(`${generator} not found: npm run build, or pass --generator PATH`);
     run(process.execPath, [generator, ...GENERATED_ARGS, '--out', join(dir, 'generated')]);
   }
   if (!existsSync(join(dir, 'django'))) {
-    const kit = at(options['django-kit'] ?? 'dist/test/e2e/djangoKit.js');
+    const kit = at(options['django-kit'] ?? 'dist-test/test/kit/djangoKit.js');
     run(process.execPath, [join(REPO, 'bench/outputs/djangoLogs.mjs'), join(dir, 'django'), kit]);
   }
   console.log(`corpora ready in ${dir}: ${readdirSync(dir).join(', ')}`);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { AlertMessage, Notifier } from '../core/alert.js';
 import type { HealthCheckResult } from '../core/health.js';
-import { scratchRedis, type ScratchRedis } from '../fixtures/redisScratch.js';
+import { scratchRedis, type ScratchRedis } from '../../test/kit/redisScratch.js';
 import type { AlertsCheckOptions } from './alertsCheck.js';
 import { runAlertsCheck } from './alertsCheckRun.js';
 

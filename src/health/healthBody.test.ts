@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { GUIDE_BODY } from '../fixtures/healthServer.js';
+import { GUIDE_BODY } from '../../test/kit/healthServer.js';
 import { readHealthBody, uptimeSeconds, type BodyReading } from './healthBody.js';
 
 const JSON_TYPE = 'application/json';

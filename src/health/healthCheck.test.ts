@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { closedPort, startHealthServer, type HealthServer } from '../fixtures/healthServer.js';
+import { closedPort, startHealthServer, type HealthServer } from '../../test/kit/healthServer.js';
 import { timedHealthCheck } from './healthCheck.js';
 
 /** The check's deadline against a real server, with a clock the test moves. */

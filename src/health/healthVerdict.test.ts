@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HealthState } from '../core/health.js';
-import { DEGRADED_BODY, GUIDE_BODY, UNHEALTHY_BODY } from '../fixtures/healthServer.js';
+import { DEGRADED_BODY, GUIDE_BODY, UNHEALTHY_BODY } from '../../test/kit/healthServer.js';
 import { readHealthBody } from './healthBody.js';
 import type { EndpointAnswer, EndpointFailureKind } from './healthEndpoint.js';
 import { healthVerdict } from './healthVerdict.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { asctimeParser } from '../core/asctime.js';
 import { wallClockIn } from '../core/timeZone.js';
-import { asctimeIn } from '../fixtures/wallClock.js';
+import { asctimeIn } from '../../test/kit/wallClock.js';
 import { clockSkewLine, offsetText } from '../sinks/clockSkewText.js';
 import { clockSkew } from './clockSkew.js';
 

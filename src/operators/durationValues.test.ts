@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LogRecord } from '../core/record.js';
-import { testRecord } from '../fixtures/logRecord.js';
+import { testRecord } from '../../test/kit/logRecord.js';
 import { SmsmonError } from '../core/errors.js';
 import { compileDurationReader, GARBAGE, type DurationSourceOptions } from './durationValues.js';
 

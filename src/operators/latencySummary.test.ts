@@ -4,7 +4,7 @@ import type { LogRecord } from '../core/record.js';
 import { compileDurationReader } from './durationValues.js';
 import { ExactQuantiles, ValueBudget } from './exactQuantiles.js';
 import { groupKind } from './latencyGroups.js';
-import { testRecord } from '../fixtures/logRecord.js';
+import { testRecord } from '../../test/kit/logRecord.js';
 import { LatencyStats } from './latencyStats.js';
 import { LatencySummaryOperator, MAX_GROUPS, OTHER_GROUP } from './latencySummary.js';
 import { parsePercentiles } from './percentiles.js';

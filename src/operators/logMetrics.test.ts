@@ -15,7 +15,7 @@ import { DEFAULT_SMS_EVENTS } from '../core/smsEvents.js';
 
 const SMS_EVENTS = compileSmsEvents(DEFAULT_SMS_EVENTS);
 
-// Lines as the app writes them (fixtures/logs, src/fixtures/smsEvents.ts and appEvents.ts).
+// Lines as the app writes them (fixtures/logs, test/kit/smsEvents.ts and appEvents.ts).
 const SMS = `not a header: a line before the first record
 {"level": "INFO", "time": "2024-01-20 00:03:30,345", "module": "views", "message": "Incoming SMS from +15557055327: step 1 ok
 ERROR in step 2

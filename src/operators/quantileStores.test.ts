@@ -5,7 +5,7 @@ import { LatencyStats } from './latencyStats.js';
 import { LogBuckets } from './logBuckets.js';
 import { nearestRank, parsePercentiles } from './percentiles.js';
 import { RELATIVE_ACCURACY, SketchQuantiles } from './sketchQuantiles.js';
-import { Random } from '../fixtures/random.js';
+import { Random } from '../../test/kit/random.js';
 
 const PERCENTILES = parsePercentiles('0.1,1,10,25,50,75,90,95,99,99.9,99.99,100');
 

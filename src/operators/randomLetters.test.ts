@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Random } from '../fixtures/random.js';
+import { Random } from '../../test/kit/random.js';
 import { isRandomLetters } from './randomLetters.js';
 import { messageTemplate } from './messageTemplate.js';
 

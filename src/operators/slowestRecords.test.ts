@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LogRecord } from '../core/record.js';
-import { testRecord } from '../fixtures/logRecord.js';
+import { testRecord } from '../../test/kit/logRecord.js';
 import { SlowestRecords } from './slowestRecords.js';
 
 const record = (i: number): LogRecord =>

@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { configSchema } from '../core/configSchema.js';
 import { DEFAULT_SMS_EVENTS } from '../core/smsEvents.js';
-import { Random } from '../fixtures/random.js';
-import { SMS_EVENTS } from '../fixtures/smsEvents.js';
+import { Random } from '../../test/kit/random.js';
+import { SMS_EVENTS } from '../../test/kit/smsEvents.js';
 import { compileSmsEvents, mostlyUnclassified } from './smsEventKind.js';
 
 const defaults = compileSmsEvents(DEFAULT_SMS_EVENTS);
 const eventOf = (message: string): string => defaults.classify(message).event;
 
-test('the fixtures wording: each template of src/fixtures/smsEvents.ts is its own event, on many draws', () => {
+test('the fixtures wording: each template of test/kit/smsEvents.ts is its own event, on many draws', () => {
   const expected: Record<string, string> = {
     'Incoming SMS from {phone}: {body}': 'received',
     'Outgoing SMS to {phone}: {reply}': 'sent',

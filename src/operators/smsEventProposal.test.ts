@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SMS_EVENTS, SMS_EVENT_FLAGS } from '../core/smsEvents.js';
-import { PLAIN_BODIES } from '../fixtures/smsBodies.js';
+import { PLAIN_BODIES } from '../../test/kit/smsBodies.js';
 import { asciiJson, headRegex, proposeSmsEvents, smsEventsSnippet } from './smsEventProposal.js';
 
 function messages(): string[] {

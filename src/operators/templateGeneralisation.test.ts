@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FOREIGN_STATEMENTS, foreignMessages } from '../fixtures/foreignStatements.js';
-import { Random } from '../fixtures/random.js';
+import { FOREIGN_STATEMENTS, foreignMessages } from '../../test/kit/foreignStatements.js';
+import { Random } from '../../test/kit/random.js';
 import { messageTemplate, templateOfEveryChunk } from './messageTemplate.js';
 
 /**
- * Statements worded unlike src/fixtures, filled with random values of every shape (Twilio SIDs,
+ * Statements worded unlike test/kit, filled with random values of every shape (Twilio SIDs,
  * request ids, UUIDs with and without dashes, base64, numbers, emails, phones, IPv4/IPv6, paths,
  * ISO times): the templates must group exactly by statement.
  */

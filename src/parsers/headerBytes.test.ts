@@ -4,7 +4,7 @@ import { asctimeParser } from '../core/asctime.js';
 import { VERBOSE_FORMAT } from '../core/families.js';
 import { wallClockIn } from '../core/timeZone.js';
 import { HeaderBytes, NOT_HEADER, UNSURE } from './headerBytes.js';
-import { Random } from '../fixtures/random.js';
+import { Random } from '../../test/kit/random.js';
 import { compilePythonFormat } from './pythonFormat.js';
 import { RecordAssembler } from './recordAssembler.js';
 

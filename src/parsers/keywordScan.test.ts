@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCorpus } from '../fixtures/corpus.js';
+import { generateCorpus } from '../../test/kit/corpus.js';
 import { asctimeParser } from '../core/asctime.js';
 import { wallClockIn } from '../core/timeZone.js';
 import { VERBOSE_FORMAT } from '../core/families.js';

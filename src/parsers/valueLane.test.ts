@@ -7,7 +7,7 @@ import { asctimeParser } from '../core/asctime.js';
 import { VERBOSE_FORMAT } from '../core/families.js';
 import type { LogRecord } from '../core/record.js';
 import { wallClockIn } from '../core/timeZone.js';
-import { generateCorpus } from '../fixtures/corpus.js';
+import { generateCorpus } from '../../test/kit/corpus.js';
 import { ProcessingTimeReader } from '../operators/processingTimeReader.js';
 import { readLines, sourceFor } from '../sources/logSource.js';
 import { scanForKeyword } from './keywordScan.js';

@@ -6,7 +6,7 @@ import {
   scratchRedis,
   zrangePairs,
   type ScratchRedis,
-} from '../fixtures/redisScratch.js';
+} from '../../test/kit/redisScratch.js';
 import { readWholeKeys } from './seriesKeys.js';
 import { applyPlan, migrateGuideKeys, planKey, type MigrationOptions } from './guideMigration.js';
 import { writeSnapshot } from './snapshotWriter.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SourceError, UsageError } from '../core/errors.js';
-import { TEST_REDIS_URL } from '../fixtures/redisScratch.js';
+import { TEST_REDIS_URL } from '../../test/kit/redisScratch.js';
 import { closeRedis, connectRedis, openRedis, redisReady } from './redisConnection.js';
 
 test('openRedis connects to the real Redis', async () => {

@@ -7,7 +7,7 @@ import {
   scratchRedis,
   testSnapshot,
   type ScratchRedis,
-} from '../fixtures/redisScratch.js';
+} from '../../test/kit/redisScratch.js';
 import { writeSnapshot } from './snapshotWriter.js';
 import { pointFromMember, readSeries } from './seriesReader.js';
 

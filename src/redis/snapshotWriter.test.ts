@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { HOUR_MS, scratchRedis, testSnapshot, type ScratchRedis } from '../fixtures/redisScratch.js';
+import { HOUR_MS, scratchRedis, testSnapshot, type ScratchRedis } from '../../test/kit/redisScratch.js';
 import { writeSnapshot } from './snapshotWriter.js';
 
 let scratch: ScratchRedis;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { RedisLayout } from './redisLayout.js';
-import { HOUR_MS, scratchRedis, testSnapshot, type ScratchRedis } from '../fixtures/redisScratch.js';
+import { HOUR_MS, scratchRedis, testSnapshot, type ScratchRedis } from '../../test/kit/redisScratch.js';
 import { closeRedis, connectRedis } from './redisConnection.js';
 import { acquireRedisLock } from './redisLock.js';
 import { storeSnapshot, type StoreSnapshotOptions } from './storeSnapshot.js';

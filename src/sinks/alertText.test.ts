@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Alert } from '../core/alert.js';
-import { alertMessage, CPU_ALERT, ERROR_RATE_ALERT } from '../fixtures/alerts.js';
+import { alertMessage, CPU_ALERT, ERROR_RATE_ALERT } from '../../test/kit/alerts.js';
 import { emailText, slackText } from './alertText.js';
 
 const cpu = CPU_ALERT;

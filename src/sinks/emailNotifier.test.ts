@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { alertMessage, ERROR_RATE_ALERT } from '../fixtures/alerts.js';
-import { smtpReceiver } from '../fixtures/smtpReceiver.js';
+import { alertMessage, ERROR_RATE_ALERT } from '../../test/kit/alerts.js';
+import { smtpReceiver } from '../../test/kit/smtpReceiver.js';
 import { emailText } from './alertText.js';
 import { emailNotifier, type EmailSettings } from './emailNotifier.js';
 

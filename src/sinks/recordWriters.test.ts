@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { testRecord } from '../fixtures/logRecord.js';
+import { testRecord } from '../../test/kit/logRecord.js';
 import { Output } from './output.js';
 import { RECORD_WRITERS } from './recordWriters.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alertMessage, CPU_ALERT } from '../fixtures/alerts.js';
-import { WEBHOOK_PATH, webhookReceiver } from '../fixtures/webhookReceiver.js';
+import { alertMessage, CPU_ALERT } from '../../test/kit/alerts.js';
+import { WEBHOOK_PATH, webhookReceiver } from '../../test/kit/webhookReceiver.js';
 import { slackNotifier } from './slackNotifier.js';
 
 const FIRING = alertMessage('firing', [CPU_ALERT]);

@@ -14,7 +14,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { MetricsSnapshot } from '../core/snapshot.js';
-import { testSnapshot } from '../fixtures/redisScratch.js';
+import { testSnapshot } from '../../test/kit/redisScratch.js';
 import { withFileLock } from './fileLock.js';
 import { replaySpool, spoolSnapshot } from './snapshotSpool.js';
 

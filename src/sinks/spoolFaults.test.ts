@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { testSnapshot } from '../fixtures/redisScratch.js';
+import { testSnapshot } from '../../test/kit/redisScratch.js';
 import { replaySpool, spoolSnapshot } from './snapshotSpool.js';
 import { SpoolError } from './spoolFile.js';
 

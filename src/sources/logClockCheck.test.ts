@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { FAMILIES } from '../core/families.js';
 import { resolveLogZone } from '../core/logZone.js';
-import { asctimeIn } from '../fixtures/wallClock.js';
+import { asctimeIn } from '../../test/kit/wallClock.js';
 import { checkLogClock } from './logClockCheck.js';
 
 const root = mkdtempSync(join(tmpdir(), 'smsmon-log-clock-'));

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scratchRedis, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
-import { REPO, runSmsmon } from './run.js';
+import { scratchRedis, type ScratchRedis } from '../kit/redisScratch.js';
+import { REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * alerts check end to end: the bundled sample logs (written 2024-01-20 00:00–00:04 UTC) give an
@@ -191,7 +191,7 @@ async function webhook(): Promise<{ url: string; bodies: string[]; server: Serve
 }
 
 test('--notify: Slack and email once per --repeat while it fires, one resolved message when it clears', async () => {
-  const { selfSignedCertificate, smtpReceiver } = await import('../../src/fixtures/smtpReceiver.js');
+  const { selfSignedCertificate, smtpReceiver } = await import('../kit/smtpReceiver.js');
   const hook = await webhook();
   const smtp = await smtpReceiver({ users: { monitor: 'pw-for-tests' } });
   const caFile = (await selfSignedCertificate()).certPath;
@@ -256,7 +256,7 @@ test('--notify: Slack and email once per --repeat while it fires, one resolved m
 });
 
 test('the health check is evaluated: an unhealthy app is a critical alert, a degraded service a warning', async () => {
-  const { startHealthServer } = await import('../../src/fixtures/healthServer.js');
+  const { startHealthServer } = await import('../kit/healthServer.js');
   const server = await startHealthServer();
   try {
     for (const [route, key, severity] of [

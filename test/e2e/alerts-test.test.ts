@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { selfSignedCertificate, smtpReceiver, type SmtpReceiver } from '../../src/fixtures/smtpReceiver.js';
-import { webhookReceiver, type WebhookReceiver } from '../../src/fixtures/webhookReceiver.js';
-import { runSmsmon, type RunResult } from './run.js';
+import { selfSignedCertificate, smtpReceiver, type SmtpReceiver } from '../kit/smtpReceiver.js';
+import { webhookReceiver, type WebhookReceiver } from '../kit/webhookReceiver.js';
+import { runSmsmon, type RunResult } from '../kit/runSmsmon.js';
 
 /**
  * `smsmon alerts test` against a real HTTP receiver standing in for Slack and a real SMTP server

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { BIN, REPO, runSmsmon } from './run.js';
+import { BIN, REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 const COMMANDS = [
   ['logs', 'tail'],

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSmsmon } from './run.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
 
 /** Variables of the machine running the tests must not leak in (empty counts as unset). */
 const CLEAN_ENV = { SMSMON_CONFIG: '', DATABASE_URL: '', REDIS_URL: '', SMSMON_SMTP_PASSWORD: '' };

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, runSmsmon } from './run.js';
+import { REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * dashboards/smsmon.json is valid JSON, and every metric its PromQL names is one the exporter

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { APP_TZ, DjangoApp, holdsOpen, nearestRank, stopChild, type DjangoTruth } from './djangoKit.js';
-import { parseExposition } from './exporterKit.js';
-import { BIN, runSmsmon, type RunResult } from './run.js';
+import { APP_TZ, DjangoApp, holdsOpen, nearestRank, stopChild, type DjangoTruth } from '../kit/djangoKit.js';
+import { parseExposition } from '../kit/exporterKit.js';
+import { BIN, runSmsmon, type RunResult } from '../kit/runSmsmon.js';
 
 /**
  * smsmon against a real Django 3.2 app (test/django): the guide's LOGGING dict verbatim, TIME_ZONE
  * America/New_York, PostgreSQL, Redis, runserver driven by test/django/traffic.py, whose truth
- * comes from what the views did. The wording is the app's own, not src/fixtures'.
+ * comes from what the views did. The wording is the app's own, not test/kit's.
  */
 const MAX_BYTES = 20_000;
 // The real clock (the metrics' last hour), the app's zone from the environment as well as --tz.

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHealthServer, type HealthServer } from '../../src/fixtures/healthServer.js';
-import { webhookReceiver, type WebhookReceiver } from '../../src/fixtures/webhookReceiver.js';
-import { TEST_DATABASE_URL } from '../../src/sources/djangoSchema.testkit.js';
-import { runSmsmon } from './run.js';
+import { startHealthServer, type HealthServer } from '../kit/healthServer.js';
+import { webhookReceiver, type WebhookReceiver } from '../kit/webhookReceiver.js';
+import { TEST_DATABASE_URL } from '../kit/djangoSchema.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * `smsmon doctor` on a machine whose state is known: the real PostgreSQL and Redis, a real

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCorpus, type Manifest } from '../../src/fixtures/corpus.js';
-import { runSmsmon } from './run.js';
+import { generateCorpus, type Manifest } from '../kit/corpus.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * `errors count` against a generated corpus whose truth the generator recorded: rotated and

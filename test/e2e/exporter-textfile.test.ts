@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { parseExposition, PROCESSING_BOUNDS, promtoolProblems } from './exporterKit.js';
-import { REPO, runSmsmon } from './run.js';
+import { parseExposition, PROCESSING_BOUNDS, promtoolProblems } from '../kit/exporterKit.js';
+import { REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 /** `smsmon exporter --textfile` on the sample logs, and the exporter's usage errors. */
 const dirs: string[] = [];

@@ -4,8 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { asctime, ExporterProcess, parseExposition, promtoolProblems, RotatingLog } from './exporterKit.js';
-import { differences, sms, Tally, traceback, verbose, writeOne } from './exporterWriter.js';
+import {
+  asctime,
+  ExporterProcess,
+  parseExposition,
+  promtoolProblems,
+  RotatingLog,
+} from '../kit/exporterKit.js';
+import { differences, sms, Tally, traceback, verbose, writeOne } from '../kit/exporterWriter.js';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

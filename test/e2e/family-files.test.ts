@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
-import { BIN, REPO } from './run.js';
+import { BIN, REPO } from '../kit/runSmsmon.js';
 
 /**
  * Hostile files among a family's: a FIFO (app.log.2, or app.log itself), a unix socket, a .gz

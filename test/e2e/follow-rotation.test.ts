@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, openSync, renameSync, truncateSync, writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
-import { followedEmptyLog, range, until, verdict, warmUp } from './followKit.js';
+import { followedEmptyLog, range, until, verdict, warmUp } from '../kit/followKit.js';
 
 /**
  * `logs tail -f` against a writer that rotates as fast as a busy app would, many times over:

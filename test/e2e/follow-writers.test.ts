@@ -12,7 +12,15 @@ import {
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
-import { followedEmptyLog, PythonWorker, range, summarize, until, verdict, warmUp } from './followKit.js';
+import {
+  followedEmptyLog,
+  PythonWorker,
+  range,
+  summarize,
+  until,
+  verdict,
+  warmUp,
+} from '../kit/followKit.js';
 
 /**
  * `logs tail -f` against Python worker processes that log through logging.FileHandler and keep

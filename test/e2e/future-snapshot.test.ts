@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scratchRedis, zrangePairs, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
-import { REPO, runSmsmon } from './run.js';
+import { scratchRedis, zrangePairs, type ScratchRedis } from '../kit/redisScratch.js';
+import { REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * A host whose clock runs 2 days ahead (SMSMON_NOW) against the real Redis and its clock (TIME):

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, runSmsmon } from './run.js';
+import { REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * Golden cases as data (test/e2e/golden/*.json): args, optional stdin, expected exit code,

@@ -3,13 +3,13 @@ import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { test } from 'node:test';
 import { redisLayout } from '../../src/redis/redisLayout.js';
-import { closedPort } from '../../src/fixtures/healthServer.js';
-import { healthBed } from './healthBed.js';
-import { BIN, REPO, runSmsmon, type RunResult } from './run.js';
+import { closedPort } from '../kit/healthServer.js';
+import { healthBed } from '../kit/healthBed.js';
+import { BIN, REPO, runSmsmon, type RunResult } from '../kit/runSmsmon.js';
 
 /**
  * `smsmon health` end to end: the built binary against a real HTTP server on 127.0.0.1 serving
- * every case (src/fixtures/healthServer.ts), and --record against the real Redis on 127.0.0.1:6379
+ * every case (test/kit/healthServer.ts), and --record against the real Redis on 127.0.0.1:6379
  * under a throwaway prefix. Each case checks the exit code and the Nagios line.
  */
 const bed = healthBed();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MANY_SERVICES, MANY_UNHEALTHY } from '../../src/fixtures/healthServer.js';
-import { healthBed } from './healthBed.js';
+import { MANY_SERVICES, MANY_UNHEALTHY } from '../kit/healthServer.js';
+import { healthBed } from '../kit/healthBed.js';
 
 /**
  * A hostile /health listing 30,000 services (under the 1 MiB body cap) from a real server on

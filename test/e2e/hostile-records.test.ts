@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, REPO } from './run.js';
+import { BIN, REPO } from '../kit/runSmsmon.js';
 
 /**
  * Hostile records written through Python's real logging (test/python/write_hostile_records.py):

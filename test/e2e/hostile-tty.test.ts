@@ -6,8 +6,8 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scratchRedis, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
-import { BIN, REPO } from './run.js';
+import { scratchRedis, type ScratchRedis } from '../kit/redisScratch.js';
+import { BIN, REPO } from '../kit/runSmsmon.js';
 
 /**
  * Every output path that can show outside text on a terminal, fed the same hostile set, run in a

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { runSmsmon } from './run.js';
-import { Random } from '../../src/fixtures/random.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
+import { Random } from '../kit/random.js';
 
 /**
  * `smsmon latency` against a generated app family whose truth is known: every value is kept as

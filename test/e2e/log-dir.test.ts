@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSmsmon } from './run.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * Every rung of the one log-directory rule, told apart by what each directory holds: the

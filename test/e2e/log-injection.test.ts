@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, REPO, runSmsmon, type RunResult } from './run.js';
+import { BIN, REPO, runSmsmon, type RunResult } from '../kit/runSmsmon.js';
 
 /**
  * Log injection: SMS bodies with a newline and a well-formed header, logged through the guide's

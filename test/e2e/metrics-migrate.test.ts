@@ -3,13 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  guideStoreMetrics,
-  scratchRedis,
-  zrangePairs,
-  type ScratchRedis,
-} from '../../src/fixtures/redisScratch.js';
-import { runSmsmon } from './run.js';
+import { guideStoreMetrics, scratchRedis, zrangePairs, type ScratchRedis } from '../kit/redisScratch.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * The guide's own keys, written command for command as its store_metrics does through redis-py

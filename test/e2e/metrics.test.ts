@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { scratchRedis, zrangePairs, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
+import { scratchRedis, zrangePairs, type ScratchRedis } from '../kit/redisScratch.js';
 import {
   connectTestDatabase,
   createDjangoSchema,
@@ -12,8 +12,8 @@ import {
   seedDjangoRows,
   TEST_DATABASE_URL,
   throwawaySchemaName,
-} from '../../src/sources/djangoSchema.testkit.js';
-import { REPO, runSmsmon } from './run.js';
+} from '../kit/djangoSchema.js';
+import { REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * metrics collect / snapshot / show end to end, on the real PostgreSQL and Redis: a throwaway

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { startSlowProxy } from '../../src/fixtures/slowProxy.js';
-import { connectTestDatabase, TEST_DATABASE_URL } from '../../src/sources/djangoSchema.testkit.js';
-import { runSmsmon } from './run.js';
+import { startSlowProxy } from '../kit/slowProxy.js';
+import { connectTestDatabase, TEST_DATABASE_URL } from '../kit/djangoSchema.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * `metrics collect`'s database source against the real PostgreSQL: behind a real slow TCP proxy

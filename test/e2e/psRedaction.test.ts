@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { startHealthServer, type HealthServer } from '../../src/fixtures/healthServer.js';
-import { BIN, REPO } from './run.js';
+import { startHealthServer, type HealthServer } from '../kit/healthServer.js';
+import { BIN, REPO } from '../kit/runSmsmon.js';
 
 /**
  * Credentials in URL arguments of a long-running command are gone from /proc/<pid>/cmdline (what

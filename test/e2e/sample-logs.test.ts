@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, runSmsmon } from './run.js';
+import { REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 /** The bundled sample (the README's quick start) read back against the generator's manifest. */
 interface FamilyManifest {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PLAIN_BODIES } from '../../src/fixtures/smsBodies.js';
-import { ExporterProcess, parseExposition } from './exporterKit.js';
-import { runSmsmon } from './run.js';
+import { PLAIN_BODIES } from '../kit/smsBodies.js';
+import { ExporterProcess, parseExposition } from '../kit/exporterKit.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * sms.log in a wording the defaults do not know: the exporter says so (stderr, gauge) instead

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scratchRedis, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
-import { REPO, runSmsmon } from './run.js';
+import { scratchRedis, type ScratchRedis } from '../kit/redisScratch.js';
+import { REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * metrics snapshot when the spool itself fails: with Redis down, every fault of the spool path

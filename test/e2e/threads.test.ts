@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCorpus } from '../../src/fixtures/corpus.js';
-import { runSmsmon } from './run.js';
+import { generateCorpus } from '../kit/corpus.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * --threads splits a family's files among worker threads and merges their results in file

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asctimeIn } from '../../src/fixtures/wallClock.js';
-import { runSmsmon } from './run.js';
+import { asctimeIn } from '../kit/wallClock.js';
+import { runSmsmon } from '../kit/runSmsmon.js';
 
 /**
  * Logs written as Django writes them with TIME_ZONE = 'America/New_York' (asctime in New York's wall

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BIN, REPO } from './run.js';
+import { BIN, REPO } from '../kit/runSmsmon.js';
 
 /**
  * `smsmon top` in a real pseudo-terminal: tmux runs it at a given size, capture-pane reads the

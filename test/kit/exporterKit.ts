@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { BIN } from './run.js';
+import { BIN } from './runSmsmon.js';
 
 /** The histogram's bounds, written independently of the exporter's list, so a changed bucket shows. */
 export const PROCESSING_BOUNDS = [

@@ -14,8 +14,8 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectTestDatabase, TEST_DATABASE_URL } from '../../src/sources/djangoSchema.testkit.js';
-import { REPO } from './run.js';
+import { connectTestDatabase, TEST_DATABASE_URL } from './djangoSchema.js';
+import { REPO } from './runSmsmon.js';
 
 /**
  * The real Django app of test/django as a test fixture: a throwaway PostgreSQL database, migrate,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after } from 'node:test';
-import { BIN, REPO } from './run.js';
+import { BIN, REPO } from './runSmsmon.js';
 
 /** Helpers for tests that follow a log with the built CLI while writers and rotators attack it. */
 

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { startHealthServer, type HealthServer } from '../../src/fixtures/healthServer.js';
-import { scratchRedis, type ScratchRedis } from '../../src/fixtures/redisScratch.js';
-import { runSmsmon, type RunResult } from './run.js';
+import { startHealthServer, type HealthServer } from './healthServer.js';
+import { scratchRedis, type ScratchRedis } from './redisScratch.js';
+import { runSmsmon, type RunResult } from './runSmsmon.js';
 
 /** What a `smsmon health` test file runs against; server and scratch are there once its tests run. */
 export interface HealthBed {
-  /** A real HTTP server on 127.0.0.1 serving every case (src/fixtures/healthServer.ts). */
+  /** A real HTTP server on 127.0.0.1 serving every case (test/kit/healthServer.ts). */
   readonly server: HealthServer;
   /** The real Redis on 127.0.0.1:6379 under a throwaway prefix (--record). */
   readonly scratch: ScratchRedis;

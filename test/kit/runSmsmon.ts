@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (tests run from dist/test/e2e). */
+/** The repository root (this file runs from dist-test/test/kit). */
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = `${REPO}bin/smsmon.js`;
 
