@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { BIN, REPO, type RunResult } from './run.js';
+import { runSmsmon, type RunResult } from './run.js';
 
 /**
  * A crash exits 70 (EX_SOFTWARE), never 1 ("nothing matched" / "threshold crossed" to a cron job),
@@ -39,19 +38,7 @@ function runWithHook(
 ): Promise<RunResult> {
   const path = join(hooks, `${hook}.mjs`);
   writeFileSync(path, HOOKS[hook]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', path, BIN, ...args], {
-      cwd: REPO,
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', SMSMON_NOW: '2024-01-20T12:30:00Z', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, stderr, code }));
-  });
+  return runSmsmon(args, { env, nodeArgs: ['--import', path] });
 }
 
 const SHARDED = ['errors', 'count', '--threads', '2', '--dir', 'test/e2e/logs', 'app'];

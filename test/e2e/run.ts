@@ -14,10 +14,18 @@ export interface RunResult {
 /** Runs the built binary with stable settings: no colour, UTC, a pinned clock. */
 export function runSmsmon(
   args: readonly string[],
-  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number } = {},
+  options: {
+    stdin?: string;
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    uid?: number;
+    gid?: number;
+    /** Options for node itself, before the script (e.g. --import a fault hook). */
+    nodeArgs?: readonly string[];
+  } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd ?? REPO,
       ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
       env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', SMSMON_NOW: '2024-01-20T12:30:00Z', ...options.env },
