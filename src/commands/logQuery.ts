@@ -15,6 +15,7 @@ import { parseFieldsOption } from '../sinks/recordJson.js';
 
 import type { LogCommandOptions } from './logOptions.js';
 import type { LogPlace } from './logPlace.js';
+import { colourWanted } from './shared/colour.js';
 
 /** Everything a log command needs, validated and compiled once before the first line is read. */
 export interface LogQuery {
@@ -93,7 +94,7 @@ export async function buildLogQuery(
     writerName: options.ndjson ? 'ndjson' : options.json ? 'json' : options.raw ? 'raw' : 'text',
     fields,
     quiet: options.quiet === true,
-    color: stdoutIsTerminal && options.color !== false && !process.env.NO_COLOR,
+    color: colourWanted(options),
     stdoutIsTerminal,
   };
 }

@@ -39,3 +39,15 @@ export function runSmsmon(
     child.stdin.end(options.stdin ?? '');
   });
 }
+
+/** The environment for a command run in a pseudo-terminal by `script`, which starts it with $SHELL. */
+export function terminalEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    SHELL: '/bin/bash',
+    TERM: 'xterm-256color',
+    TZ: 'UTC',
+    ...extra,
+  };
+}
