@@ -18,14 +18,7 @@ function inTerminal(args: string): Promise<{ out: string; code: number }> {
       {
         cwd: REPO,
         stdio: ['ignore', 'pipe', 'inherit'],
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          SHELL: '/bin/bash',
-          TERM: 'xterm-256color',
-          TZ: 'UTC',
-          SMSMON_NOW: '2024-01-20T00:30:00Z',
-        },
+        env: terminalEnv({ SMSMON_NOW: '2024-01-20T00:30:00Z' }),
       },
     );
     let out = '';
