@@ -16,6 +16,7 @@ import { parseFieldsOption } from '../sinks/recordJson.js';
 import type { LogCommandOptions } from './logOptions.js';
 import type { LogPlace } from './logPlace.js';
 import { colourWanted } from './shared/colour.js';
+import { parseWholeNumber } from './shared/wholeNumber.js';
 
 /** Everything a log command needs, validated and compiled once before the first line is read. */
 export interface LogQuery {
@@ -100,8 +101,5 @@ export async function buildLogQuery(
 }
 
 function parsePid(text: string): number {
-  const pid = Number(text.trim());
-  if (!Number.isInteger(pid) || pid < 0)
-    throw new UsageError(`bad --pid "${text}"; expected a process id such as 4242`);
-  return pid;
+  return parseWholeNumber('--pid', text, 'a process id such as 4242');
 }
