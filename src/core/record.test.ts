@@ -6,6 +6,7 @@ test('every level list derives from LEVELS: the names Python writes, its aliases
   assert.deepEqual(LEVEL_NAMES, ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL']);
   for (const [alias, name] of Object.entries(LEVEL_ALIASES)) assert.equal(LEVELS[alias], LEVELS[name]);
   assert.deepEqual(new Set(HEADER_LEVEL_NAMES), new Set([...Object.keys(LEVELS), 'NOTSET']));
+  assert.equal(HEADER_LEVEL_NAMES.length, Object.keys(LEVELS).length + 1);
 });
 
 test('a header name that begins another comes after it, so a prefix match takes the longer one', () => {

@@ -54,10 +54,15 @@ export const LEVEL_NAMES: readonly string[] = Object.keys(LEVELS).filter(
 );
 
 /**
- * Every name a header can carry, WARNING before WARN so a prefix match takes the longer name: the
- * levels, and NOTSET (0), which a record logged on a logger with no level shows.
+ * Every name a header can carry: the names Python writes first (the common case is tried first),
+ * then the aliases (WARNING before WARN, so a prefix match takes the longer name), then NOTSET (0),
+ * the name of a record logged at level 0.
  */
-export const HEADER_LEVEL_NAMES: readonly string[] = [...Object.keys(LEVELS), 'NOTSET'];
+export const HEADER_LEVEL_NAMES: readonly string[] = [
+  ...LEVEL_NAMES,
+  ...Object.keys(LEVEL_ALIASES),
+  'NOTSET',
+];
 
 /** What Python writes for a level without a name: 'Level 5'. */
 export const UNNAMED_LEVEL_PREFIX = 'Level ';
