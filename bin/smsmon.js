@@ -1,2 +1,6 @@
 #!/usr/bin/env node
-import '../dist/src/cli.js';
+// A missing or broken build is an internal error (70), not "nothing matched" (Node's default 1).
+import('../dist/src/cli.js').catch((error) => {
+  process.stderr.write(`smsmon: internal error: ${String(error?.message ?? error).split('\n')[0]}\n`);
+  process.exitCode = 70;
+});

@@ -5,14 +5,15 @@ import { COMMANDS } from './commands/index.js';
 import { errorExitCodeOf } from './commands/errorExitCode.js';
 import { escapeControls } from './sinks/safeText.js';
 import { writeNotice } from './sinks/notice.js';
+import { writeInternalError } from './sinks/internalError.js';
 
 /** The command being parsed or run: its errors may all have one exit code (health: 3, UNKNOWN). */
 let current: Command | undefined;
 
 /**
  * The only place that reads argv, prints fatal errors and sets the exit code.
- * Exit codes (README): 0 ok, 1 nothing matched, 2 usage/configuration, 3 unreadable source;
- * `health` follows the Nagios plugin convention instead: any error is 3, UNKNOWN.
+ * Exit codes (README): 0 ok, 1 nothing matched, 2 usage/configuration, 3 unreadable source,
+ * 70 internal error; `health` follows the Nagios plugin convention instead: any error is 3, UNKNOWN.
  */
 async function main(argv: string[]): Promise<void> {
   const program = new Command('smsmon')
@@ -56,11 +57,17 @@ function handleError(error: unknown): number {
     writeNotice(`${error.message}${error.hint ? ` (${error.hint})` : ''}`);
     return override ?? error.exitCode;
   }
-  if (override === undefined) throw error;
-  process.stderr.write(
-    `smsmon: internal error: ${escapeControls(error instanceof Error ? (error.stack ?? '') : String(error))}\n`,
-  );
-  return override;
+  writeInternalError(error);
+  return override ?? ExitCode.Internal;
+}
+
+/**
+ * A failure outside the command's own promise (an event handler, a promise nobody awaited): 70,
+ * never Node's default 1, which means "nothing matched" or "threshold crossed" to a cron job.
+ */
+function crash(error: unknown): void {
+  writeInternalError(error);
+  process.exit(errorExitCodeOf(current) ?? ExitCode.Internal);
 }
 
 async function packageVersion(): Promise<string> {
@@ -81,4 +88,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const shownCommandLine = redactCommandLine(process.argv);
 if (shownCommandLine !== undefined) process.title = shownCommandLine;
 
-await main(process.argv);
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+await main(process.argv).catch(crash);

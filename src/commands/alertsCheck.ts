@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { addRedisOptions, addSourceOptions, type SourceSelection } from './metrics.js';
+import { colorOption } from './shared/colour.js';
 
 export interface AlertsCheckOptions extends SourceSelection {
   sample: string;
@@ -14,6 +15,7 @@ export interface AlertsCheckOptions extends SourceSelection {
   health: boolean;
   json?: boolean;
   quiet?: boolean;
+  color?: boolean;
 }
 
 const CHECK_HELP = `
@@ -57,6 +59,7 @@ export function registerAlertsCheck(alerts: Command): void {
       new Option('--json', 'one JSON document: alerts, notMeasured, health, notified').conflicts('quiet'),
     )
     .option('-q, --quiet', 'nothing on stdout; problems still on stderr')
+    .addOption(colorOption())
     .addHelpText('after', CHECK_HELP)
     .action(async (options: AlertsCheckOptions, command: Command) => {
       const { runAlertsCheck } = await import('./alertsCheckRun.js');

@@ -25,6 +25,7 @@ import { logPlaceFor } from './logPlace.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom, type RedisTarget } from '../redis/redisTarget.js';
 import { collectSnapshot } from './snapshotCollector.js';
 import { writeNotice } from '../sinks/notice.js';
+import { colourWanted } from './shared/colour.js';
 
 /** One check of the app's /health endpoint (the health command's checker, bound to the config). */
 export type HealthProbe = () => Promise<HealthCheckResult>;
@@ -137,8 +138,7 @@ async function print(report: AlertReport, options: AlertsCheckOptions): Promise<
   const output = new Output();
   const { check, notified } = report;
   if (options.json) output.write(alertReportJson(report));
-  else if (!options.quiet)
-    output.write(alertReportText(report, process.stdout.isTTY === true && !process.env.NO_COLOR));
+  else if (!options.quiet) output.write(alertReportText(report, colourWanted(options)));
   // Never silently skipped: with --quiet the not-measured thresholds go to stderr.
   else if (check.notMeasured.length > 0) process.stderr.write(`smsmon: ${notMeasuredLine(check)}\n`);
   await output.flush();

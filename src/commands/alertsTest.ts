@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CHANNEL_NAMES } from '../sinks/channelNames.js';
+import { colorOption } from './shared/colour.js';
 
 export interface AlertsTestOptions {
   channel?: string;
@@ -29,6 +30,7 @@ export function registerAlertsTest(alerts: Command): void {
     .option('--channel <name>', `only this channel: ${CHANNEL_NAMES.join(' or ')}`)
     .option('--timeout <duration>', 'per channel: the webhook request, each SMTP step', '10s')
     .option('--json', 'one JSON array: [{channel, ok, error?}]')
+    .addOption(colorOption('none'))
     .addHelpText('after', HELP)
     .action(async (options: AlertsTestOptions, command: Command) => {
       const { runAlertsTest } = await import('./alertsTestRun.js');

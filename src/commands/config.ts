@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CONFIG_FILE_NAME } from '../core/configName.js';
+import { colorOption } from './shared/colour.js';
 
 const WHERE = `The file is --config PATH, else $SMSMON_CONFIG, else ./${CONFIG_FILE_NAME} if it exists;
 without one every key has its default. DATABASE_URL, REDIS_URL, SMSMON_* and SMSMON__SECTION__KEY
@@ -48,6 +49,7 @@ export function registerConfig(program: Command): void {
     .command('show')
     .description('print the effective config as JSON, secrets hidden')
     .option('--json', 'print {"source", "fromEnv", "config"} instead of the config alone')
+    .addOption(colorOption('none'))
     .addHelpText('after', SHOW_HELP)
     .action(async (options: ShowOptions, command: Command) => {
       const { runShow } = await import('./configRun.js');
@@ -57,6 +59,7 @@ export function registerConfig(program: Command): void {
   config
     .command('schema')
     .description(`print the JSON Schema of ${CONFIG_FILE_NAME}`)
+    .addOption(colorOption('none'))
     .addHelpText('after', SCHEMA_HELP)
     .action(async () => {
       const { runSchema } = await import('./configRun.js');

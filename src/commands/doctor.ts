@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { TZ_HELP } from '../core/logZone.js';
 import { LOG_DIR_HELP } from '../sources/logDir.js';
+import { colorOption } from './shared/colour.js';
 
 export interface DoctorCommandOptions {
   dir?: string;
@@ -43,7 +44,7 @@ export function registerDoctor(program: Command): void {
     .option('--send-test', 'send a test alert through each configured channel')
     .option('--timeout <duration>', 'per check', '5s')
     .option('--json', '{"summary": {pass, warn, fail}, "checks": [{name, status, detail, hint}]}')
-    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
+    .addOption(colorOption())
     .addHelpText('after', HELP)
     .action(async (options: DoctorCommandOptions, command: Command) => {
       const { runDoctor } = await import('./doctorRun.js');

@@ -15,6 +15,7 @@ import { checkSmsEvents } from './doctorSmsEvents.js';
 import { healthProbe } from '../health/healthProbe.js';
 import { logPlaceFor } from './logPlace.js';
 import { DEFAULT_REDIS_URL } from '../redis/redisTarget.js';
+import { colourWanted } from './shared/colour.js';
 
 /** Runs every check at once; each is bounded by --timeout and reports instead of throwing. */
 export async function runDoctor(options: DoctorCommandOptions, command: Command): Promise<number> {
@@ -39,7 +40,7 @@ export async function runDoctor(options: DoctorCommandOptions, command: Command)
     ...(options.exporter ? [checkExporter(options.exporter, timeoutMs)] : []),
   ]);
   const output = new Output();
-  const color = process.stdout.isTTY === true && options.color !== false && !process.env.NO_COLOR;
+  const color = colourWanted(options);
   output.write(options.json ? doctorJson(checks) : doctorText(checks, color));
   await output.flush();
   const { warn: warnings, fail: failures } = summaryOf(checks);

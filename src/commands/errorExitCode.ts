@@ -4,8 +4,7 @@ import type { Command } from 'commander';
  * The exit code of every error that is not a command's result — a bad option, a bad config, an
  * internal failure — for commands that need one code for all of them. Such a command is a Nagios
  * plugin (`health`), where 2 means CRITICAL and anything that kept the check from running is 3,
- * UNKNOWN. Other commands keep their codes (2 usage, 3 unreadable source) and internal errors
- * crash with a stack.
+ * UNKNOWN. Other commands keep their codes (2 usage, 3 unreadable source, 70 internal error).
  */
 const codes = new WeakMap<Command, number>();
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ExitCode, UsageError } from '../core/errors.js';
+import { ExitCode } from '../core/errors.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import { currentTime, parseDuration, parseTimeSpec } from '../core/timeSpec.js';
 import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
@@ -20,6 +20,7 @@ import { scanSharded } from './shardedScan.js';
 import { parseThreads } from './threadsOption.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
 import { writeNotice } from '../sinks/notice.js';
+import { parseWholeNumber } from './shared/wholeNumber.js';
 
 export async function runErrorsCount(
   args: string[],
@@ -113,8 +114,5 @@ function compareWindow(
 }
 
 function parseCount(option: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`bad ${option} "${text}"; expected a whole number such as 10`);
-  return n;
+  return parseWholeNumber(option, text, 'a whole number such as 10');
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { TZ_HELP } from '../core/logZone.js';
 import { LOG_DIR_HELP } from '../sources/logDir.js';
+import { colorOption } from './shared/colour.js';
 
 export interface ExporterCommandOptions {
   listen: string;
@@ -64,6 +65,7 @@ export function registerExporter(program: Command): void {
     .option('--interval <duration>', 'how often the system figures (and health) are refreshed', '30s')
     .option('--sample <duration>', 'window over which CPU and network are measured', '500ms')
     .option('--no-system', 'leave out the system figures')
+    .addOption(colorOption('none'))
     .addHelpText('after', HELP)
     .action(async (options: ExporterCommandOptions, command: Command) => {
       const { runExporter } = await import('./exporterRun.js');

@@ -9,6 +9,7 @@ import type { CategoryOptions } from '../operators/smsMetrics.js';
 import type { LogDir } from '../sources/logDir.js';
 import type { ExporterCommandOptions } from './exporter.js';
 import type { LogPlace } from './logPlace.js';
+import { parseWholeNumber } from './shared/wholeNumber.js';
 
 /** Every exporter option checked and compiled once, before the first line is read. */
 export interface ExporterSettings {
@@ -86,8 +87,5 @@ function categoryOptions(options: ExporterCommandOptions): CategoryOptions | nul
 }
 
 function parseCount(option: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`bad ${option} "${text}"; expected a whole number such as 20`);
-  return n;
+  return parseWholeNumber(option, text, 'a whole number such as 20');
 }

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { configFor } from '../core/config.js';
@@ -23,12 +22,12 @@ import { healthProbeFor } from './exporterHealth.js';
 import { exporterSettings, type ExporterSettings } from './exporterOptions.js';
 import { skewLine } from './zoneWarning.js';
 import { logPlaceFor } from './logPlace.js';
-import { describeLogDir, LOG_DIR_HINT, type LogDir } from '../sources/logDir.js';
+import { requireLogDir } from '../sources/logDir.js';
 
 export async function runExporter(options: ExporterCommandOptions, command: Command): Promise<number> {
   const { config } = await configFor(command);
   const settings = exporterSettings(options, config, await logPlaceFor(command, options));
-  await checkDirectory(settings.dir);
+  await requireLogDir(settings.dir);
   await warnOfSkew(settings);
   const registry = new PromRegistry();
   // Notices name error types and other text from the logs: escaped, never raw on a terminal.
@@ -133,19 +132,6 @@ async function serve(
     await stopRefreshing?.();
     await server?.close();
   }
-}
-
-async function checkDirectory(dir: LogDir): Promise<void> {
-  let isDirectory: boolean;
-  try {
-    isDirectory = (await stat(dir.path)).isDirectory();
-  } catch (error) {
-    throw new SourceError(
-      `cannot read log directory ${describeLogDir(dir)}: ${describeFsError(error)}`,
-      LOG_DIR_HINT,
-    );
-  }
-  if (!isDirectory) throw new SourceError(`${describeLogDir(dir)} is not a directory`, LOG_DIR_HINT);
 }
 
 function listenError(error: unknown): string {

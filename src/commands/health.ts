@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { HEALTH_EXIT_CODES } from '../core/health.js';
 import { setErrorExitCode } from './errorExitCode.js';
 import type { HealthCommandOptions } from './healthOptions.js';
+import { colorOption } from './shared/colour.js';
 
 const HEALTH_HELP = `
 Examples:
@@ -45,7 +46,7 @@ export function registerHealth(program: Command): void {
       'redis://, rediss://, redis-sentinel:// or redis-cluster:// URL for --record (default: REDIS_URL, redis.url)',
     )
     .option('--prefix <prefix>', 'key prefix for --record (default: redis.prefix, "smsmon")')
-    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
+    .addOption(colorOption())
     .addHelpText('after', HEALTH_HELP)
     .action(async (url: string | undefined, options: HealthCommandOptions, command: Command) => {
       const { runHealth } = await import('./healthRun.js');

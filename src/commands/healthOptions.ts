@@ -3,6 +3,7 @@ import type { SmsmonConfig } from '../core/configSchema.js';
 import { UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/timeSpec.js';
 import { redactHealthUrl, type HealthCheckOptions } from '../health/healthCheck.js';
+import { parseWholeNumber } from './shared/wholeNumber.js';
 
 export interface HealthCommandOptions {
   timeout?: string;
@@ -56,10 +57,6 @@ export function healthSettingsFrom(
 }
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `${min} to ${max}`;
-    throw new UsageError(`bad ${option} "${text}"; expected a whole number, ${range}`);
-  }
-  return value;
+  const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `${min} to ${max}`;
+  return parseWholeNumber(option, text, `a whole number, ${range}`, min, max);
 }

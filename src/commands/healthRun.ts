@@ -8,6 +8,7 @@ import { healthSettingsFrom, type HealthCommandOptions, type HealthSettings } fr
 import { healthRecorder, type HealthRecorder } from '../health/healthRecorder.js';
 import { watchHealth } from '../health/healthWatch.js';
 import { writeNotice } from '../sinks/notice.js';
+import { colourWanted } from './shared/colour.js';
 
 export async function runHealth(
   url: string | undefined,
@@ -31,7 +32,7 @@ async function checkOnce(
   options: HealthCommandOptions,
   recorder: HealthRecorder | undefined,
 ): Promise<number> {
-  const color = process.stdout.isTTY === true && options.color !== false && !process.env.NO_COLOR;
+  const color = colourWanted(options);
   const { result, text } = await renderedCheck(settings.check, (r) =>
     options.json ? healthJson(r) : healthText(r, color),
   );

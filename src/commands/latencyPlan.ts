@@ -9,6 +9,7 @@ import { LogBuckets } from '../operators/logBuckets.js';
 import { parsePercentiles, type Percentile } from '../operators/percentiles.js';
 import { SketchQuantiles } from '../operators/sketchQuantiles.js';
 import type { LatencyCommandOptions } from './latencyOptions.js';
+import { parseWholeNumber } from './shared/wholeNumber.js';
 /** The latency options, validated and compiled once before the first line is read. */
 export interface LatencyPlan {
   reader: DurationReader;
@@ -58,8 +59,5 @@ export function buildLatencyPlan(options: LatencyCommandOptions): LatencyPlan {
 }
 
 function parseSlowest(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_SLOWEST)
-    throw new UsageError(`bad --slowest "${text}"; expected a count from 1 to ${MAX_SLOWEST}`);
-  return n;
+  return parseWholeNumber('--slowest', text, `a count from 1 to ${MAX_SLOWEST}`, 1, MAX_SLOWEST);
 }

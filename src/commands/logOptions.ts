@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { FAMILY_NAMES } from '../core/families.js';
 import { TZ_HELP } from '../core/logZone.js';
 import { LOG_DIR_HELP } from '../sources/logDir.js';
+import { colorOption } from './shared/colour.js';
 /** Options every log-reading command takes, as commander hands them over. */
 export interface LogCommandOptions {
   dir?: string;
@@ -59,7 +60,7 @@ export function addLogOptions(command: Command, { records = true }: { records?: 
       .option('--csv', 'rows as CSV (RFC 4180)');
   }
   return command
-    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
+    .addOption(colorOption())
     .option('-q, --quiet', 'no counts of recovered/unparsed records on stderr');
 }
 

@@ -15,6 +15,8 @@ import { parseFieldsOption } from '../sinks/recordJson.js';
 
 import type { LogCommandOptions } from './logOptions.js';
 import type { LogPlace } from './logPlace.js';
+import { colourWanted } from './shared/colour.js';
+import { parseWholeNumber } from './shared/wholeNumber.js';
 
 /** Everything a log command needs, validated and compiled once before the first line is read. */
 export interface LogQuery {
@@ -93,14 +95,11 @@ export async function buildLogQuery(
     writerName: options.ndjson ? 'ndjson' : options.json ? 'json' : options.raw ? 'raw' : 'text',
     fields,
     quiet: options.quiet === true,
-    color: stdoutIsTerminal && options.color !== false && !process.env.NO_COLOR,
+    color: colourWanted(options),
     stdoutIsTerminal,
   };
 }
 
 function parsePid(text: string): number {
-  const pid = Number(text.trim());
-  if (!Number.isInteger(pid) || pid < 0)
-    throw new UsageError(`bad --pid "${text}"; expected a process id such as 4242`);
-  return pid;
+  return parseWholeNumber('--pid', text, 'a process id such as 4242');
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ExitCode, UsageError } from '../core/errors.js';
+import { ExitCode } from '../core/errors.js';
 import type { LogRecord } from '../core/record.js';
 import { sortByTime } from '../operators/sortByTime.js';
 import { formatFor } from '../parsers/formats.js';
@@ -14,6 +14,7 @@ import { reportSummary, reportUnreadable, scanExitCode } from './scanRecords.js'
 import { FAMILIES } from '../core/families.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
 import { watchStdoutClosed } from '../sinks/stdoutClosed.js';
+import { parseWholeNumber } from './shared/wholeNumber.js';
 
 export async function runTail(
   args: string[],
@@ -102,9 +103,5 @@ async function followAll(query: LogQuery, tails: InputTail[], sink: RecordSink):
 }
 
 function parseCount(text: string): number {
-  const count = Number(text);
-  if (!Number.isInteger(count) || count < 0) {
-    throw new UsageError(`bad -n "${text}"; expected a whole number of records, such as 20`);
-  }
-  return count;
+  return parseWholeNumber('-n', text, 'a whole number of records, such as 20');
 }

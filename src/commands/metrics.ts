@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { TZ_HELP } from '../core/logZone.js';
 import { LOG_DIR_HELP } from '../sources/logDir.js';
 import { registerMetricsMigrate } from './metricsMigrate.js';
+import { colorOption } from './shared/colour.js';
 
 /** Which metric sources to ask and where they are: metrics collect/snapshot, alerts check, top. */
 export interface SourceSelection {
@@ -15,6 +16,7 @@ export interface SourceSelection {
 
 /** Options shared by collect and snapshot: where the figures come from. */
 export interface CollectCommandOptions extends SourceSelection {
+  color?: boolean;
   sample: string;
   host?: string;
   json?: boolean;
@@ -110,7 +112,8 @@ function addSnapshotOutputOptions(command: Command): Command {
     .option('--host <name>', 'host name the snapshot is filed under (default: this machine)')
     .addOption(new Option('--json', 'the snapshot as one JSON document').conflicts('ndjson'))
     .option('--ndjson', 'one JSON object per metric')
-    .option('-q, --quiet', 'nothing on stdout; failures still on stderr');
+    .option('-q, --quiet', 'nothing on stdout; failures still on stderr')
+    .addOption(colorOption());
 }
 
 /** --redis, --prefix, --guide-layout (shared with `alerts check`). */
@@ -168,7 +171,7 @@ export function registerMetrics(program: Command): void {
       ),
     )
     .option('--ndjson', 'one JSON object per sample')
-    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
+    .addOption(colorOption())
     .addHelpText('after', SHOW_HELP)
     .action(async (metricNames: string[], options: ShowCommandOptions, command: Command) => {
       const { runShow } = await import('./metricsShowRun.js');

@@ -9,6 +9,7 @@ import { logPlaceFor } from './logPlace.js';
 import type { CollectCommandOptions } from './metrics.js';
 import { collectSnapshot } from './snapshotCollector.js';
 import { writeNotice } from '../sinks/notice.js';
+import { colourWanted } from './shared/colour.js';
 
 export async function runCollect(options: CollectCommandOptions, command: Command): Promise<number> {
   const { config } = await configFor(command);
@@ -24,7 +25,7 @@ export async function printSnapshot(
   options: CollectCommandOptions,
 ): Promise<void> {
   const output = new Output();
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = colourWanted(options);
   if (options.json) output.write(snapshotJson(snapshot));
   else if (options.ndjson) output.write(snapshotNdjson(snapshot));
   else output.write(snapshotText(snapshot, color));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { colorOption } from './shared/colour.js';
 
 export interface MigrateCommandOptions {
   redis?: string;
@@ -53,6 +54,7 @@ export function registerMetricsMigrate(metrics: Command): void {
     )
     .option('--dry-run', 'report what would move; write nothing')
     .option('--json', 'the report as one JSON document')
+    .addOption(colorOption('none'))
     .addHelpText('after', MIGRATE_HELP)
     .action(async (names: string[], options: MigrateCommandOptions, command: Command) => {
       const { runMigrate } = await import('./metricsMigrateRun.js');

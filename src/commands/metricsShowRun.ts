@@ -13,6 +13,7 @@ import { readSeries } from '../redis/seriesReader.js';
 import type { KeySummary } from '../redis/seriesKeys.js';
 import type { ShowCommandOptions } from './metrics.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
+import { colourWanted } from './shared/colour.js';
 
 export async function runShow(
   names: string[],
@@ -42,7 +43,7 @@ export async function runShow(
   }
   const samples = Object.values(report.series).reduce((n, points) => n + points.length, 0);
   const output = new Output();
-  const color = process.stdout.isTTY === true && options.color !== false && !process.env.NO_COLOR;
+  const color = colourWanted(options);
   if (options.json) output.write(seriesJson(report));
   else if (options.ndjson) output.write(seriesNdjson(report));
   else if (samples > 0) output.write(seriesText(report, color));

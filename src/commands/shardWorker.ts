@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { SmsmonError } from '../core/errors.js';
+import { SmsmonError, errorLine } from '../core/errors.js';
 import { buildLogQuery } from './logQuery.js';
 import { scanRecords } from './scanRecords.js';
 import { operatorFor, type ShardTask } from './shardJobs.js';
@@ -9,7 +9,7 @@ export type ShardMessage =
   | { kind: 'bytes'; bytes: number }
   | { kind: 'done'; state: unknown; stats: unknown }
   | { kind: 'failed'; message: string; exitCode: number; hint?: string }
-  | { kind: 'crashed'; stack: string };
+  | { kind: 'crashed'; message: string; stack: string };
 
 /** Progress is posted at most this often (in bytes read), not per chunk. */
 const BYTES_PER_MESSAGE = 8 * 1024 * 1024;
@@ -45,6 +45,7 @@ if (parentPort) {
     else
       post({
         kind: 'crashed',
+        message: errorLine(error),
         stack: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
   }

@@ -92,11 +92,19 @@ function startShard(task: ShardTask, progress: Progress): RunningShard {
         resolve({ state: message.state, stats: message.stats as ScanStatsState });
       else if (message.kind === 'failed')
         reject(new SmsmonError(message.message, message.exitCode as ExitCode, message.hint));
-      else reject(new Error(`a scan thread failed: ${message.stack}`));
+      else reject(threadCrash(message));
     });
+    // An error the worker could not catch (one in its start-up, say) arrives here: still internal, 70.
     thread.on('error', reject);
     thread.on('exit', (code) => reject(new Error(`a scan thread exited (code ${code}) before its result`)));
   });
   result.catch(() => undefined); // awaited in order; a failure before its turn is not unhandled
   return { thread, result };
+}
+
+/** The worker's error as one line for everyone, its stack kept for SMSMON_DEBUG=1. */
+function threadCrash(message: { message: string; stack: string }): Error {
+  const error = new Error(`a scan thread failed: ${message.message}`);
+  error.stack = message.stack;
+  return error;
 }

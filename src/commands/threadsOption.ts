@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
+import { parseWholeNumber } from './shared/wholeNumber.js';
 
 /** --threads for the aggregate commands. */
 export function addThreadsOption(command: Command): Command {
@@ -11,8 +11,5 @@ export function addThreadsOption(command: Command): Command {
 
 export function parseThreads(text: string | undefined): number | 'auto' {
   if (text === undefined || text === 'auto') return 'auto';
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64)
-    throw new UsageError(`bad --threads "${text}"; expected auto or a count from 1 to 64`);
-  return n;
+  return parseWholeNumber('--threads', text, 'auto or a count from 1 to 64', 1, 64);
 }

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { addSourceSelectionOptions, type SourceSelection } from './metrics.js';
+import { colorOption } from './shared/colour.js';
 
 export interface TopCommandOptions extends SourceSelection {
   interval: string;
@@ -38,7 +39,7 @@ export function registerTop(program: Command): void {
   addSourceSelectionOptions(top)
     .option('--no-health', 'do not check the health endpoint')
     .option('--health-url <url>', 'health endpoint (default: SMSMON_HEALTH_URL, health.url)')
-    .option('--no-color', 'no colours (also when NO_COLOR is set)')
+    .addOption(colorOption('terminal'))
     .addHelpText('after', HELP)
     .action(async (options: TopCommandOptions, command: Command) => {
       const { runTop } = await import('./topRun.js');

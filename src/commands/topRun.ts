@@ -11,6 +11,7 @@ import { collectTopSample, type TopCollectOptions } from './topCollect.js';
 import { openTopFromRedis, type TopSource } from './topFromRedis.js';
 import { healthProbe } from '../health/healthProbe.js';
 import { logPlaceFor, type LogPlace } from './logPlace.js';
+import { colourWanted } from './shared/colour.js';
 
 const ENTER = '\x1b[?1049h\x1b[?25l'; // alternate screen, cursor hidden
 const LEAVE = '\x1b[?25h\x1b[?1049l';
@@ -24,7 +25,7 @@ export async function runTop(options: TopCommandOptions, command: Command): Prom
     );
   const intervalMs = parseDuration('--interval', options.interval);
   const { config } = await configFor(command);
-  const color = options.color !== false && !process.env.NO_COLOR;
+  const color = colourWanted(options, stdout);
   const state = new TopState();
   const source: TopSource = options.fromRedis
     ? await openTopFromRedis(config, options, state)

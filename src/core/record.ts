@@ -31,7 +31,10 @@ export interface LogRecord {
   truncatedBytes: number;
 }
 
-/** Python's standard level names with their numeric values. */
+/**
+ * The one list of levels: Python's level names with their numeric values, lowest first. WARN and
+ * FATAL are aliases Python still accepts (LEVEL_ALIASES); every other level list derives from this.
+ */
 export const LEVELS: Readonly<Record<string, number>> = {
   DEBUG: 10,
   INFO: 20,
@@ -42,7 +45,27 @@ export const LEVELS: Readonly<Record<string, number>> = {
   FATAL: 50,
 };
 
-export const LEVEL_NAMES = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as const;
+/** Alias → the name Python writes for that value. */
+export const LEVEL_ALIASES: Readonly<Record<string, string>> = { WARN: 'WARNING', FATAL: 'CRITICAL' };
+
+/** The names Python writes: LEVELS without its aliases. */
+export const LEVEL_NAMES: readonly string[] = Object.keys(LEVELS).filter(
+  (name) => !Object.hasOwn(LEVEL_ALIASES, name),
+);
+
+/**
+ * Every name a header can carry: the names Python writes first (the common case is tried first),
+ * then the aliases (WARNING before WARN, so a prefix match takes the longer name), then NOTSET (0),
+ * the name of a record logged at level 0.
+ */
+export const HEADER_LEVEL_NAMES: readonly string[] = [
+  ...LEVEL_NAMES,
+  ...Object.keys(LEVEL_ALIASES),
+  'NOTSET',
+];
+
+/** What Python writes for a level without a name: 'Level 5'. */
+export const UNNAMED_LEVEL_PREFIX = 'Level ';
 
 export function levelValue(name: string): number | undefined {
   return LEVELS[name];

@@ -103,7 +103,7 @@ export class LogMetrics {
     if (record.unparsed) {
       this.failures.inc([family, 'unparsed']);
     } else {
-      const level = (LEVEL_NAMES as readonly string[]).includes(record.level) ? record.level : OTHER_LEVEL;
+      const level = LEVEL_NAMES.includes(record.level) ? record.level : OTHER_LEVEL;
       this.records.inc([family, level]);
     }
     if (record.time !== null && record.time > (this.newest.get(family) ?? -Infinity))

@@ -1,4 +1,4 @@
-import { levelValue, type LogRecord } from '../core/record.js';
+import { LEVEL_NAMES, LEVELS, levelValue, type LogRecord } from '../core/record.js';
 import type { SourceMetrics } from '../core/snapshot.js';
 import { GARBAGE, type DurationReader } from './durationValues.js';
 import { LatencyStats } from './latencyStats.js';
@@ -6,8 +6,8 @@ import { parsePercentiles } from './percentiles.js';
 import { SketchQuantiles } from './sketchQuantiles.js';
 
 /** Levels always reported, 0 when absent, so every series is continuous from one snapshot to the next. */
-const REPORTED_LEVELS = ['WARNING', 'ERROR', 'CRITICAL'];
-const ERROR_LEVEL = 40;
+const REPORTED_LEVELS = LEVEL_NAMES.filter((name) => LEVELS[name]! >= LEVELS.WARNING!);
+const ERROR_LEVEL = LEVELS.ERROR!;
 const PERCENTILES = parsePercentiles('50,95');
 
 /**

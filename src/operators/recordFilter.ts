@@ -1,4 +1,4 @@
-import { LEVELS, levelValue, type LogRecord } from '../core/record.js';
+import { LEVEL_ALIASES, LEVELS, levelValue, type LogRecord } from '../core/record.js';
 import { UsageError, unknownChoice } from '../core/errors.js';
 
 /** Filters shared by every command, already validated and compiled. */
@@ -30,8 +30,7 @@ export function parseLevelOption(text: string): NonNullable<RecordFilterSpec['le
   if (names.length === 0) throw new UsageError('bad --level ""; expected a level such as ERROR or WARNING+');
   for (const name of names) if (levelValue(name) === undefined) throw unknownChoice('level', name, choices);
   const exact = new Set(names);
-  if (exact.has('WARNING')) exact.add('WARN');
-  if (exact.has('CRITICAL')) exact.add('FATAL');
+  for (const [alias, name] of Object.entries(LEVEL_ALIASES)) if (exact.has(name)) exact.add(alias);
   return { exact };
 }
 

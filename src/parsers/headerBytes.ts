@@ -4,7 +4,7 @@ import { RecordAssembler } from './recordAssembler.js';
 import {
   Kind,
   LEVEL_N,
-  LEVEL_NAMES,
+  HEADER_LEVEL_BYTES,
   NO_BYTES,
   NOT_HEADER,
   SPACE,
@@ -19,10 +19,9 @@ import {
   type Step,
 } from './headerSteps.js';
 import { straightMatcher, type StraightMatcher } from './straightHeader.js';
+import { NEWLINE } from '../core/lineBytes.js';
 
 export { NOT_HEADER, UNSURE } from './headerSteps.js';
-
-const NEWLINE = 0x0a;
 
 /** Attribute patterns the byte matcher knows, by their regex source (pythonFormat.ts). */
 const KINDS: ReadonlyMap<string, Kind> = new Map([
@@ -129,7 +128,7 @@ export class HeaderBytes {
             if (pos === NOT_HEADER) return NOT_HEADER;
             continue;
           }
-          for (const name of LEVEL_NAMES) {
+          for (const name of HEADER_LEVEL_BYTES) {
             if (!startsWith(b, pos, name)) continue;
             const end = this.run(index + 1, b, pos + name.length);
             if (end !== NOT_HEADER) return end;

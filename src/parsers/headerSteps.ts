@@ -1,3 +1,5 @@
+import { HEADER_LEVEL_NAMES, UNNAMED_LEVEL_PREFIX } from '../core/record.js';
+
 /**
  * The steps a format's header is matched in on bytes (headerBytes.ts): the pieces of its regex
  * the byte matchers know, and the byte tests they share.
@@ -30,10 +32,8 @@ export function step(kind: Kind, bytes = NO_BYTES, validate = false): Step {
   return { kind, bytes, validate, possessive: false };
 }
 
-export const LEVEL_NAMES = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'WARN', 'FATAL', 'NOTSET'].map(
-  (name) => Buffer.from(name, 'latin1'),
-);
-export const LEVEL_N = Buffer.from('Level ', 'latin1');
+export const HEADER_LEVEL_BYTES = HEADER_LEVEL_NAMES.map((name) => Buffer.from(name, 'latin1'));
+export const LEVEL_N = Buffer.from(UNNAMED_LEVEL_PREFIX, 'latin1');
 export const SPACE = 0x20;
 
 /** Whether a run of `kind` can be matched without backtracking before `next`. */
@@ -49,9 +49,15 @@ export function possessive(kind: Kind, next: Step | undefined): boolean {
   return false;
 }
 
+/** The first byte of every header line: a format's level-line prefix, for any level or 'Level 5'. */
+export function headerFirstBytes(levelLinePrefix: (level: string) => string): Set<number> {
+  const levels = [...HEADER_LEVEL_NAMES, UNNAMED_LEVEL_PREFIX];
+  return new Set(levels.map((level) => Buffer.from(levelLinePrefix(level), 'utf8')[0]!));
+}
+
 /** The level name at `pos` when one is there (WARNING before WARN, as the regex tries them). */
 export function levelNameAt(b: Buffer, pos: number): Uint8Array | undefined {
-  for (const name of LEVEL_NAMES) if (b[pos] === name[0] && startsWith(b, pos, name)) return name;
+  for (const name of HEADER_LEVEL_BYTES) if (b[pos] === name[0] && startsWith(b, pos, name)) return name;
   return undefined;
 }
 

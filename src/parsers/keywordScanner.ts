@@ -2,13 +2,12 @@ import { isAscii } from 'node:buffer';
 import type { LogRecord } from '../core/record.js';
 import { MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../core/recordLimits.js';
 import type { LineCuts } from '../sources/lineWindows.js';
+import { headerFirstBytes } from './headerSteps.js';
 import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
+import { NEWLINE } from '../core/lineBytes.js';
 
-const NEWLINE = 0x0a;
 /** Non-ASCII bytes are located to blocks of this size (UTF-8 is rare: ~1 line in 100). */
 const ASCII_BLOCK = 256;
-/** Every level name the header pattern accepts ('Level 5' for custom levels). */
-const ANY_LEVEL = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'WARN', 'FATAL', 'NOTSET', 'Level'];
 
 /** One window of whole lines: its bytes, and its text with one character per byte. */
 interface Window {
@@ -46,8 +45,7 @@ export class KeywordScanner {
     private readonly cuts: LineCuts,
   ) {
     this.assembler = new RecordAssembler(context);
-    const prefix = context.format.levelLinePrefix!;
-    this.headerFirstBytes = new Set(ANY_LEVEL.map((level) => Buffer.from(prefix(level), 'utf8')[0]!));
+    this.headerFirstBytes = headerFirstBytes(context.format.levelLinePrefix!);
   }
 
   /**

@@ -1,16 +1,13 @@
 import type { ProblemSink } from '../core/sourceProblem.js';
 import { HeaderBytes, NOT_HEADER } from './headerBytes.js';
-import { startsWith } from './headerSteps.js';
+import { headerFirstBytes, startsWith } from './headerSteps.js';
 import type { LogRecord } from '../core/record.js';
 import type { LogSource } from '../sources/logSource.js';
 import { LineCuts, scanLineWindows } from '../sources/lineWindows.js';
 import { MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../core/recordLimits.js';
 import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
 import { scanInPieces } from './windowPieces.js';
-
-const NEWLINE = 0x0a;
-/** Every level name the header pattern accepts ('Level 5' for custom levels). */
-const ANY_LEVEL = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL', 'WARN', 'FATAL', 'NOTSET', 'Level'];
+import { NEWLINE } from '../core/lineBytes.js';
 
 /**
  * Records of the wanted levels, found by searching the raw bytes for the text their header
@@ -72,9 +69,7 @@ class LevelScanner {
     this.headerBytes = HeaderBytes.compile(context.format, context.parseTime);
     this.starts = prefixes.map((p) => Buffer.from(p, 'utf8'));
     this.needles = prefixes.map((p) => Buffer.from('\n' + p, 'utf8'));
-    this.headerFirstBytes = new Set(
-      ANY_LEVEL.map((level) => Buffer.from(levelLinePrefix(level), 'utf8')[0]!),
-    );
+    this.headerFirstBytes = headerFirstBytes(levelLinePrefix);
   }
 
   /**

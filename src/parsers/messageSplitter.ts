@@ -1,4 +1,5 @@
 import type { CompiledFormat } from './pythonFormat.js';
+import { NEWLINE } from '../core/lineBytes.js';
 
 const TRACEBACK_START = 'Traceback (most recent call last):';
 const TRACEBACK_LINE = '\n' + TRACEBACK_START;
@@ -48,7 +49,7 @@ export function splitMessage(body: readonly string[], format: CompiledFormat): S
 export function splitMessageText(body: string): SplitMessage {
   for (let at = body.indexOf(TRACEBACK_LINE); at !== -1; at = body.indexOf(TRACEBACK_LINE, at + 1)) {
     const after = at + TRACEBACK_LINE.length;
-    if (after === body.length || body.charCodeAt(after) === 0x0a) {
+    if (after === body.length || body.charCodeAt(after) === NEWLINE) {
       return { message: body.slice(0, at), excText: body.slice(at + 1), recovered: false };
     }
   }

@@ -1,5 +1,6 @@
 import { ASCTIME_PATTERN } from '../core/asctime.js';
 import { UsageError } from '../core/errors.js';
+import { HEADER_LEVEL_NAMES, UNNAMED_LEVEL_PREFIX } from '../core/record.js';
 
 /** A Python logging format string compiled into a header matcher. */
 export interface CompiledFormat {
@@ -32,7 +33,7 @@ export interface CompiledFormat {
 const STANDARD_ATTRIBUTES = ['asctime', 'levelname', 'module', 'process', 'thread'] as const;
 type StandardAttribute = (typeof STANDARD_ATTRIBUTES)[number];
 
-export const LEVEL_PATTERN = String.raw`(?:DEBUG|INFO|WARNING|ERROR|CRITICAL|WARN|FATAL|NOTSET|Level \d+)`;
+export const LEVEL_PATTERN = String.raw`(?:${HEADER_LEVEL_NAMES.join('|')}|${UNNAMED_LEVEL_PREFIX}\d+)`;
 
 /** What each LogRecord attribute can look like; anything unknown matches lazily. */
 const ATTRIBUTE_PATTERNS: Readonly<Record<string, string>> = {

@@ -1,4 +1,12 @@
-import { Kind, LEVEL_N, LEVEL_NAMES, NOT_HEADER, UNSURE, isAsctime, type Step } from './headerSteps.js';
+import {
+  Kind,
+  LEVEL_N,
+  HEADER_LEVEL_BYTES,
+  NOT_HEADER,
+  UNSURE,
+  isAsctime,
+  type Step,
+} from './headerSteps.js';
 
 /** One format's header matcher: where the message starts, NOT_HEADER or UNSURE. */
 export type StraightMatcher = (bytes: Buffer, at: number) => number;
@@ -54,8 +62,8 @@ function stepSource(step: Step): string {
     case Kind.Asctime:
       return `if (!isAsctime(b, p)${step.validate ? ' || !validTime(b, p)' : ''}) ${NO}\np += 23;`;
     case Kind.Level: {
-      // The first name that matches, in LEVEL_NAMES order (WARNING before WARN), as levelNameAt.
-      const names = LEVEL_NAMES.map((name) => `if (${bytesAt(name)}) p += ${name.length};`);
+      // The first name that matches, in HEADER_LEVEL_BYTES order (WARNING before WARN), as levelNameAt.
+      const names = HEADER_LEVEL_BYTES.map((name) => `if (${bytesAt(name)}) p += ${name.length};`);
       const custom = `if (${bytesAt(LEVEL_N)}) { p += ${LEVEL_N.length}; ${run(DIGIT)} }`;
       return [...names, custom].join('\nelse ') + `\nelse ${NO}`;
     }

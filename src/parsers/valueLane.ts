@@ -2,8 +2,8 @@ import type { KeywordValues } from '../core/keywordValues.js';
 import { newlinesBefore, newlinesIn } from '../sources/lineCount.js';
 import { NOT_HEADER, type HeaderBytes } from './headerBytes.js';
 import { MAX_RECORD_LINES } from '../core/recordLimits.js';
+import { NEWLINE } from '../core/lineBytes.js';
 
-const NEWLINE = 0x0a;
 /**
  * A window this large holding one record start only goes to the record scan, which caps
  * records at MAX_RECORD_LINES lines: the lane would grow its window without bound.

@@ -1,18 +1,11 @@
 import type { LogRecord } from '../core/record.js';
-
-const NEWLINE = 0x0a;
+import { NEWLINE, PIECE_BYTES } from '../core/lineBytes.js';
 
 /** A scanner of windows of whole lines (the keyword and level scans): see WindowScan. */
 export interface PieceScanner {
   /** Appends the records found to `out`; returns how much it consumed (the rest is carried). */
   scan(bytes: Buffer, final: boolean, out: LogRecord[]): number;
 }
-
-/**
- * Windows are decoded in pieces of about 32 KiB: a 1 MiB string per chunk would land in V8's
- * large-object space, which only a full GC frees, and RSS would grow by the size of the input.
- */
-const PIECE_BYTES = 32 * 1024;
 
 /**
  * Scans a window piece by piece, yielding each piece's records (small batches die young,

@@ -1,6 +1,7 @@
 import { openRegular } from './regularFile.js';
 import { MAX_LINE_BYTES } from '../core/recordLimits.js';
 import { lineCutAt } from './lineCap.js';
+import { NEWLINE } from '../core/lineBytes.js';
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -29,7 +30,7 @@ export async function* readLinesBackward(path: string, endOffset?: number): Asyn
     // A final '\n' terminates the last line; it does not start an empty one.
     const lastByte = Buffer.alloc(1);
     await file.read(lastByte, 0, 1, size - 1);
-    let position = lastByte[0] === 0x0a ? size - 1 : size;
+    let position = lastByte[0] === NEWLINE ? size - 1 : size;
     let terminated = position !== size;
     const carry = new BackwardPieces(); // the end of a line whose start is in a chunk before
     while (position > 0) {
@@ -38,13 +39,13 @@ export async function* readLinesBackward(path: string, endOffset?: number): Asyn
       const chunk = Buffer.allocUnsafe(length);
       await file.read(chunk, 0, length, position);
       let cut = length;
-      let newline = chunk.lastIndexOf(0x0a, cut - 1);
+      let newline = chunk.lastIndexOf(NEWLINE, cut - 1);
       while (newline !== -1) {
         const { text, cutBytes } = carry.take(chunk.subarray(newline + 1, cut));
         yield { text, offset: position + newline + 1, terminated, cutBytes };
         terminated = true;
         cut = newline;
-        newline = cut === 0 ? -1 : chunk.lastIndexOf(0x0a, cut - 1);
+        newline = cut === 0 ? -1 : chunk.lastIndexOf(NEWLINE, cut - 1);
       }
       carry.addBefore(chunk.subarray(0, cut));
     }
@@ -96,7 +97,8 @@ export async function countLinesBefore(path: string, offset: number): Promise<nu
     for (let position = 0; position < offset;) {
       const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, offset - position), position);
       if (bytesRead === 0) break;
-      for (let i = chunk.indexOf(0x0a, 0); i !== -1 && i < bytesRead; i = chunk.indexOf(0x0a, i + 1)) count++;
+      for (let i = chunk.indexOf(NEWLINE, 0); i !== -1 && i < bytesRead; i = chunk.indexOf(NEWLINE, i + 1))
+        count++;
       position += bytesRead;
     }
     return count;

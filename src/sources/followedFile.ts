@@ -3,6 +3,7 @@ import { constants, type BigIntStats } from 'node:fs';
 import { SourceError } from '../core/errors.js';
 import { LineSplitter, type LineBatch } from './lineSplitter.js';
 import { fileKind } from '../core/fileKind.js';
+import { NEWLINE } from '../core/lineBytes.js';
 
 /** How many first bytes we remember to recognise a copytruncate even after the file regrew past us. */
 const FINGERPRINT_BYTES = 256;
@@ -188,7 +189,7 @@ export class FollowedFile {
     const from = Math.max(0, end - ALIGN_BYTES);
     const tail = Buffer.alloc(end - from);
     const { bytesRead } = await this.handle.read(tail, 0, tail.length, from);
-    const newline = tail.subarray(0, bytesRead).lastIndexOf(0x0a);
+    const newline = tail.subarray(0, bytesRead).lastIndexOf(NEWLINE);
     if (newline !== -1) return from + newline + 1;
     return from === 0 ? 0 : end;
   }

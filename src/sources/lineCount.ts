@@ -1,7 +1,7 @@
 import { closeSync, readSync } from 'node:fs';
 import { openRegularSync } from './regularFile.js';
+import { NEWLINE } from '../core/lineBytes.js';
 
-const NEWLINE = 0x0a;
 const CHUNK_BYTES = 256 * 1024;
 
 /**

@@ -1,5 +1,6 @@
 import { MAX_LINE_BYTES } from '../core/recordLimits.js';
 import { LinePieces, lineCutAt } from './lineCap.js';
+import { NEWLINE, PIECE_BYTES } from '../core/lineBytes.js';
 
 /** Lines split from one chunk of bytes; `firstLine` is the 1-based number of lines[0]. */
 export interface LineBatch {
@@ -8,8 +9,6 @@ export interface LineBatch {
   /** Index in `lines` → bytes cut from that line (longer than MAX_LINE_BYTES); absent when none. */
   cutBytes?: Map<number, number>;
 }
-
-const PIECE_BYTES = 32 * 1024;
 
 /**
  * Splits a byte stream into lines without ever decoding half a character: only bytes up to the
@@ -29,7 +28,7 @@ export class LineSplitter {
 
   /** Returns the complete lines in `chunk` (plus any held partial line), or null when none. */
   push(chunk: Buffer): LineBatch | null {
-    const lastNewline = chunk.lastIndexOf(0x0a);
+    const lastNewline = chunk.lastIndexOf(NEWLINE);
     if (lastNewline === -1) {
       this.partial.add(chunk);
       return null;
@@ -43,7 +42,7 @@ export class LineSplitter {
     if (!this.partial.empty) {
       // Join the held bytes with the first line only: concatenating the whole chunk would
       // copy a megabyte per read and leave it as garbage.
-      const firstNewline = chunk.indexOf(0x0a);
+      const firstNewline = chunk.indexOf(NEWLINE);
       const line = this.partial.take(chunk.subarray(0, firstNewline));
       lines.push(line.text);
       cut(line.cutBytes);
@@ -54,10 +53,10 @@ export class LineSplitter {
     while (start <= lastNewline) {
       let end = lastNewline;
       if (lastNewline - start > PIECE_BYTES) {
-        const before = chunk.lastIndexOf(0x0a, start + PIECE_BYTES);
-        end = before >= start ? before : chunk.indexOf(0x0a, start + PIECE_BYTES);
+        const before = chunk.lastIndexOf(NEWLINE, start + PIECE_BYTES);
+        end = before >= start ? before : chunk.indexOf(NEWLINE, start + PIECE_BYTES);
       }
-      if (end - start > MAX_LINE_BYTES && chunk.lastIndexOf(0x0a, end - 1) < start) {
+      if (end - start > MAX_LINE_BYTES && chunk.lastIndexOf(NEWLINE, end - 1) < start) {
         // One line longer than the cap inside a large chunk.
         lines.push(chunk.toString('utf8', start, lineCutAt(chunk, start, end - start)));
         cut(end - lineCutAt(chunk, start, end - start));

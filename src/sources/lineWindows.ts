@@ -2,8 +2,7 @@ import type { ProblemSink } from '../core/sourceProblem.js';
 import { MAX_LINE_BYTES } from '../core/recordLimits.js';
 import { charStart, isContinuation } from './lineCap.js';
 import { readChunks, type LogSource } from './logSource.js';
-
-const NEWLINE = 0x0a;
+import { NEWLINE } from '../core/lineBytes.js';
 
 /**
  * Scans one window of whole lines: yields what it found and returns how many bytes it

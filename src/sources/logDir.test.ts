@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { resolveLogDir } from './logDir.js';
+import { logDirProblem, requireLogDir, resolveLogDir } from './logDir.js';
 
 const root = mkdtempSync(join(tmpdir(), 'smsmon-logdir-'));
 const home = process.cwd();
@@ -65,4 +65,34 @@ test('else ./logs, for the error to name; a rotated file alone or a file named l
     assert.equal(dir.path, './logs', files.join());
     assert.match(dir.origin, /^the default; no app\.log, errors\.log or sms\.log in \. either$/);
   }
+});
+
+test('one existence check: a directory passes; a file, a missing path or one under a file each say why', async () => {
+  const dir = mkdtempSync(join(root, 'check-'));
+  writeFileSync(join(dir, 'app.log'), '');
+  assert.equal(await logDirProblem(dir), undefined);
+  assert.deepEqual(await logDirProblem(join(dir, 'app.log')), { kind: 'not a directory' });
+  assert.deepEqual(await logDirProblem(join(dir, 'gone')), {
+    kind: 'unreadable',
+    reason: 'no such file or directory',
+  });
+  assert.deepEqual(await logDirProblem(join(dir, 'app.log', 'x')), {
+    kind: 'unreadable',
+    reason: 'not a directory',
+  });
+});
+
+test('requireLogDir: exit 3 naming the directory, the rule that chose it and the fix', async () => {
+  const dir = mkdtempSync(join(root, 'require-'));
+  writeFileSync(join(dir, 'app.log'), '');
+  await requireLogDir({ path: dir, origin: 'from --dir' });
+  await assert.rejects(requireLogDir({ path: join(dir, 'gone'), origin: 'from --dir' }), {
+    message: `cannot read log directory ${join(dir, 'gone')} (from --dir): no such file or directory`,
+    exitCode: 3,
+    hint: 'set --dir, SMSMON_LOG_DIR or logDir in smsmon.config.json',
+  });
+  await assert.rejects(requireLogDir({ path: join(dir, 'app.log'), origin: 'the default' }), {
+    message: `${join(dir, 'app.log')} (the default) is not a directory`,
+    exitCode: 3,
+  });
 });

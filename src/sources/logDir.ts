@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import type { ConfiguredValue } from '../core/configLog.js';
+import { describeFsError, SourceError } from '../core/errors.js';
 import { FAMILIES } from '../core/families.js';
 
 /** The --dir help of every command that reads the logs. */
@@ -31,7 +32,7 @@ export async function resolveLogDir(flag: string | undefined, configured?: Confi
       path: configured.value,
       origin: configured.fromEnv ? `from ${configured.setBy}` : `from logDir in ${configured.setBy}`,
     };
-  if (await isDirectory(DEFAULT_DIR)) return { path: DEFAULT_DIR, origin: 'the default' };
+  if ((await logDirProblem(DEFAULT_DIR)) === undefined) return { path: DEFAULT_DIR, origin: 'the default' };
   const here = await readdir('.').catch((): string[] => []);
   const found = here.find((name) => FILE_NAMES.has(name));
   if (found) return { path: '.', origin: `the working directory, which holds ${found}` };
@@ -43,9 +44,24 @@ export function describeLogDir(dir: LogDir): string {
   return `${dir.path} (${dir.origin})`;
 }
 
-async function isDirectory(path: string): Promise<boolean> {
+/** Why `path` cannot be the log directory: stat failed (its reason), or it is something else. */
+export type LogDirProblem = { kind: 'unreadable'; reason: string } | { kind: 'not a directory' };
+
+/** The one check that the log directory exists and is one; undefined when it is. */
+export async function logDirProblem(path: string): Promise<LogDirProblem | undefined> {
   return stat(path).then(
-    (info) => info.isDirectory(),
-    () => false,
+    (info): LogDirProblem | undefined => (info.isDirectory() ? undefined : { kind: 'not a directory' }),
+    (error: unknown): LogDirProblem => ({ kind: 'unreadable', reason: describeFsError(error) }),
   );
+}
+
+/** A run that reads the directory later (the exporter follows it): fails now, exit 3, when it cannot. */
+export async function requireLogDir(dir: LogDir): Promise<void> {
+  const problem = await logDirProblem(dir.path);
+  if (problem?.kind === 'unreadable')
+    throw new SourceError(
+      `cannot read log directory ${describeLogDir(dir)}: ${problem.reason}`,
+      LOG_DIR_HINT,
+    );
+  if (problem) throw new SourceError(`${describeLogDir(dir)} is not a directory`, LOG_DIR_HINT);
 }

@@ -4,6 +4,7 @@ import { fail, pass, warn, type CheckResult } from '../core/doctorCheck.js';
 import { describeFsError } from '../core/errors.js';
 import { FAMILIES, type FamilyDefinition } from '../core/families.js';
 import { discoverFamily } from './discover.js';
+import { logDirProblem } from './logDir.js';
 import type { LogSource } from './logSource.js';
 
 /** The guide's RotatingFileHandler settings (MONITORING_GUIDE.md, LOGGING). */
@@ -19,13 +20,11 @@ const STALE_MS = 15 * 60_000;
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 export async function checkLogsDir(dir: string): Promise<CheckResult> {
-  try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) return fail('logs-dir', `${dir} is not a directory`, 'set logDir or --dir');
-    return pass('logs-dir', `${dir} exists`);
-  } catch (error) {
-    return fail('logs-dir', `${dir}: ${describeFsError(error)}`, 'set logDir in smsmon.config.json or --dir');
-  }
+  const problem = await logDirProblem(dir);
+  if (problem?.kind === 'unreadable')
+    return fail('logs-dir', `${dir}: ${problem.reason}`, 'set logDir in smsmon.config.json or --dir');
+  if (problem) return fail('logs-dir', `${dir} is not a directory`, 'set logDir or --dir');
+  return pass('logs-dir', `${dir} exists`);
 }
 
 /** The live file of a family exists and was written lately. */

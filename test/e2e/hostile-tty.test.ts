@@ -7,7 +7,7 @@ import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scratchRedis, type ScratchRedis } from '../kit/redisScratch.js';
-import { BIN, REPO } from '../kit/runSmsmon.js';
+import { BIN, REPO, terminalEnv } from '../kit/runSmsmon.js';
 
 /**
  * Every output path that can show outside text on a terminal, fed the same hostile set, run in a
@@ -171,14 +171,7 @@ function inTerminal(row: Row): Promise<Buffer | 'still running'> {
       cwd: dir,
       stdio: ['pipe', 'pipe', 'inherit'],
       // script runs the command with $SHELL; without one, top never drew a frame.
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SHELL: '/bin/bash',
-        TERM: 'xterm-256color',
-        TZ: 'UTC',
-        ...env,
-      },
+      env: terminalEnv(env),
     });
     const chunks: Buffer[] = [];
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

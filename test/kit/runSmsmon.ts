@@ -14,10 +14,18 @@ export interface RunResult {
 /** Runs the built binary with stable settings: no colour, UTC, a pinned clock. */
 export function runSmsmon(
   args: readonly string[],
-  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number } = {},
+  options: {
+    stdin?: string;
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    uid?: number;
+    gid?: number;
+    /** Options for node itself, before the script (e.g. --import a fault hook). */
+    nodeArgs?: readonly string[];
+  } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd ?? REPO,
       ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
       env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', SMSMON_NOW: '2024-01-20T12:30:00Z', ...options.env },
@@ -30,4 +38,16 @@ export function runSmsmon(
     child.on('close', (code) => resolve({ stdout, stderr, code }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/** The environment for a command run in a pseudo-terminal by `script`, which starts it with $SHELL. */
+export function terminalEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    SHELL: '/bin/bash',
+    TERM: 'xterm-256color',
+    TZ: 'UTC',
+    ...extra,
+  };
 }
