@@ -7,7 +7,7 @@ import { parseDuration } from '../core/timeSpec.js';
 import { closeRedis, connectRedis } from '../redis/redisConnection.js';
 import { redactRedisUrl } from '../redis/redisUrl.js';
 import { spoolLine } from '../sinks/snapshotSpool.js';
-import { storeSnapshot, type StoreOutcome } from '../redis/storeSnapshot.js';
+import { storeOptionsFrom, storeSnapshot, whyNotStored, type StoreOutcome } from '../redis/storeSnapshot.js';
 import { collectOptionsFrom } from './collectOptions.js';
 import { logPlaceFor } from './logPlace.js';
 import type { SnapshotCommandOptions } from './metrics.js';
@@ -17,8 +17,6 @@ import { collectSnapshot } from './snapshotCollector.js';
 import { writeNotice } from '../sinks/notice.js';
 import { Output } from '../sinks/output.js';
 
-/** A run that dies keeps the host's lock this long at most. */
-const LOCK_TTL_MS = 60_000;
 /** An overlapping run waits this long for the lock, then spools its snapshot for the next run. */
 const LOCK_WAIT_MS = 10_000;
 
@@ -35,16 +33,8 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
   const redis = connectRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
   let outcome: StoreOutcome;
   try {
-    outcome = await storeSnapshot(redis, snapshot, {
-      layout: target.layout,
-      retentionMs,
-      keyExpiryMs: durationMs(config.redis.keyExpiry),
-      maxFutureSkewMs: durationMs(config.redis.maxFutureSkew),
-      spoolPath: spool,
-      maxSpoolEntries: config.spool.maxEntries,
-      lockTtlMs: LOCK_TTL_MS,
-      lockWaitMs: LOCK_WAIT_MS,
-    });
+    const choice = { layout: target.layout, spoolPath: spool, lockWaitMs: LOCK_WAIT_MS, retentionMs };
+    outcome = await storeSnapshot(redis, snapshot, storeOptionsFrom(config, choice));
   } finally {
     await closeRedis(redis);
   }
@@ -68,12 +58,6 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
   for (const line of spoolProblems(outcome, spool)) writeNotice(line);
   if (!outcome.stored) return ExitCode.Spooled;
   return snapshot.failures.length > 0 || outcome.spoolFault ? ExitCode.SourceUnreadable : ExitCode.Ok;
-}
-
-function whyNotStored(outcome: Extract<StoreOutcome, { stored: false }>): string {
-  if (outcome.reason === 'locked') return 'another run holds the lock';
-  if (outcome.reason === 'future') return `refused: ${outcome.message}`;
-  return `Redis ${outcome.reason}: ${outcome.message}`;
 }
 
 function lostLine(outcome: Extract<StoreOutcome, { stored: false }>): string {

@@ -1,15 +1,12 @@
 import { hostname } from 'node:os';
-import { durationMs } from '../core/configFields.js';
 import { spoolPath, type SmsmonConfig } from '../core/configSchema.js';
 import type { HealthCheckResult } from '../core/health.js';
 import { healthSnapshot } from './healthSnapshot.js';
 import { closeRedis, connectRedis } from '../redis/redisConnection.js';
 import { redactRedisUrl } from '../redis/redisUrl.js';
-import { storeSnapshot } from '../redis/storeSnapshot.js';
+import { storeOptionsFrom, storeSnapshot, whyNotStored } from '../redis/storeSnapshot.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
 
-/** A run that dies keeps the host's lock this long at most. */
-const LOCK_TTL_MS = 60_000;
 /** Short: a health check should not wait long behind `metrics snapshot`; it spools instead. */
 const LOCK_WAIT_MS = 2_000;
 
@@ -35,22 +32,15 @@ export function healthRecorder(
   const host = hostname();
   return {
     async record(result) {
-      const outcome = await storeSnapshot(redis, healthSnapshot(result, host), {
-        layout: target.layout,
-        retentionMs: durationMs(config.redis.retention),
-        keyExpiryMs: durationMs(config.redis.keyExpiry),
-        maxFutureSkewMs: durationMs(config.redis.maxFutureSkew),
-        spoolPath: spool,
-        maxSpoolEntries: config.spool.maxEntries,
-        lockTtlMs: LOCK_TTL_MS,
-        lockWaitMs: LOCK_WAIT_MS,
-      });
+      const choice = { layout: target.layout, spoolPath: spool, lockWaitMs: LOCK_WAIT_MS };
+      const outcome = await storeSnapshot(
+        redis,
+        healthSnapshot(result, host),
+        storeOptionsFrom(config, choice),
+      );
       if (outcome.stored)
         return { stored: true, line: `recorded ${outcome.write.metricsWritten} metric(s) in ${shownUrl}` };
-      const why =
-        outcome.reason === 'locked'
-          ? 'another run holds the lock'
-          : `Redis ${outcome.reason}: ${outcome.message}`;
+      const why = whyNotStored(outcome);
       if (!outcome.spool) return { stored: false, line: `${why}; health result lost: ${outcome.spoolFault}` };
       return { stored: false, line: `${why}; health result spooled to ${spool} for the next run` };
     },

@@ -1,5 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { RedisLayout } from './redisLayout.js';
+import { durationMs } from '../core/configFields.js';
+import type { SmsmonConfig } from '../core/configSchema.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { errorLine } from '../core/errors.js';
 import { redisReady, type RedisClient } from './redisConnection.js';
@@ -24,6 +26,26 @@ export interface StoreSnapshotOptions extends SnapshotWriteOptions {
 }
 
 export type StoreReason = 'unreachable' | 'locked' | 'failed' | 'future';
+
+/** A run that dies keeps the host's lock this long at most. */
+const LOCK_TTL_MS = 60_000;
+
+/** The options the config decides (retention, expiry, future skew, spool size); the caller picks the rest. */
+export function storeOptionsFrom(
+  config: SmsmonConfig,
+  choice: { layout: RedisLayout; spoolPath: string; lockWaitMs: number; retentionMs?: number },
+): StoreSnapshotOptions {
+  return {
+    layout: choice.layout,
+    retentionMs: choice.retentionMs ?? durationMs(config.redis.retention),
+    keyExpiryMs: durationMs(config.redis.keyExpiry),
+    maxFutureSkewMs: durationMs(config.redis.maxFutureSkew),
+    spoolPath: choice.spoolPath,
+    maxSpoolEntries: config.spool.maxEntries,
+    lockTtlMs: LOCK_TTL_MS,
+    lockWaitMs: choice.lockWaitMs,
+  };
+}
 
 export type StoreOutcome =
   | {
@@ -120,4 +142,11 @@ export async function storeSnapshot(
 
 function faultAndReplay(spoolFault: string | undefined, replay?: ReplayResult) {
   return { ...(spoolFault ? { spoolFault } : {}), ...(replay ? { replay } : {}) };
+}
+
+/** Why a snapshot was not stored, for one stderr line ("another run holds the lock", …). */
+export function whyNotStored(outcome: Extract<StoreOutcome, { stored: false }>): string {
+  if (outcome.reason === 'locked') return 'another run holds the lock';
+  if (outcome.reason === 'future') return `refused: ${outcome.message}`;
+  return `Redis ${outcome.reason}: ${outcome.message}`;
 }
