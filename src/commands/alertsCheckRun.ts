@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import type { Notifier } from '../core/alert.js';
+import type { Notifier } from '../alerts/alert.js';
 import { configFor } from '../core/config.js';
 import { durationMs } from '../core/configFields.js';
 import type { SmsmonConfig } from '../core/configSchema.js';
@@ -9,10 +9,10 @@ import type { HealthCheckResult } from '../core/health.js';
 import type { RedisLayout } from '../redis/redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { parseDuration } from '../core/timeSpec.js';
-import { evaluateThresholds, isUnknownKey, type ThresholdCheck } from '../operators/thresholdCheck.js';
-import { deliverAlerts, type DeliveryOutcome } from '../sinks/alertDelivery.js';
-import { alertReportJson, alertReportText, deliveryLines, notMeasuredLine } from '../sinks/alertReport.js';
-import type { AlertReport } from '../sinks/alertReport.js';
+import { evaluateThresholds, isUnknownKey, type ThresholdCheck } from '../alerts/thresholdCheck.js';
+import { deliverAlerts, type DeliveryOutcome } from '../alerts/alertDelivery.js';
+import { alertReportJson, alertReportText, deliveryLines, notMeasuredLine } from '../alerts/alertReport.js';
+import type { AlertReport } from '../alerts/alertReport.js';
 import { humanDuration } from '../sinks/humanDuration.js';
 import { metricValueText } from '../sinks/metricValue.js';
 import { Output } from '../sinks/output.js';
@@ -197,6 +197,6 @@ async function orProblem<T>(problems: string[], what: string, run: () => Promise
 
 /** The channels branch provides sinks/notifiers; imported only when --notify asks for it. */
 async function configuredNotifiers(config: SmsmonConfig): Promise<readonly Notifier[]> {
-  const { notifiersFrom } = await import('../sinks/notifiers.js');
+  const { notifiersFrom } = await import('../alerts/notifiers.js');
   return notifiersFrom(config, { timeoutMs: NOTIFY_TIMEOUT_MS });
 }

@@ -1,4 +1,4 @@
-import type { Alert, AlertSeverity } from '../core/alert.js';
+import type { Alert, AlertSeverity } from './alert.js';
 import { compareAlerts, rank } from './thresholdCheck.js';
 
 /** What is remembered of one alert key between runs (sinks/alertState keeps it in Redis). */
