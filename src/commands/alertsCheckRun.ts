@@ -33,7 +33,7 @@ export type HealthProbe = () => Promise<HealthCheckResult>;
 export interface AlertsCheckDeps {
   /** Without one, health is not evaluated: the health alert keys stay as they were. */
   readonly probeHealth?: HealthProbe;
-  /** Default: the channels configured (sinks/notifiers). */
+  /** Default: the channels configured (alerts/notifiers). */
   readonly notifiers?: readonly Notifier[];
 }
 
@@ -195,7 +195,7 @@ async function orProblem<T>(problems: string[], what: string, run: () => Promise
   }
 }
 
-/** The channels branch provides sinks/notifiers; imported only when --notify asks for it. */
+/** The channels branch provides alerts/notifiers; imported only when --notify asks for it. */
 async function configuredNotifiers(config: SmsmonConfig): Promise<readonly Notifier[]> {
   const { notifiersFrom } = await import('../alerts/notifiers.js');
   return notifiersFrom(config, { timeoutMs: NOTIFY_TIMEOUT_MS });
