@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import type { AlertMessage, Notifier } from '../core/alert.js';
+import type { AlertMessage, Notifier } from '../alerts/alert.js';
 import type { HealthCheckResult } from '../core/health.js';
 import { scratchRedis, type ScratchRedis } from '../../test/kit/redisScratch.js';
 import type { AlertsCheckOptions } from './alertsCheck.js';

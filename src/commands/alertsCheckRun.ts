@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import type { Notifier } from '../core/alert.js';
+import type { Notifier } from '../alerts/alert.js';
 import { configFor } from '../core/config.js';
 import { durationMs } from '../core/configFields.js';
 import type { SmsmonConfig } from '../core/configSchema.js';
@@ -9,10 +9,10 @@ import type { HealthCheckResult } from '../core/health.js';
 import type { RedisLayout } from '../redis/redisLayout.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { parseDuration } from '../core/timeSpec.js';
-import { evaluateThresholds, isUnknownKey, type ThresholdCheck } from '../operators/thresholdCheck.js';
-import { deliverAlerts, type DeliveryOutcome } from '../sinks/alertDelivery.js';
-import { alertReportJson, alertReportText, deliveryLines, notMeasuredLine } from '../sinks/alertReport.js';
-import type { AlertReport } from '../sinks/alertReport.js';
+import { evaluateThresholds, isUnknownKey, type ThresholdCheck } from '../alerts/thresholdCheck.js';
+import { deliverAlerts, type DeliveryOutcome } from '../alerts/alertDelivery.js';
+import { alertReportJson, alertReportText, deliveryLines, notMeasuredLine } from '../alerts/alertReport.js';
+import type { AlertReport } from '../alerts/alertReport.js';
 import { humanDuration } from '../sinks/humanDuration.js';
 import { metricValueText } from '../sinks/metricValue.js';
 import { Output } from '../sinks/output.js';
@@ -33,7 +33,7 @@ export type HealthProbe = () => Promise<HealthCheckResult>;
 export interface AlertsCheckDeps {
   /** Without one, health is not evaluated: the health alert keys stay as they were. */
   readonly probeHealth?: HealthProbe;
-  /** Default: the channels configured (sinks/notifiers). */
+  /** Default: the channels configured (alerts/notifiers). */
   readonly notifiers?: readonly Notifier[];
 }
 
@@ -195,8 +195,8 @@ async function orProblem<T>(problems: string[], what: string, run: () => Promise
   }
 }
 
-/** The channels branch provides sinks/notifiers; imported only when --notify asks for it. */
+/** The channels branch provides alerts/notifiers; imported only when --notify asks for it. */
 async function configuredNotifiers(config: SmsmonConfig): Promise<readonly Notifier[]> {
-  const { notifiersFrom } = await import('../sinks/notifiers.js');
+  const { notifiersFrom } = await import('../alerts/notifiers.js');
   return notifiersFrom(config, { timeoutMs: NOTIFY_TIMEOUT_MS });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CHANNEL_NAMES } from '../sinks/channelNames.js';
+import { CHANNEL_NAMES } from '../alerts/channelNames.js';
 import { colorOption } from './shared/colour.js';
 
 export interface AlertsTestOptions {

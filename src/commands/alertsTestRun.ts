@@ -1,18 +1,18 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import type { AlertMessage } from '../core/alert.js';
+import type { AlertMessage } from '../alerts/alert.js';
 import { configFor } from '../core/config.js';
 import { ExitCode, unknownChoice } from '../core/errors.js';
 import { currentTime, parseDuration } from '../core/timeSpec.js';
-import { deliverAll, type Delivery } from '../sinks/delivery.js';
-import { deliveriesJson, deliveriesText } from '../sinks/deliveryReport.js';
+import { deliverAll, type Delivery } from '../alerts/delivery.js';
+import { deliveriesJson, deliveriesText } from '../alerts/deliveryReport.js';
 import {
   CHANNEL_NAMES,
   channelConfigKeys,
   isChannelName,
   notifierFor,
   type ChannelName,
-} from '../sinks/notifiers.js';
+} from '../alerts/notifiers.js';
 import { Output } from '../sinks/output.js';
 import type { AlertsTestOptions } from './alertsTest.js';
 

@@ -75,7 +75,7 @@ async function checkChannels(
   sendTest: boolean,
   timeoutMs: number,
 ): Promise<CheckResult[]> {
-  const { notifiersFrom } = await import('../sinks/notifiers.js');
+  const { notifiersFrom } = await import('../alerts/notifiers.js');
   const notifiers = notifiersFrom(config, { timeoutMs });
   if (notifiers.length === 0)
     return [

@@ -1,7 +1,7 @@
 import type { GaugeHealthProbe } from '../health/healthGauges.js';
 import { HealthMetrics } from '../health/healthMetrics.js';
 import type { PromRegistry } from '../operators/promRegistry.js';
-import { SystemMetricsGauges } from '../operators/systemMetricsGauges.js';
+import { SystemMetricsGauges } from '../exporter/systemMetricsGauges.js';
 import type { ExporterSettings } from './exporterOptions.js';
 import { collectSnapshot } from './snapshotCollector.js';
 

@@ -1,10 +1,10 @@
-import type { Alert } from '../core/alert.js';
+import type { Alert } from './alert.js';
 import type { HealthCheckResult } from '../core/health.js';
-import type { ThresholdCheck } from '../operators/thresholdCheck.js';
+import type { ThresholdCheck } from './thresholdCheck.js';
 import type { DeliveryOutcome } from './alertDelivery.js';
-import { metricValueText } from './metricValue.js';
-import { escapeToOneLine } from './safeText.js';
-import { renderTable } from './table.js';
+import { metricValueText } from '../sinks/metricValue.js';
+import { escapeToOneLine } from '../sinks/safeText.js';
+import { renderTable } from '../sinks/table.js';
 
 /** Everything one `alerts check` found, as the text and JSON reports show it. */
 export interface AlertReport {

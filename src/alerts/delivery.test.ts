@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AlertMessage, Notifier } from '../core/alert.js';
+import type { AlertMessage, Notifier } from './alert.js';
 import { deliverAll } from './delivery.js';
 
 const MESSAGE: AlertMessage = { kind: 'test', host: 'web-1', time: 0, alerts: [] };

@@ -1,7 +1,7 @@
-import type { Alert, AlertMessage, Notifier } from '../core/alert.js';
+import type { Alert, AlertMessage, Notifier } from './alert.js';
 import type { RedisClient } from '../redis/redisClient.js';
 import type { RedisLayout } from '../redis/redisLayout.js';
-import { planNotifications } from '../operators/alertCooldown.js';
+import { planNotifications } from './alertCooldown.js';
 import { readAlertState, writeAlertState } from './alertState.js';
 import { errorLine } from '../core/errors.js';
 import { acquireRedisLock } from '../redis/redisLock.js';

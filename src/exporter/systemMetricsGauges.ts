@@ -1,5 +1,5 @@
 import type { MetricsSnapshot } from '../core/snapshot.js';
-import type { Counter, Gauge, PromRegistry } from './promRegistry.js';
+import type { Counter, Gauge, PromRegistry } from '../operators/promRegistry.js';
 
 const PREFIX = 'smsmon_system_';
 

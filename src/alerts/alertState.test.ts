@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import type { Alert, AlertMessage, Notifier } from '../core/alert.js';
+import type { Alert, AlertMessage, Notifier } from './alert.js';
 import type { RedisLayout } from '../redis/redisLayout.js';
 import { HOUR_MS, scratchRedis, type ScratchRedis } from '../../test/kit/redisScratch.js';
-import { planNotifications } from '../operators/alertCooldown.js';
+import { planNotifications } from './alertCooldown.js';
 import { deliverAlerts, type DeliveryOptions } from './alertDelivery.js';
 import { entryFromJson, readAlertState, writeAlertState } from './alertState.js';
 import { acquireRedisLock } from '../redis/redisLock.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Alert } from '../core/alert.js';
+import type { Alert } from './alert.js';
 import { alertReportJson, alertReportText, deliveryLines, type AlertReport } from './alertReport.js';
 
 const cpu: Alert = {

@@ -1,6 +1,6 @@
-import type { Alert, AlertSeverity } from '../core/alert.js';
+import type { Alert, AlertSeverity } from './alert.js';
 import type { RedisClient } from '../redis/redisClient.js';
-import type { AlertState, AlertStateEntry } from '../operators/alertCooldown.js';
+import type { AlertState, AlertStateEntry } from './alertCooldown.js';
 
 /**
  * The dedup and cooldown state of one host in Redis: a hash (RedisLayout.alertsKey) whose fields

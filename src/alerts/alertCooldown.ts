@@ -1,7 +1,7 @@
-import type { Alert, AlertSeverity } from '../core/alert.js';
+import type { Alert, AlertSeverity } from './alert.js';
 import { compareAlerts, rank } from './thresholdCheck.js';
 
-/** What is remembered of one alert key between runs (sinks/alertState keeps it in Redis). */
+/** What is remembered of one alert key between runs (alertState keeps it in Redis). */
 export interface AlertStateEntry {
   /** As of the last run that saw it firing. */
   readonly severity: AlertSeverity;

@@ -1,4 +1,4 @@
-import type { AlertMessage, Notifier } from '../core/alert.js';
+import type { AlertMessage, Notifier } from './alert.js';
 import { redactUrl, redactWebhookUrl } from '../core/redact.js';
 import { slackText } from './alertText.js';
 

@@ -1,5 +1,5 @@
 import type { Delivery } from './delivery.js';
-import { escapeToOneLine } from './safeText.js';
+import { escapeToOneLine } from '../sinks/safeText.js';
 
 /** `alerts test` output: one line per channel, or JSON for scripts. */
 

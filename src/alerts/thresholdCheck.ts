@@ -1,4 +1,4 @@
-import type { Alert, AlertSeverity } from '../core/alert.js';
+import type { Alert, AlertSeverity } from './alert.js';
 import type { Threshold } from '../core/configSchema.js';
 import { isHealthyStatus, type HealthCheckResult, type HealthState } from '../core/health.js';
 

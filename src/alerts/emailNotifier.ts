@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { AlertMessage, Notifier } from '../core/alert.js';
+import type { AlertMessage, Notifier } from './alert.js';
 import { MASK } from '../core/redact.js';
 import { emailText } from './alertText.js';
 

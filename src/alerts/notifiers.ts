@@ -1,4 +1,4 @@
-import type { Notifier } from '../core/alert.js';
+import type { Notifier } from './alert.js';
 import type { SmsmonConfig } from '../core/configSchema.js';
 import { CHANNEL_NAMES, type ChannelName } from './channelNames.js';
 import { emailNotifier } from './emailNotifier.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Alert, AlertSeverity } from '../core/alert.js';
+import type { Alert, AlertSeverity } from './alert.js';
 import { planNotifications, type AlertState } from './alertCooldown.js';
 
 const MIN = 60_000;

@@ -1,4 +1,4 @@
-import type { Alert, AlertMessage } from '../core/alert.js';
+import type { Alert, AlertMessage } from './alert.js';
 
 /**
  * What a person reads in Slack or in a mail: the guide's "🚨 SMS-to-AI Agent Alert" heading, one line

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PROM_CONTENT_TYPE } from './promText.js';
+import { PROM_CONTENT_TYPE } from '../sinks/promText.js';
 
 export interface MetricsServerOptions {
   /** undefined: every interface. */

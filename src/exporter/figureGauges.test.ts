@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { HealthMetrics } from '../health/healthMetrics.js';
-import { PromRegistry } from './promRegistry.js';
+import { PromRegistry } from '../operators/promRegistry.js';
 import { systemGaugeName, SystemMetricsGauges } from './systemMetricsGauges.js';
 
 function values(registry: PromRegistry): Record<string, number> {

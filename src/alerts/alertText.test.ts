@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Alert } from '../core/alert.js';
+import type { Alert } from './alert.js';
 import { alertMessage, CPU_ALERT, ERROR_RATE_ALERT } from '../../test/kit/alerts.js';
 import { emailText, slackText } from './alertText.js';
 

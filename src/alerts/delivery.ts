@@ -1,4 +1,4 @@
-import type { AlertMessage, Notifier } from '../core/alert.js';
+import type { AlertMessage, Notifier } from './alert.js';
 
 /** What became of one message on one channel. */
 export type DeliveryStatus = 'sent' | 'failed' | 'not configured';
