@@ -1,8 +1,8 @@
-import { open, stat, type FileHandle } from 'node:fs/promises';
-import { constants, type BigIntStats } from 'node:fs';
+import { stat, type FileHandle } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
 import { SourceError } from '../core/errors.js';
 import { LineSplitter, type LineBatch } from './lineSplitter.js';
-import { fileKind } from '../core/fileKind.js';
+import { openIfRegular } from '../core/openIfRegular.js';
 import { NEWLINE } from '../core/lineBytes.js';
 
 /** How many first bytes we remember to recognise a copytruncate even after the file regrew past us. */
@@ -39,8 +39,8 @@ export async function idAt(path: string): Promise<FileId | null> {
 
 /** The path is a FIFO, socket, device or directory: nothing to follow, and opening it could block. */
 export class NotRegularFile extends SourceError {
-  constructor(path: string, st: BigIntStats) {
-    super(`cannot follow ${path}: it is ${fileKind(st)}, not a regular file`);
+  constructor(path: string, kind: string) {
+    super(`cannot follow ${path}: it is ${kind}, not a regular file`);
   }
 }
 
@@ -69,26 +69,15 @@ export class FollowedFile {
 
   /**
    * Opens `path` at offset 0, line 1; null when it does not exist, NotRegularFile when it is a
-   * FIFO, socket, device or directory. Opening a FIFO for reading waits for a writer, in a
-   * thread no signal reaches: so we look first, and O_NONBLOCK makes even a FIFO swapped in
-   * after the look open at once, to be refused by the fstat.
+   * FIFO, socket, device or directory (openIfRegular: never opened, so never waited on).
    */
   static async open(path: string): Promise<FollowedFile | null> {
-    let handle: FileHandle;
+    const refuse = (kind: string): Error => new NotRegularFile(path, kind);
     try {
-      const before = await stat(path, { bigint: true });
-      if (!before.isFile()) throw new NotRegularFile(path, before);
-      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      const { handle, stats } = await openIfRegular(path, { bigint: true, refuse });
+      return new FollowedFile(handle, idOf(stats), path, Number(stats.size), stats.mtimeNs);
     } catch (error) {
       if (isMissing(error)) return null;
-      throw error;
-    }
-    try {
-      const st = await handle.stat({ bigint: true });
-      if (!st.isFile()) throw new NotRegularFile(path, st);
-      return new FollowedFile(handle, idOf(st), path, Number(st.size), st.mtimeNs);
-    } catch (error) {
-      await handle.close().catch(() => {});
       throw error;
     }
   }

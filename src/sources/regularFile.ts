@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, statSync, type BigIntStats, type Stats } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { openIfRegular } from '../core/openIfRegular.js';
 import { describeFsError } from '../core/errors.js';
 import { fileKind } from '../core/fileKind.js';
 import { UnreadableSource } from '../core/sourceProblem.js';
@@ -48,18 +49,10 @@ export function openRegularSync(path: string): number {
 
 /** openRegularSync for the promise API. */
 export async function openRegular(path: string): Promise<FileHandle> {
-  let file: FileHandle;
+  const refuse = (kind: string): Error => new UnreadableSource(path, notRegularReason(kind));
   try {
-    refuseNonRegular(path, await stat(path));
-    file = await open(path, OPEN_FLAGS);
+    return (await openIfRegular(path, { refuse })).handle;
   } catch (error) {
-    throw asUnreadable(path, error);
-  }
-  try {
-    refuseNonRegular(path, await file.stat());
-    return file;
-  } catch (error) {
-    await file.close();
     throw asUnreadable(path, error);
   }
 }
