@@ -5,7 +5,7 @@ import { OTHER_EVENT } from '../core/smsEvents.js';
 import { compileSmsEvents, mostlyUnclassified, unclassifiedText } from '../operators/smsEventKind.js';
 import { asciiJson, proposeSmsEvents, smsEventsSnippet } from '../operators/smsEventProposal.js';
 import { smsCountsText, SmsEventTally } from '../operators/smsEventTally.js';
-import { tailOfInput } from '../parsers/inputTail.js';
+import { tailOfInput } from '../scan/readers/inputTail.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
 import type { LogPlace } from './logPlace.js';
 

@@ -13,10 +13,10 @@ import {
   type ErrorReport,
 } from '../sinks/errorReport.js';
 import type { ErrorsCountOptions } from './errorsCount.js';
-import { buildLogQuery } from './logQuery.js';
+import { buildLogQuery } from '../scan/logQuery.js';
 import { logPlaceFor } from './logPlace.js';
-import { reportScan, scanExitCode } from './scanRecords.js';
-import { scanSharded } from './shardedScan.js';
+import { reportScan, scanExitCode } from '../scan/scanRecords.js';
+import { scanSharded } from '../scan/shardedScan.js';
 import { parseThreads } from './threadsOption.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
 import { writeNotice } from '../sinks/notice.js';

@@ -5,9 +5,9 @@ import { describeFsError, ExitCode, SmsmonError, SourceError, UsageError } from 
 import { FAMILIES, FAMILY_NAMES } from '../core/families.js';
 import { LogMetrics } from '../operators/logMetrics.js';
 import { PromRegistry } from '../operators/promRegistry.js';
-import { followRecords } from '../parsers/followRecords.js';
+import { followRecords } from '../scan/readers/followRecords.js';
 import { formatFor } from '../parsers/formats.js';
-import { recordsOfInput } from '../parsers/inputRecords.js';
+import { recordsOfInput } from '../scan/readers/inputRecords.js';
 import { startMetricsServer, type MetricsServer } from '../exporter/metricsServer.js';
 import { promText } from '../sinks/promText.js';
 import { escapeToOneLine } from '../sinks/safeText.js';

@@ -13,11 +13,11 @@ import { Output } from '../sinks/output.js';
 import { escapeToOneLine } from '../sinks/safeText.js';
 import type { LatencyCommandOptions } from './latencyOptions.js';
 import { buildLatencyPlan, type LatencyPlan } from './latencyPlan.js';
-import { buildLogQuery, type LogQuery } from './logQuery.js';
+import { buildLogQuery, type LogQuery } from '../scan/logQuery.js';
 import { logPlaceFor } from './logPlace.js';
 import type { ScanStats } from '../operators/scanStats.js';
-import { reportScan, scanExitCode } from './scanRecords.js';
-import { scanSharded } from './shardedScan.js';
+import { reportScan, scanExitCode } from '../scan/scanRecords.js';
+import { scanSharded } from '../scan/shardedScan.js';
 import { parseThreads } from './threadsOption.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
 

@@ -2,9 +2,9 @@ import { ExitCode } from '../core/errors.js';
 import type { Command } from 'commander';
 import type { LogCommandOptions } from './logOptions.js';
 import { logPlaceFor } from './logPlace.js';
-import { buildLogQuery } from './logQuery.js';
-import { RecordSink } from './recordSink.js';
-import { reportScan, scanExitCode, scanRecords } from './scanRecords.js';
+import { buildLogQuery } from '../scan/logQuery.js';
+import { RecordSink } from '../scan/recordSink.js';
+import { reportScan, scanExitCode, scanRecords } from '../scan/scanRecords.js';
 import { warnOfZoneAfter } from './zoneWarning.js';
 
 export async function runSearch(

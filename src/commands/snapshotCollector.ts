@@ -5,7 +5,7 @@ import { errorLine } from '../core/errors.js';
 import type { MetricSourceName, MetricsSnapshot, SourceFailure, SourceMetrics } from '../core/snapshot.js';
 import { compileDurationReader } from '../operators/durationValues.js';
 import { LogWindowMetrics } from '../operators/logWindowMetrics.js';
-import { visitWindow } from '../parsers/logWindow.js';
+import { visitWindow } from '../scan/readers/logWindow.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
 import type { LogPlace } from './logPlace.js';
 import { zoneWarning } from './zoneWarning.js';

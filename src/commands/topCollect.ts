@@ -7,7 +7,7 @@ import { errorType } from '../operators/errorGroups.js';
 import type { SmsClassifier } from '../operators/smsEventKind.js';
 import { SmsEventTally, type SmsEventCounts } from '../operators/smsEventTally.js';
 import type { ErrorTypeCount, TopSample } from '../operators/topState.js';
-import { visitWindow } from '../parsers/logWindow.js';
+import { visitWindow } from '../scan/readers/logWindow.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
 import type { LogPlace } from './logPlace.js';
 import { collectSnapshot, WINDOW_MS } from './snapshotCollector.js';

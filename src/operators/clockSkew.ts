@@ -1,5 +1,5 @@
 import { zoneOffsetAt, type WallClockToEpoch } from '../core/timeZone.js';
-import type { LiveClock } from '../parsers/liveClock.js';
+import type { LiveClock } from '../scan/readers/liveClock.js';
 
 /** A live file whose newest record, read in the configured zone, is hours off its mtime. */
 export interface ClockSkew {

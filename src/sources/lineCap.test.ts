@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { MAX_LINE_BYTES } from '../core/recordLimits.js';
 import { readLinesBackward } from './backwardReader.js';
 import { LineSplitter } from './lineSplitter.js';
-import { LineCuts, scanLineWindows } from './lineWindows.js';
+import { LineCuts, scanLineWindows } from '../scan/readers/lineWindows.js';
 import { sourceFor } from './logSource.js';
 
 /**

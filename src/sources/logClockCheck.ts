@@ -3,7 +3,7 @@ import { pass, warn, type CheckResult } from '../core/doctorCheck.js';
 import type { FamilyDefinition } from '../core/families.js';
 import type { LogZone } from '../core/logZone.js';
 import { clockSkew, MIN_SKEW_MS } from '../operators/clockSkew.js';
-import { liveClockOf } from '../parsers/liveClock.js';
+import { liveClockOf } from '../scan/readers/liveClock.js';
 import { offsetText, skewText } from '../sinks/clockSkewText.js';
 import type { LogDir } from './logDir.js';
 

@@ -1,10 +1,10 @@
 import { isAscii } from 'node:buffer';
-import type { LogRecord } from '../core/record.js';
-import { MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../core/recordLimits.js';
-import type { LineCuts } from '../sources/lineWindows.js';
-import { headerFirstBytes } from './headerSteps.js';
-import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
-import { NEWLINE } from '../core/lineBytes.js';
+import type { LogRecord } from '../../core/record.js';
+import { MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../../core/recordLimits.js';
+import type { LineCuts } from './lineWindows.js';
+import { headerFirstBytes } from '../../parsers/headerSteps.js';
+import { RecordAssembler, type AssemblerContext } from '../../parsers/recordAssembler.js';
+import { NEWLINE } from '../../core/lineBytes.js';
 
 /** Non-ASCII bytes are located to blocks of this size (UTF-8 is rare: ~1 line in 100). */
 const ASCII_BLOCK = 256;

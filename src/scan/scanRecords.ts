@@ -3,7 +3,7 @@ import type { LogRecord } from '../core/record.js';
 import { ACCEPT_ALL } from '../operators/recordFilter.js';
 import { mergeByTime } from '../operators/mergeByTime.js';
 import { ScanStats } from '../operators/scanStats.js';
-import { recordsOfInput } from '../parsers/inputRecords.js';
+import { recordsOfInput } from './readers/inputRecords.js';
 import { sizeOnDisk } from '../sources/logSource.js';
 import { Progress } from '../sinks/progress.js';
 import { scanSummaryLine, unreadableLines } from '../sinks/scanSummary.js';

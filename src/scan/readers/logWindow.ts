@@ -1,6 +1,6 @@
-import type { LogRecord } from '../core/record.js';
-import type { WallClockToEpoch } from '../core/timeZone.js';
-import type { LogInput } from '../sources/resolveInputs.js';
+import type { LogRecord } from '../../core/record.js';
+import type { WallClockToEpoch } from '../../core/timeZone.js';
+import type { LogInput } from '../../sources/resolveInputs.js';
 import { tailOfInput } from './inputTail.js';
 
 /**

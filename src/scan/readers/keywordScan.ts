@@ -1,11 +1,11 @@
-import type { ProblemSink } from '../core/sourceProblem.js';
-import type { LogRecord } from '../core/record.js';
-import type { LogSource } from '../sources/logSource.js';
-import { LineCuts, scanLineWindows } from '../sources/lineWindows.js';
-import type { KeywordValues } from '../core/keywordValues.js';
-import { HeaderBytes } from './headerBytes.js';
+import type { ProblemSink } from '../../core/sourceProblem.js';
+import type { LogRecord } from '../../core/record.js';
+import type { LogSource } from '../../sources/logSource.js';
+import { LineCuts, scanLineWindows } from './lineWindows.js';
+import type { KeywordValues } from '../../core/keywordValues.js';
+import { HeaderBytes } from '../../parsers/headerBytes.js';
 import { KeywordScanner } from './keywordScanner.js';
-import type { AssemblerContext } from './recordAssembler.js';
+import type { AssemblerContext } from '../../parsers/recordAssembler.js';
 import { ValueLane } from './valueLane.js';
 import { scanInPieces } from './windowPieces.js';
 

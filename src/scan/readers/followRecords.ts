@@ -1,10 +1,10 @@
-import type { LogRecord } from '../core/record.js';
-import { asctimeParser } from '../core/asctime.js';
-import type { WallClockToEpoch } from '../core/timeZone.js';
-import { followFile, type FollowOptions } from '../sources/follow.js';
-import type { CompiledFormat } from './pythonFormat.js';
-import { RecordAssembler } from './recordAssembler.js';
-import { InjectionCheck } from './injectionCheck.js';
+import type { LogRecord } from '../../core/record.js';
+import { asctimeParser } from '../../core/asctime.js';
+import type { WallClockToEpoch } from '../../core/timeZone.js';
+import { followFile, type FollowOptions } from '../../sources/follow.js';
+import type { CompiledFormat } from '../../parsers/pythonFormat.js';
+import { RecordAssembler } from '../../parsers/recordAssembler.js';
+import { InjectionCheck } from '../../parsers/injectionCheck.js';
 
 /**
  * Records of a followed file as they are written. A record is complete when the next header

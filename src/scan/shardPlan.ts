@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import type { LogSource } from './logSource.js';
-import type { LogInput } from './resolveInputs.js';
+import type { LogSource } from '../sources/logSource.js';
+import type { LogInput } from '../sources/resolveInputs.js';
 
 /** Below this much data a second thread costs more (its start, ~0.1 s of CPU) than it saves. */
 export const AUTO_SHARD_MIN_BYTES = 32 * 1024 * 1024;

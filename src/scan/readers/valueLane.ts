@@ -1,8 +1,8 @@
-import type { KeywordValues } from '../core/keywordValues.js';
-import { newlinesBefore, newlinesIn } from '../sources/lineCount.js';
-import { NOT_HEADER, type HeaderBytes } from './headerBytes.js';
-import { MAX_RECORD_LINES } from '../core/recordLimits.js';
-import { NEWLINE } from '../core/lineBytes.js';
+import type { KeywordValues } from '../../core/keywordValues.js';
+import { newlinesBefore, newlinesIn } from '../../sources/lineCount.js';
+import { NOT_HEADER, type HeaderBytes } from '../../parsers/headerBytes.js';
+import { MAX_RECORD_LINES } from '../../core/recordLimits.js';
+import { NEWLINE } from '../../core/lineBytes.js';
 
 /**
  * A window this large holding one record start only goes to the record scan, which caps

@@ -1,13 +1,13 @@
-import type { ProblemSink } from '../core/sourceProblem.js';
-import { HeaderBytes, NOT_HEADER } from './headerBytes.js';
-import { headerFirstBytes, startsWith } from './headerSteps.js';
-import type { LogRecord } from '../core/record.js';
-import type { LogSource } from '../sources/logSource.js';
-import { LineCuts, scanLineWindows } from '../sources/lineWindows.js';
-import { MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../core/recordLimits.js';
-import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
+import type { ProblemSink } from '../../core/sourceProblem.js';
+import { HeaderBytes, NOT_HEADER } from '../../parsers/headerBytes.js';
+import { headerFirstBytes, startsWith } from '../../parsers/headerSteps.js';
+import type { LogRecord } from '../../core/record.js';
+import type { LogSource } from '../../sources/logSource.js';
+import { LineCuts, scanLineWindows } from './lineWindows.js';
+import { MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../../core/recordLimits.js';
+import { RecordAssembler, type AssemblerContext } from '../../parsers/recordAssembler.js';
 import { scanInPieces } from './windowPieces.js';
-import { NEWLINE } from '../core/lineBytes.js';
+import { NEWLINE } from '../../core/lineBytes.js';
 
 /**
  * Records of the wanted levels, found by searching the raw bytes for the text their header

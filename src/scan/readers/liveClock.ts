@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { asctimeParser } from '../core/asctime.js';
-import type { WallClockToEpoch } from '../core/timeZone.js';
-import type { LogInput } from '../sources/resolveInputs.js';
+import { asctimeParser } from '../../core/asctime.js';
+import type { WallClockToEpoch } from '../../core/timeZone.js';
+import type { LogInput } from '../../sources/resolveInputs.js';
 import { formatOfInput } from './inputRecords.js';
 import { scanBackward } from './lastRecords.js';
 

@@ -1,6 +1,6 @@
-import type { LogRecord } from '../core/record.js';
-import { MAX_RECORD_BYTES, MAX_RECORD_LINES, TAIL_BYTES, TAIL_LINES } from '../core/recordLimits.js';
-import type { RecordAssembler } from './recordAssembler.js';
+import type { LogRecord } from '../../core/record.js';
+import { MAX_RECORD_BYTES, MAX_RECORD_LINES, TAIL_BYTES, TAIL_LINES } from '../../core/recordLimits.js';
+import type { RecordAssembler } from '../../parsers/recordAssembler.js';
 
 export interface HeldLine {
   text: string;

@@ -1,8 +1,8 @@
-import type { ProblemSink } from '../core/sourceProblem.js';
-import { MAX_LINE_BYTES } from '../core/recordLimits.js';
-import { charStart, isContinuation } from './lineCap.js';
-import { readChunks, type LogSource } from './logSource.js';
-import { NEWLINE } from '../core/lineBytes.js';
+import type { ProblemSink } from '../../core/sourceProblem.js';
+import { MAX_LINE_BYTES } from '../../core/recordLimits.js';
+import { charStart, isContinuation } from '../../sources/lineCap.js';
+import { readChunks, type LogSource } from '../../sources/logSource.js';
+import { NEWLINE } from '../../core/lineBytes.js';
 
 /**
  * Scans one window of whole lines: yields what it found and returns how many bytes it

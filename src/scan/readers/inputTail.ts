@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
-import { SmsmonError, describeFsError } from '../core/errors.js';
-import { UnreadableSource } from '../core/sourceProblem.js';
-import { nonRegularKind, notRegularReason } from '../sources/regularFile.js';
-import type { LogRecord } from '../core/record.js';
-import { asctimeParser } from '../core/asctime.js';
-import type { LogSource } from '../sources/logSource.js';
-import type { LogInput } from '../sources/resolveInputs.js';
+import { SmsmonError, describeFsError } from '../../core/errors.js';
+import { UnreadableSource } from '../../core/sourceProblem.js';
+import { nonRegularKind, notRegularReason } from '../../sources/regularFile.js';
+import type { LogRecord } from '../../core/record.js';
+import { asctimeParser } from '../../core/asctime.js';
+import type { LogSource } from '../../sources/logSource.js';
+import type { LogInput } from '../../sources/resolveInputs.js';
 import { formatOfInput, recordsOfInput, type ParseOptions } from './inputRecords.js';
 import { scanBackward } from './lastRecords.js';
 

@@ -1,5 +1,5 @@
-import type { LineBatch } from '../sources/lineSplitter.js';
-import type { CompiledFormat } from './pythonFormat.js';
+import type { LineBatch } from '../../sources/lineSplitter.js';
+import type { CompiledFormat } from '../../parsers/pythonFormat.js';
 
 /** How many lines to look at before settling on the first candidate format. */
 const SNIFF_LINES = 200;

@@ -1,20 +1,20 @@
 import { statSync } from 'node:fs';
-import type { KeywordValues } from '../core/keywordValues.js';
-import type { LogRecord } from '../core/record.js';
-import { asctimeParser } from '../core/asctime.js';
-import type { WallClockToEpoch } from '../core/timeZone.js';
-import { FAMILIES } from '../core/families.js';
-import type { ProblemSink } from '../core/sourceProblem.js';
-import { readLines, sourceFor, type LogSource } from '../sources/logSource.js';
-import type { LogInput } from '../sources/resolveInputs.js';
-import type { LineBatch } from '../sources/lineSplitter.js';
-import { formatFor } from './formats.js';
+import type { KeywordValues } from '../../core/keywordValues.js';
+import type { LogRecord } from '../../core/record.js';
+import { asctimeParser } from '../../core/asctime.js';
+import type { WallClockToEpoch } from '../../core/timeZone.js';
+import { FAMILIES } from '../../core/families.js';
+import type { ProblemSink } from '../../core/sourceProblem.js';
+import { readLines, sourceFor, type LogSource } from '../../sources/logSource.js';
+import type { LogInput } from '../../sources/resolveInputs.js';
+import type { LineBatch } from '../../sources/lineSplitter.js';
+import { formatFor } from '../../parsers/formats.js';
 import { detectFormat } from './detectFormat.js';
-import type { CompiledFormat } from './pythonFormat.js';
+import type { CompiledFormat } from '../../parsers/pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
 import { scanForLevels } from './levelScan.js';
 import { scanForKeyword } from './keywordScan.js';
-import { InjectionCheck } from './injectionCheck.js';
+import { InjectionCheck } from '../../parsers/injectionCheck.js';
 
 export interface ParseOptions {
   /** --format: one format for every input. */

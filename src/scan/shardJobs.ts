@@ -3,9 +3,9 @@ import type { LogRecord } from '../core/record.js';
 import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
 import { LatencySummaryOperator } from '../operators/latencySummary.js';
 import type { LogInput } from '../sources/resolveInputs.js';
-import type { LatencyCommandOptions } from './latencyOptions.js';
-import { buildLatencyPlan } from './latencyPlan.js';
-import type { LogCommandOptions } from './logOptions.js';
+import type { LatencyCommandOptions } from '../commands/latencyOptions.js';
+import { buildLatencyPlan } from '../commands/latencyPlan.js';
+import type { LogCommandOptions } from '../commands/logOptions.js';
 
 /** An operator whose work can be split by files and put back together (a monoid, in order). */
 export interface MergeableOperator<State = unknown> {

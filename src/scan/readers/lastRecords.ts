@@ -1,7 +1,7 @@
-import type { LogRecord } from '../core/record.js';
-import { countLinesBefore, readLinesBackward } from '../sources/backwardReader.js';
-import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
-import { InjectionCheck } from './injectionCheck.js';
+import type { LogRecord } from '../../core/record.js';
+import { countLinesBefore, readLinesBackward } from '../../sources/backwardReader.js';
+import { RecordAssembler, type AssemblerContext } from '../../parsers/recordAssembler.js';
+import { InjectionCheck } from '../../parsers/injectionCheck.js';
 import { HeldLines } from './heldLines.js';
 
 export interface TailScanOptions {

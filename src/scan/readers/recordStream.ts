@@ -1,6 +1,6 @@
-import type { LogRecord } from '../core/record.js';
-import type { LineBatch } from '../sources/lineSplitter.js';
-import { RecordAssembler, type AssemblerContext } from './recordAssembler.js';
+import type { LogRecord } from '../../core/record.js';
+import type { LineBatch } from '../../sources/lineSplitter.js';
+import { RecordAssembler, type AssemblerContext } from '../../parsers/recordAssembler.js';
 
 /** Turns batches of lines into batches of records (the last record waits for the next header). */
 export async function* recordsFromLines(

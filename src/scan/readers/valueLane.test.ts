@@ -3,16 +3,16 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asctimeParser } from '../core/asctime.js';
-import { VERBOSE_FORMAT } from '../core/families.js';
-import type { LogRecord } from '../core/record.js';
-import { wallClockIn } from '../core/timeZone.js';
-import { generateCorpus } from '../../test/kit/corpus.js';
-import { ProcessingTimeReader } from '../operators/processingTimeReader.js';
-import { readLines, sourceFor } from '../sources/logSource.js';
+import { asctimeParser } from '../../core/asctime.js';
+import { VERBOSE_FORMAT } from '../../core/families.js';
+import type { LogRecord } from '../../core/record.js';
+import { wallClockIn } from '../../core/timeZone.js';
+import { generateCorpus } from '../../../test/kit/corpus.js';
+import { ProcessingTimeReader } from '../../operators/processingTimeReader.js';
+import { readLines, sourceFor } from '../../sources/logSource.js';
 import { scanForKeyword } from './keywordScan.js';
-import { compilePythonFormat } from './pythonFormat.js';
-import { MAX_RECORD_LINES } from '../core/recordLimits.js';
+import { compilePythonFormat } from '../../parsers/pythonFormat.js';
+import { MAX_RECORD_LINES } from '../../core/recordLimits.js';
 import { recordsFromLines } from './recordStream.js';
 
 /**

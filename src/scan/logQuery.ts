@@ -13,10 +13,10 @@ import { formatFor } from '../parsers/formats.js';
 import { resolveInputs, type LogInput } from '../sources/resolveInputs.js';
 import { parseFieldsOption } from '../sinks/recordJson.js';
 
-import type { LogCommandOptions } from './logOptions.js';
-import type { LogPlace } from './logPlace.js';
-import { colourWanted } from './shared/colour.js';
-import { parseWholeNumber } from './shared/wholeNumber.js';
+import type { LogCommandOptions } from '../commands/logOptions.js';
+import type { LogPlace } from '../commands/logPlace.js';
+import { colourWanted } from '../commands/shared/colour.js';
+import { parseWholeNumber } from '../commands/shared/wholeNumber.js';
 
 /** Everything a log command needs, validated and compiled once before the first line is read. */
 export interface LogQuery {

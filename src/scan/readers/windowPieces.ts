@@ -1,5 +1,5 @@
-import type { LogRecord } from '../core/record.js';
-import { NEWLINE, PIECE_BYTES } from '../core/lineBytes.js';
+import type { LogRecord } from '../../core/record.js';
+import { NEWLINE, PIECE_BYTES } from '../../core/lineBytes.js';
 
 /** A scanner of windows of whole lines (the keyword and level scans): see WindowScan. */
 export interface PieceScanner {

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asctimeParser } from '../core/asctime.js';
-import { wallClockIn } from '../core/timeZone.js';
-import { VERBOSE_FORMAT } from '../core/families.js';
-import { compilePythonFormat } from './pythonFormat.js';
+import { asctimeParser } from '../../core/asctime.js';
+import { wallClockIn } from '../../core/timeZone.js';
+import { VERBOSE_FORMAT } from '../../core/families.js';
+import { compilePythonFormat } from '../../parsers/pythonFormat.js';
 import { scanBackward } from './lastRecords.js';
-import { MAX_RECORD_LINES, TAIL_LINES } from '../core/recordLimits.js';
+import { MAX_RECORD_LINES, TAIL_LINES } from '../../core/recordLimits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'smsmon-last-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
