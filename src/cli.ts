@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, SmsmonError } from './core/errors.js';
 import { redactCommandLine } from './core/redact.js';
 import { COMMANDS } from './commands/index.js';
-import { errorExitCodeOf } from './commands/errorExitCode.js';
+import { errorExitCodeOf } from './commands/shared/errorExitCode.js';
 import { escapeControls } from './sinks/safeText.js';
 import { writeNotice } from './sinks/notice.js';
 import { writeInternalError } from './sinks/internalError.js';

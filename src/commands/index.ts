@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { registerLogs } from './logs.js';
-import { registerErrors } from './errors.js';
-import { registerLatency } from './latency.js';
-import { registerMetrics } from './metrics.js';
-import { registerHealth } from './health.js';
-import { registerAlerts } from './alerts.js';
-import { registerExporter } from './exporter.js';
-import { registerTop } from './top.js';
-import { registerDoctor } from './doctor.js';
-import { registerConfig } from './config.js';
+import { registerLogs } from './logs/define.js';
+import { registerErrors } from './errors/define.js';
+import { registerLatency } from './latency/define.js';
+import { registerMetrics } from './metrics/define.js';
+import { registerHealth } from './health/define.js';
+import { registerAlerts } from './alerts/define.js';
+import { registerExporter } from './exporter/define.js';
+import { registerTop } from './top/define.js';
+import { registerDoctor } from './doctor/define.js';
+import { registerConfig } from './config/define.js';
 
 /** Every top-level command: adding one is adding an entry. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [

@@ -1,9 +1,9 @@
 import type { GaugeHealthProbe } from '../health/healthGauges.js';
 import { HealthMetrics } from '../health/healthMetrics.js';
 import type { PromRegistry } from '../operators/promRegistry.js';
-import { SystemMetricsGauges } from '../exporter/systemMetricsGauges.js';
-import type { ExporterSettings } from './exporterOptions.js';
-import { collectSnapshot } from './snapshotCollector.js';
+import { SystemMetricsGauges } from './systemMetricsGauges.js';
+import type { ExporterSettings } from '../commands/exporter/settings.js';
+import { collectSnapshot } from '../metrics/snapshotCollector.js';
 
 /** What a refresh went wrong with, one line each, for stderr. */
 type Complaint = (message: string) => void;

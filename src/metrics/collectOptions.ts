@@ -1,9 +1,9 @@
 import type { SmsmonConfig } from '../core/configSchema.js';
 import type { MetricSourceName } from '../core/snapshot.js';
 import { currentTime, parseDuration } from '../core/timeSpec.js';
-import type { LogPlace } from './logPlace.js';
+import type { LogPlace } from '../commands/shared/logPlace.js';
 import type { CollectOptions } from './snapshotCollector.js';
-import type { CollectCommandOptions, SourceSelection } from './metrics.js';
+import type { CollectCommandOptions, SourceSelection } from '../commands/metrics/define.js';
 import { escapeControlsToOneLine } from '../sinks/safeText.js';
 
 /** The collect/snapshot flags laid over the config: flags win, then environment, then the file. */

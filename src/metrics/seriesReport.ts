@@ -1,8 +1,8 @@
 import type { SeriesPoint } from '../core/snapshot.js';
-import { metricValueText } from './metricValue.js';
-import { escapeToOneLine } from './safeText.js';
-import { sparkline } from './sparkline.js';
-import { renderTable } from './table.js';
+import { metricValueText } from '../sinks/metricValue.js';
+import { escapeToOneLine } from '../sinks/safeText.js';
+import { sparkline } from '../sinks/sparkline.js';
+import { renderTable } from '../sinks/table.js';
 
 export interface SeriesReport {
   hosts: string[];

@@ -7,8 +7,8 @@ import { compileDurationReader } from '../operators/durationValues.js';
 import { LogWindowMetrics } from '../operators/logWindowMetrics.js';
 import { visitWindow } from '../scan/readers/logWindow.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
-import type { LogPlace } from './logPlace.js';
-import { zoneWarning } from './zoneWarning.js';
+import type { LogPlace } from '../commands/shared/logPlace.js';
+import { zoneWarning } from '../scan/zoneWarning.js';
 
 /** The window of the "last hour" metrics, from the database and from the logs alike. */
 export const WINDOW_MS = 3_600_000;
@@ -33,13 +33,13 @@ type Collector = (options: CollectOptions) => Promise<SourceMetrics>;
 /** Every source of a snapshot: adding one is adding an entry. */
 const SOURCES: Readonly<Record<MetricSourceName, Collector>> = {
   system: async ({ config, sampleMs }) => {
-    const { collectSystemMetrics } = await import('../sources/systemMetrics.js');
+    const { collectSystemMetrics } = await import('./system/systemMetrics.js');
     return collectSystemMetrics({ mounts: config.system.mounts, sampleMs });
   },
   // The window ends at this machine's clock, as the guide's timezone.now() does, so the database
   // and the logs count the same hour.
   database: async ({ config, now, warn }) => {
-    const { collectDatabaseMetrics } = await import('../sources/databaseMetrics.js');
+    const { collectDatabaseMetrics } = await import('./database/databaseMetrics.js');
     const { url, statementTimeout, timeout, tables, columns } = config.database;
     return collectDatabaseMetrics({
       url: url!,

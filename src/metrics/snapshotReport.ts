@@ -1,7 +1,7 @@
 import type { MetricsSnapshot } from '../core/snapshot.js';
-import { metricValueText } from './metricValue.js';
-import { escapeToOneLine } from './safeText.js';
-import { renderTable } from './table.js';
+import { metricValueText } from '../sinks/metricValue.js';
+import { escapeToOneLine } from '../sinks/safeText.js';
+import { renderTable } from '../sinks/table.js';
 
 /** The snapshot as `metrics collect --json` prints it (documented in the README). */
 export function snapshotJson(snapshot: MetricsSnapshot): string {

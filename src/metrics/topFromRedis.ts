@@ -5,7 +5,7 @@ import { HISTORY, type TopState } from '../operators/topState.js';
 import { closeRedis, openRedis, type RedisClient } from '../redis/redisConnection.js';
 import { readSeries } from '../redis/seriesReader.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
-import type { TopCommandOptions } from './top.js';
+import type { TopCommandOptions } from '../commands/top/define.js';
 
 /** Where top's figures come from: refreshed every interval, closed once top stops. */
 export interface TopSource {

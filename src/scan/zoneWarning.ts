@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import type { LiveClock } from '../scan/readers/liveClock.js';
+import type { LiveClock } from './readers/liveClock.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import type { LogInput } from '../sources/resolveInputs.js';
-import type { LogQuery } from '../scan/logQuery.js';
+import type { LogQuery } from './logQuery.js';
 
 /** Records this far ahead of the clock are not jitter between workers' clocks. */
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -64,7 +64,7 @@ export async function skewLine(
 ): Promise<string | null> {
   // Loaded only when a relative window asks: the commands' start-up does not pay for it.
   const [{ liveClockOf }, { clockSkew }, { clockSkewLine }] = await Promise.all([
-    import('../scan/readers/liveClock.js'),
+    import('./readers/liveClock.js'),
     import('../operators/clockSkew.js'),
     import('../sinks/clockSkewText.js'),
   ]);

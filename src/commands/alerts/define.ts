@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { registerAlertsCheck } from './alertsCheck.js';
-import { registerAlertsTest } from './alertsTest.js';
+import { registerAlertsCheck } from './check/define.js';
+import { registerAlertsTest } from './channelTest/define.js';
 
 export function registerAlerts(program: Command): void {
   const alerts = program

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { CONFIG_FILE_NAME } from '../core/configName.js';
-import { colorOption } from './shared/colour.js';
+import { CONFIG_FILE_NAME } from '../../core/configName.js';
+import { colorOption } from '../shared/colour.js';
 
 const WHERE = `The file is --config PATH, else $SMSMON_CONFIG, else ./${CONFIG_FILE_NAME} if it exists;
 without one every key has its default. DATABASE_URL, REDIS_URL, SMSMON_* and SMSMON__SECTION__KEY
@@ -52,8 +52,8 @@ export function registerConfig(program: Command): void {
     .addOption(colorOption('none'))
     .addHelpText('after', SHOW_HELP)
     .action(async (options: ShowOptions, command: Command) => {
-      const { runShow } = await import('./configRun.js');
-      const { configFor } = await import('../core/config.js');
+      const { runShow } = await import('./show/run.js');
+      const { configFor } = await import('../../core/config.js');
       process.exitCode = await runShow(await configFor(command), options);
     });
   config
@@ -62,7 +62,7 @@ export function registerConfig(program: Command): void {
     .addOption(colorOption('none'))
     .addHelpText('after', SCHEMA_HELP)
     .action(async () => {
-      const { runSchema } = await import('./configRun.js');
+      const { runSchema } = await import('./show/run.js');
       process.exitCode = await runSchema();
     });
 }

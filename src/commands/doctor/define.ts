@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { TZ_HELP } from '../core/logZone.js';
-import { LOG_DIR_HELP } from '../sources/logDir.js';
-import { colorOption } from './shared/colour.js';
+import { TZ_HELP } from '../../core/logZone.js';
+import { LOG_DIR_HELP } from '../../sources/logDir.js';
+import { colorOption } from '../shared/colour.js';
 
 export interface DoctorCommandOptions {
   dir?: string;
@@ -47,7 +47,7 @@ export function registerDoctor(program: Command): void {
     .addOption(colorOption())
     .addHelpText('after', HELP)
     .action(async (options: DoctorCommandOptions, command: Command) => {
-      const { runDoctor } = await import('./doctorRun.js');
+      const { runDoctor } = await import('./run.js');
       process.exitCode = await runDoctor(options, command);
     });
 }

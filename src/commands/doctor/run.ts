@@ -1,21 +1,26 @@
 import type { Command } from 'commander';
-import { configFor } from '../core/config.js';
-import type { SmsmonConfig } from '../core/configSchema.js';
-import { fail, pass, warn, type CheckResult } from '../core/doctorCheck.js';
-import { FAMILIES } from '../core/families.js';
-import { currentTime, parseDuration } from '../core/timeSpec.js';
-import { doctorJson, doctorText, summaryOf } from '../sinks/doctorReport.js';
-import { Output } from '../sinks/output.js';
-import { checkFamilyWritten, checkLogDisk, checkLogsDir, checkRotation } from '../sources/logFilesCheck.js';
-import { checkLogClock } from '../sources/logClockCheck.js';
-import { checkRedis } from '../redis/redisCheck.js';
-import { checkExporter, checkPostgres } from '../sources/serviceChecks.js';
-import type { DoctorCommandOptions } from './doctor.js';
-import { checkSmsEvents } from './doctorSmsEvents.js';
-import { healthProbe } from '../health/healthProbe.js';
-import { logPlaceFor } from './logPlace.js';
-import { DEFAULT_REDIS_URL } from '../redis/redisTarget.js';
-import { colourWanted } from './shared/colour.js';
+import { configFor } from '../../core/config.js';
+import type { SmsmonConfig } from '../../core/configSchema.js';
+import { fail, pass, warn, type CheckResult } from '../../core/doctorCheck.js';
+import { FAMILIES } from '../../core/families.js';
+import { currentTime, parseDuration } from '../../core/timeSpec.js';
+import { doctorJson, doctorText, summaryOf } from '../../sinks/doctorReport.js';
+import { Output } from '../../sinks/output.js';
+import {
+  checkFamilyWritten,
+  checkLogDisk,
+  checkLogsDir,
+  checkRotation,
+} from '../../sources/logFilesCheck.js';
+import { checkLogClock } from '../../sources/logClockCheck.js';
+import { checkRedis } from '../../redis/redisCheck.js';
+import { checkExporter, checkPostgres } from '../../sources/serviceChecks.js';
+import type { DoctorCommandOptions } from './define.js';
+import { checkSmsEvents } from './smsEvents.js';
+import { healthProbe } from '../../health/healthProbe.js';
+import { logPlaceFor } from '../shared/logPlace.js';
+import { DEFAULT_REDIS_URL } from '../../redis/redisTarget.js';
+import { colourWanted } from '../shared/colour.js';
 
 /** Runs every check at once; each is bounded by --timeout and reports instead of throwing. */
 export async function runDoctor(options: DoctorCommandOptions, command: Command): Promise<number> {
@@ -75,7 +80,7 @@ async function checkChannels(
   sendTest: boolean,
   timeoutMs: number,
 ): Promise<CheckResult[]> {
-  const { notifiersFrom } = await import('../alerts/notifiers.js');
+  const { notifiersFrom } = await import('../../alerts/notifiers.js');
   const notifiers = notifiersFrom(config, { timeoutMs });
   if (notifiers.length === 0)
     return [

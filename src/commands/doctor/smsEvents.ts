@@ -1,13 +1,13 @@
-import type { SmsmonConfig } from '../core/configSchema.js';
-import { pass, warn, type CheckResult } from '../core/doctorCheck.js';
-import { errorLine } from '../core/errors.js';
-import { OTHER_EVENT } from '../core/smsEvents.js';
-import { compileSmsEvents, mostlyUnclassified, unclassifiedText } from '../operators/smsEventKind.js';
-import { asciiJson, proposeSmsEvents, smsEventsSnippet } from '../operators/smsEventProposal.js';
-import { smsCountsText, SmsEventTally } from '../operators/smsEventTally.js';
-import { tailOfInput } from '../scan/readers/inputTail.js';
-import { resolveInputs } from '../sources/resolveInputs.js';
-import type { LogPlace } from './logPlace.js';
+import type { SmsmonConfig } from '../../core/configSchema.js';
+import { pass, warn, type CheckResult } from '../../core/doctorCheck.js';
+import { errorLine } from '../../core/errors.js';
+import { OTHER_EVENT } from '../../core/smsEvents.js';
+import { compileSmsEvents, mostlyUnclassified, unclassifiedText } from '../../operators/smsEventKind.js';
+import { asciiJson, proposeSmsEvents, smsEventsSnippet } from '../../operators/smsEventProposal.js';
+import { smsCountsText, SmsEventTally } from '../../operators/smsEventTally.js';
+import { tailOfInput } from '../../scan/readers/inputTail.js';
+import { resolveInputs } from '../../sources/resolveInputs.js';
+import type { LogPlace } from '../shared/logPlace.js';
 
 /** The newest records read: enough to see every statement of a busy hour, bounded on any log size. */
 export const SMS_EVENTS_SAMPLE = 5000;

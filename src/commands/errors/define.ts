@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { registerErrorsCount } from './errorsCount.js';
+import { registerErrorsCount } from './count/define.js';
 
 export function registerErrors(program: Command): void {
   const errors = program

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
-import { TZ_HELP } from '../core/logZone.js';
-import { LOG_DIR_HELP } from '../sources/logDir.js';
-import { colorOption } from './shared/colour.js';
+import { TZ_HELP } from '../../core/logZone.js';
+import { LOG_DIR_HELP } from '../../sources/logDir.js';
+import { colorOption } from '../shared/colour.js';
 
 export interface ExporterCommandOptions {
   listen: string;
@@ -68,7 +68,7 @@ export function registerExporter(program: Command): void {
     .addOption(colorOption('none'))
     .addHelpText('after', HELP)
     .action(async (options: ExporterCommandOptions, command: Command) => {
-      const { runExporter } = await import('./exporterRun.js');
+      const { runExporter } = await import('./run.js');
       process.exitCode = await runExporter(options, command);
     });
 }

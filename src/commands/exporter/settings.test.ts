@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseConfigText } from '../core/config.js';
-import { configSchema } from '../core/configSchema.js';
-import { resolveLogZone } from '../core/logZone.js';
-import type { ExporterCommandOptions } from './exporter.js';
-import { exporterSettings, parseListen } from './exporterOptions.js';
+import { parseConfigText } from '../../core/config.js';
+import { configSchema } from '../../core/configSchema.js';
+import { resolveLogZone } from '../../core/logZone.js';
+import type { ExporterCommandOptions } from './define.js';
+import { exporterSettings, parseListen } from './settings.js';
 
 test('--listen: host:port, [v6]:port, :port for every interface', () => {
   assert.deepEqual(parseListen('127.0.0.1:9464'), { host: '127.0.0.1', port: 9464 });

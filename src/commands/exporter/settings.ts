@@ -1,15 +1,15 @@
-import type { SmsmonConfig } from '../core/configSchema.js';
-import { UsageError } from '../core/errors.js';
-import { currentTime, parseDuration } from '../core/timeSpec.js';
-import type { WallClockToEpoch } from '../core/timeZone.js';
-import { compileDurationReader } from '../operators/durationValues.js';
-import type { LogMetricsOptions } from '../operators/logMetrics.js';
-import { compileSmsEvents } from '../operators/smsEventKind.js';
-import type { CategoryOptions } from '../operators/smsMetrics.js';
-import type { LogDir } from '../sources/logDir.js';
-import type { ExporterCommandOptions } from './exporter.js';
-import type { LogPlace } from './logPlace.js';
-import { parseWholeNumber } from './shared/wholeNumber.js';
+import type { SmsmonConfig } from '../../core/configSchema.js';
+import { UsageError } from '../../core/errors.js';
+import { currentTime, parseDuration } from '../../core/timeSpec.js';
+import type { WallClockToEpoch } from '../../core/timeZone.js';
+import { compileDurationReader } from '../../operators/durationValues.js';
+import type { LogMetricsOptions } from '../../operators/logMetrics.js';
+import { compileSmsEvents } from '../../operators/smsEventKind.js';
+import type { CategoryOptions } from '../../operators/smsMetrics.js';
+import type { LogDir } from '../../sources/logDir.js';
+import type { ExporterCommandOptions } from './define.js';
+import type { LogPlace } from '../shared/logPlace.js';
+import { parseWholeNumber } from '../shared/wholeNumber.js';
 
 /** Every exporter option checked and compiled once, before the first line is read. */
 export interface ExporterSettings {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { HEALTH_EXIT_CODES } from '../core/health.js';
-import { setErrorExitCode } from './errorExitCode.js';
-import type { HealthCommandOptions } from './healthOptions.js';
-import { colorOption } from './shared/colour.js';
+import { HEALTH_EXIT_CODES } from '../../core/health.js';
+import { setErrorExitCode } from '../shared/errorExitCode.js';
+import type { HealthCommandOptions } from './settings.js';
+import { colorOption } from '../shared/colour.js';
 
 const HEALTH_HELP = `
 Examples:
@@ -49,7 +49,7 @@ export function registerHealth(program: Command): void {
     .addOption(colorOption())
     .addHelpText('after', HEALTH_HELP)
     .action(async (url: string | undefined, options: HealthCommandOptions, command: Command) => {
-      const { runHealth } = await import('./healthRun.js');
+      const { runHealth } = await import('./run.js');
       process.exitCode = await runHealth(url, options, command);
     });
   // A Nagios plugin: a bad option or config is UNKNOWN (3), never CRITICAL (2).

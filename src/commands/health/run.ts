@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { configFor } from '../core/config.js';
-import { HEALTH_EXIT_CODES, type HealthCheckResult } from '../core/health.js';
-import { healthJson, healthNdjson, healthText, watchLine } from '../health/healthReport.js';
-import { Output } from '../sinks/output.js';
-import { overran, timedHealthCheck, type HealthCheckOptions } from '../health/healthCheck.js';
-import { healthSettingsFrom, type HealthCommandOptions, type HealthSettings } from './healthOptions.js';
-import { healthRecorder, type HealthRecorder } from '../health/healthRecorder.js';
-import { watchHealth } from '../health/healthWatch.js';
-import { writeNotice } from '../sinks/notice.js';
-import { colourWanted } from './shared/colour.js';
+import { configFor } from '../../core/config.js';
+import { HEALTH_EXIT_CODES, type HealthCheckResult } from '../../core/health.js';
+import { healthJson, healthNdjson, healthText, watchLine } from '../../health/healthReport.js';
+import { Output } from '../../sinks/output.js';
+import { overran, timedHealthCheck, type HealthCheckOptions } from '../../health/healthCheck.js';
+import { healthSettingsFrom, type HealthCommandOptions, type HealthSettings } from './settings.js';
+import { healthRecorder, type HealthRecorder } from '../../health/healthRecorder.js';
+import { watchHealth } from '../../health/healthWatch.js';
+import { writeNotice } from '../../sinks/notice.js';
+import { colourWanted } from '../shared/colour.js';
 
 export async function runHealth(
   url: string | undefined,

@@ -1,9 +1,9 @@
-import { durationMs } from '../core/configFields.js';
-import type { SmsmonConfig } from '../core/configSchema.js';
-import { UsageError } from '../core/errors.js';
-import { parseDuration } from '../core/timeSpec.js';
-import { redactHealthUrl, type HealthCheckOptions } from '../health/healthCheck.js';
-import { parseWholeNumber } from './shared/wholeNumber.js';
+import { durationMs } from '../../core/configFields.js';
+import type { SmsmonConfig } from '../../core/configSchema.js';
+import { UsageError } from '../../core/errors.js';
+import { parseDuration } from '../../core/timeSpec.js';
+import { redactHealthUrl, type HealthCheckOptions } from '../../health/healthCheck.js';
+import { parseWholeNumber } from '../shared/wholeNumber.js';
 
 export interface HealthCommandOptions {
   timeout?: string;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { addLatencyOptions, type LatencyCommandOptions } from './latencyOptions.js';
-import { addLogOptions, SOURCES_HELP } from './logOptions.js';
-import { addThreadsOption } from './threadsOption.js';
+import { addLatencyOptions, type LatencyCommandOptions } from './options.js';
+import { addLogOptions, SOURCES_HELP } from '../shared/logOptions.js';
+import { addThreadsOption } from '../shared/threadsOption.js';
 
 const EXAMPLES = `
 Examples:
@@ -32,7 +32,7 @@ export function registerLatency(program: Command): void {
   addThreadsOption(addLatencyOptions(addLogOptions(command)))
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], options: LatencyCommandOptions, command: Command) => {
-      const { runLatency } = await import('./latencyRun.js');
+      const { runLatency } = await import('./run.js');
       process.exitCode = await runLatency(args, options, command);
     });
 }

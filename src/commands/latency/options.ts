@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
-import { GROUP_NAMES } from '../operators/latencyGroups.js';
-import { DEFAULT_PERCENTILES } from '../operators/percentiles.js';
-import type { LogCommandOptions } from './logOptions.js';
+import { GROUP_NAMES } from '../../operators/latencyGroups.js';
+import { DEFAULT_PERCENTILES } from '../../operators/percentiles.js';
+import type { LogCommandOptions } from '../shared/logOptions.js';
 
 export interface LatencyCommandOptions extends LogCommandOptions {
   pattern?: string;

@@ -1,25 +1,25 @@
 import type { Command } from 'commander';
-import { ExitCode } from '../core/errors.js';
-import { breaches } from '../operators/latencyThresholds.js';
+import { ExitCode } from '../../core/errors.js';
+import { breaches } from '../../operators/latencyThresholds.js';
 import {
   LatencySummaryOperator,
   MAX_GROUPS,
   OTHER_GROUP,
   type LatencyResult,
-} from '../operators/latencySummary.js';
-import { humanDuration } from '../sinks/humanDuration.js';
-import { REPORT_WRITERS, type ReportContext } from '../sinks/latencyReport.js';
-import { Output } from '../sinks/output.js';
-import { escapeToOneLine } from '../sinks/safeText.js';
-import type { LatencyCommandOptions } from './latencyOptions.js';
-import { buildLatencyPlan, type LatencyPlan } from './latencyPlan.js';
-import { buildLogQuery, type LogQuery } from '../scan/logQuery.js';
-import { logPlaceFor } from './logPlace.js';
-import type { ScanStats } from '../operators/scanStats.js';
-import { reportScan, scanExitCode } from '../scan/scanRecords.js';
-import { scanSharded } from '../scan/shardedScan.js';
-import { parseThreads } from './threadsOption.js';
-import { warnOfZoneAfter } from './zoneWarning.js';
+} from '../../operators/latencySummary.js';
+import { humanDuration } from '../../sinks/humanDuration.js';
+import { REPORT_WRITERS, type ReportContext } from '../../sinks/latencyReport.js';
+import { Output } from '../../sinks/output.js';
+import { escapeToOneLine } from '../../sinks/safeText.js';
+import type { LatencyCommandOptions } from './options.js';
+import { buildLatencyPlan, type LatencyPlan } from '../latencyPlan.js';
+import { buildLogQuery, type LogQuery } from '../../scan/logQuery.js';
+import { logPlaceFor } from '../shared/logPlace.js';
+import type { ScanStats } from '../../operators/scanStats.js';
+import { reportScan, scanExitCode } from '../../scan/scanRecords.js';
+import { scanSharded } from '../../scan/shardedScan.js';
+import { parseThreads } from '../shared/threadsOption.js';
+import { warnOfZoneAfter } from '../../scan/zoneWarning.js';
 
 export async function runLatency(
   args: string[],

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { registerLogsSearch } from './logsSearch.js';
-import { registerLogsTail } from './logsTail.js';
+import { registerLogsSearch } from './search/define.js';
+import { registerLogsTail } from './tail/define.js';
 
 export function registerLogs(program: Command): void {
   const logs = program

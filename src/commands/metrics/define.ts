@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { TZ_HELP } from '../core/logZone.js';
-import { LOG_DIR_HELP } from '../sources/logDir.js';
-import { registerMetricsMigrate } from './metricsMigrate.js';
-import { colorOption } from './shared/colour.js';
+import { TZ_HELP } from '../../core/logZone.js';
+import { LOG_DIR_HELP } from '../../sources/logDir.js';
+import { registerMetricsMigrate } from './migrate/define.js';
+import { colorOption } from '../shared/colour.js';
 
 /** Which metric sources to ask and where they are: metrics collect/snapshot, alerts check, top. */
 export interface SourceSelection {
@@ -143,7 +143,7 @@ export function registerMetrics(program: Command): void {
   )
     .addHelpText('after', COLLECT_HELP)
     .action(async (options: CollectCommandOptions, command: Command) => {
-      const { runCollect } = await import('./metricsCollectRun.js');
+      const { runCollect } = await import('./collect/run.js');
       process.exitCode = await runCollect(options, command);
     });
   addRedisOptions(
@@ -155,7 +155,7 @@ export function registerMetrics(program: Command): void {
     .option('--spool <path>', 'where a snapshot waits while Redis is down (default: spool.path)')
     .addHelpText('after', SNAPSHOT_HELP)
     .action(async (options: SnapshotCommandOptions, command: Command) => {
-      const { runSnapshot } = await import('./metricsSnapshotRun.js');
+      const { runSnapshot } = await import('./snapshot/run.js');
       process.exitCode = await runSnapshot(options, command);
     });
   addRedisOptions(
@@ -174,7 +174,7 @@ export function registerMetrics(program: Command): void {
     .addOption(colorOption())
     .addHelpText('after', SHOW_HELP)
     .action(async (metricNames: string[], options: ShowCommandOptions, command: Command) => {
-      const { runShow } = await import('./metricsShowRun.js');
+      const { runShow } = await import('./show/run.js');
       process.exitCode = await runShow(metricNames, options, command);
     });
   registerMetricsMigrate(metrics);

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { FAMILY_NAMES } from '../core/families.js';
-import { TZ_HELP } from '../core/logZone.js';
-import { LOG_DIR_HELP } from '../sources/logDir.js';
-import { colorOption } from './shared/colour.js';
+import { FAMILY_NAMES } from '../../core/families.js';
+import { TZ_HELP } from '../../core/logZone.js';
+import { LOG_DIR_HELP } from '../../sources/logDir.js';
+import { colorOption } from './colour.js';
 /** Options every log-reading command takes, as commander hands them over. */
 export interface LogCommandOptions {
   dir?: string;

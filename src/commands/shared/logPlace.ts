@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { logConfigFor } from '../core/configLog.js';
-import { resolveLogZone, type LogZone } from '../core/logZone.js';
-import { resolveLogDir, type LogDir } from '../sources/logDir.js';
+import { logConfigFor } from '../../core/configLog.js';
+import { resolveLogZone, type LogZone } from '../../core/logZone.js';
+import { resolveLogDir, type LogDir } from '../../sources/logDir.js';
 
 /** Where a command's logs are and the zone their times are in, each by its one rule. */
 export interface LogPlace {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseWholeNumber } from './shared/wholeNumber.js';
+import { parseWholeNumber } from './wholeNumber.js';
 
 /** --threads for the aggregate commands. */
 export function addThreadsOption(command: Command): Command {

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { addSourceSelectionOptions, type SourceSelection } from './metrics.js';
-import { colorOption } from './shared/colour.js';
+import { addSourceSelectionOptions, type SourceSelection } from '../metrics/define.js';
+import { colorOption } from '../shared/colour.js';
 
 export interface TopCommandOptions extends SourceSelection {
   interval: string;
@@ -42,7 +42,7 @@ export function registerTop(program: Command): void {
     .addOption(colorOption('terminal'))
     .addHelpText('after', HELP)
     .action(async (options: TopCommandOptions, command: Command) => {
-      const { runTop } = await import('./topRun.js');
+      const { runTop } = await import('./run.js');
       process.exitCode = await runTop(options, command);
     });
 }

@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
-import { configFor } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
-import { parseDuration } from '../core/timeSpec.js';
-import { compileSmsEvents } from '../operators/smsEventKind.js';
-import { TopState } from '../operators/topState.js';
-import { renderTop, type ScreenSize } from '../sinks/topScreen.js';
-import type { TopCommandOptions } from './top.js';
-import { selectedConfig, skippedSources } from './collectOptions.js';
-import { collectTopSample, type TopCollectOptions } from './topCollect.js';
-import { openTopFromRedis, type TopSource } from './topFromRedis.js';
-import { healthProbe } from '../health/healthProbe.js';
-import { logPlaceFor, type LogPlace } from './logPlace.js';
-import { colourWanted } from './shared/colour.js';
+import { configFor } from '../../core/config.js';
+import { UsageError } from '../../core/errors.js';
+import { parseDuration } from '../../core/timeSpec.js';
+import { compileSmsEvents } from '../../operators/smsEventKind.js';
+import { TopState } from '../../operators/topState.js';
+import { renderTop, type ScreenSize } from '../../sinks/topScreen.js';
+import type { TopCommandOptions } from './define.js';
+import { selectedConfig, skippedSources } from '../../metrics/collectOptions.js';
+import { collectTopSample, type TopCollectOptions } from '../../metrics/topSample.js';
+import { openTopFromRedis, type TopSource } from '../../metrics/topFromRedis.js';
+import { healthProbe } from '../../health/healthProbe.js';
+import { logPlaceFor, type LogPlace } from '../shared/logPlace.js';
+import { colourWanted } from '../shared/colour.js';
 
 const ENTER = '\x1b[?1049h\x1b[?25l'; // alternate screen, cursor hidden
 const LEAVE = '\x1b[?25h\x1b[?1049l';

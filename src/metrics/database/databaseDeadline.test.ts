@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type pg from 'pg';
-import { startSlowProxy } from '../../test/kit/slowProxy.js';
+import { startSlowProxy } from '../../../test/kit/slowProxy.js';
 import { collectDatabaseMetrics, DEFAULT_COLUMNS } from './databaseMetrics.js';
 import {
   connectTestDatabase,
@@ -9,7 +9,7 @@ import {
   dropSchema,
   TEST_DATABASE_URL,
   throwawaySchemaName,
-} from '../../test/kit/djangoSchema.js';
+} from '../../../test/kit/djangoSchema.js';
 
 /**
  * database.timeout against the real PostgreSQL behind a real slow TCP proxy (every chunk held

@@ -1,4 +1,4 @@
-import type { SourceMetrics } from '../core/snapshot.js';
+import type { SourceMetrics } from '../../core/snapshot.js';
 
 /** The key a NULL tier or category is reported under. */
 export const NO_VALUE = '(none)';

@@ -16,7 +16,7 @@ import {
   TEST_DATABASE_URL,
   throwawaySchemaName,
   withPassword,
-} from '../../test/kit/djangoSchema.js';
+} from '../../../test/kit/djangoSchema.js';
 
 /** Pinned a little in the past so the database's own now() is certainly later. */
 const PINNED = new Date(Math.floor(Date.now() / 1000) * 1000 - 5000);

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { SourceMetrics } from '../core/snapshot.js';
-import { pgConnectionString } from './pgSslMode.js';
+import type { SourceMetrics } from '../../core/snapshot.js';
+import { pgConnectionString } from '../../sources/pgSslMode.js';
 import {
   connectFailure,
   DatabaseMetricsError,

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { ExitCode, SmsmonError } from '../core/errors.js';
-import { redactUrl } from '../core/redact.js';
+import { ExitCode, SmsmonError } from '../../core/errors.js';
+import { redactUrl } from '../../core/redact.js';
 
 /** What went wrong, for callers and tests that branch on it; the message is for people. */
 export type DatabaseFailureKind =

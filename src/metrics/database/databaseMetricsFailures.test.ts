@@ -10,7 +10,7 @@ import {
   TEST_DATABASE_URL,
   throwawaySchemaName,
   withPassword,
-} from '../../test/kit/djangoSchema.js';
+} from '../../../test/kit/djangoSchema.js';
 
 const SECRET = 'hunter2-s3cret';
 

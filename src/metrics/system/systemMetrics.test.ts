@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { SourceError } from '../core/errors.js';
+import { SourceError } from '../../core/errors.js';
 import { collectSystemMetrics } from './systemMetrics.js';
 
 const onLinux = { skip: process.platform !== 'linux' && 'reads /proc' };

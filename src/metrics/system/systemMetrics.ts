@@ -23,12 +23,12 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SourceError } from '../core/errors.js';
-import type { SourceMetrics } from '../core/snapshot.js';
-import { cpuBusyPercent, readCpuTimes, type CpuTimes } from './system/cpuTimes.js';
-import { readDiskUsages } from './system/diskUsage.js';
-import { memoryPercent, readMemoryUsage } from './system/memoryUsage.js';
-import { interfaceRates, loopbackNames, readNetCounters, type NetCounters } from './system/netCounters.js';
+import { SourceError } from '../../core/errors.js';
+import type { SourceMetrics } from '../../core/snapshot.js';
+import { cpuBusyPercent, readCpuTimes, type CpuTimes } from './cpuTimes.js';
+import { readDiskUsages } from './diskUsage.js';
+import { memoryPercent, readMemoryUsage } from './memoryUsage.js';
+import { interfaceRates, loopbackNames, readNetCounters, type NetCounters } from './netCounters.js';
 
 export interface SystemMetricsOptions {
   /** Paths whose filesystems are measured (any path on a filesystem works, as with `df`). */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { CHANNEL_NAMES } from '../alerts/channelNames.js';
-import { colorOption } from './shared/colour.js';
+import { CHANNEL_NAMES } from '../../../alerts/channelNames.js';
+import { colorOption } from '../../shared/colour.js';
 
 export interface AlertsTestOptions {
   channel?: string;
@@ -33,7 +33,7 @@ export function registerAlertsTest(alerts: Command): void {
     .addOption(colorOption('none'))
     .addHelpText('after', HELP)
     .action(async (options: AlertsTestOptions, command: Command) => {
-      const { runAlertsTest } = await import('./alertsTestRun.js');
+      const { runAlertsTest } = await import('./run.js');
       process.exitCode = await runAlertsTest(options, command);
     });
 }

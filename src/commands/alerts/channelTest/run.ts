@@ -1,20 +1,20 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import type { AlertMessage } from '../alerts/alert.js';
-import { configFor } from '../core/config.js';
-import { ExitCode, unknownChoice } from '../core/errors.js';
-import { currentTime, parseDuration } from '../core/timeSpec.js';
-import { deliverAll, type Delivery } from '../alerts/delivery.js';
-import { deliveriesJson, deliveriesText } from '../alerts/deliveryReport.js';
+import type { AlertMessage } from '../../../alerts/alert.js';
+import { configFor } from '../../../core/config.js';
+import { ExitCode, unknownChoice } from '../../../core/errors.js';
+import { currentTime, parseDuration } from '../../../core/timeSpec.js';
+import { deliverAll, type Delivery } from '../../../alerts/delivery.js';
+import { deliveriesJson, deliveriesText } from '../../../alerts/deliveryReport.js';
 import {
   CHANNEL_NAMES,
   channelConfigKeys,
   isChannelName,
   notifierFor,
   type ChannelName,
-} from '../alerts/notifiers.js';
-import { Output } from '../sinks/output.js';
-import type { AlertsTestOptions } from './alertsTest.js';
+} from '../../../alerts/notifiers.js';
+import { Output } from '../../../sinks/output.js';
+import type { AlertsTestOptions } from './define.js';
 
 /** Exit 1 means "findings" across smsmon; here: a channel did not take the message. */
 const CHANNEL_FAILED = ExitCode.NoMatch;

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { addRedisOptions, addSourceOptions, type SourceSelection } from './metrics.js';
-import { colorOption } from './shared/colour.js';
+import { addRedisOptions, addSourceOptions, type SourceSelection } from '../../metrics/define.js';
+import { colorOption } from '../../shared/colour.js';
 
 export interface AlertsCheckOptions extends SourceSelection {
   sample: string;
@@ -62,9 +62,9 @@ export function registerAlertsCheck(alerts: Command): void {
     .addOption(colorOption())
     .addHelpText('after', CHECK_HELP)
     .action(async (options: AlertsCheckOptions, command: Command) => {
-      const { runAlertsCheck } = await import('./alertsCheckRun.js');
-      const { healthProbe } = await import('../health/healthProbe.js');
-      const { configFor } = await import('../core/config.js');
+      const { runAlertsCheck } = await import('./run.js');
+      const { healthProbe } = await import('../../../health/healthProbe.js');
+      const { configFor } = await import('../../../core/config.js');
       const probeHealth = async () => (await healthProbe((await configFor(command)).config))();
       process.exitCode = await runAlertsCheck(options, command, { probeHealth });
     });

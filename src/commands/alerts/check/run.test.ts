@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import type { AlertMessage, Notifier } from '../alerts/alert.js';
-import type { HealthCheckResult } from '../core/health.js';
-import { scratchRedis, type ScratchRedis } from '../../test/kit/redisScratch.js';
-import type { AlertsCheckOptions } from './alertsCheck.js';
-import { runAlertsCheck } from './alertsCheckRun.js';
+import type { AlertMessage, Notifier } from '../../../alerts/alert.js';
+import type { HealthCheckResult } from '../../../core/health.js';
+import { scratchRedis, type ScratchRedis } from '../../../../test/kit/redisScratch.js';
+import type { AlertsCheckOptions } from './define.js';
+import { runAlertsCheck } from './run.js';
 
 /**
  * The seams the lead wires: a health probe and the notifiers, given to runAlertsCheck directly;
  * the real Redis for the state, the sample logs for the metrics, the clock pinned by SMSMON_NOW.
  */
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'smsmon-alerts-run-'));
 let scratch: ScratchRedis;
 const saved = { SMSMON_CONFIG: process.env.SMSMON_CONFIG, SMSMON_NOW: process.env.SMSMON_NOW };

@@ -1,31 +1,36 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import type { Notifier } from '../alerts/alert.js';
-import { configFor } from '../core/config.js';
-import { durationMs } from '../core/configFields.js';
-import type { SmsmonConfig } from '../core/configSchema.js';
-import { errorLine, ExitCode, SourceError, UsageError } from '../core/errors.js';
-import type { HealthCheckResult } from '../core/health.js';
-import type { RedisLayout } from '../redis/redisLayout.js';
-import type { MetricsSnapshot } from '../core/snapshot.js';
-import { parseDuration } from '../core/timeSpec.js';
-import { evaluateThresholds, isUnknownKey, type ThresholdCheck } from '../alerts/thresholdCheck.js';
-import { deliverAlerts, type DeliveryOutcome } from '../alerts/alertDelivery.js';
-import { alertReportJson, alertReportText, deliveryLines, notMeasuredLine } from '../alerts/alertReport.js';
-import type { AlertReport } from '../alerts/alertReport.js';
-import { humanDuration } from '../sinks/humanDuration.js';
-import { metricValueText } from '../sinks/metricValue.js';
-import { Output } from '../sinks/output.js';
-import { closeRedis, openRedis, type RedisClient } from '../redis/redisConnection.js';
-import { aheadBeyondSkew, redisTimeMs } from '../redis/redisClock.js';
-import { readLatestSnapshot } from '../redis/latestSnapshot.js';
-import type { AlertsCheckOptions } from './alertsCheck.js';
-import { collectOptionsFrom } from './collectOptions.js';
-import { logPlaceFor } from './logPlace.js';
-import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom, type RedisTarget } from '../redis/redisTarget.js';
-import { collectSnapshot } from './snapshotCollector.js';
-import { writeNotice } from '../sinks/notice.js';
-import { colourWanted } from './shared/colour.js';
+import type { Notifier } from '../../../alerts/alert.js';
+import { configFor } from '../../../core/config.js';
+import { durationMs } from '../../../core/configFields.js';
+import type { SmsmonConfig } from '../../../core/configSchema.js';
+import { errorLine, ExitCode, SourceError, UsageError } from '../../../core/errors.js';
+import type { HealthCheckResult } from '../../../core/health.js';
+import type { RedisLayout } from '../../../redis/redisLayout.js';
+import type { MetricsSnapshot } from '../../../core/snapshot.js';
+import { parseDuration } from '../../../core/timeSpec.js';
+import { evaluateThresholds, isUnknownKey, type ThresholdCheck } from '../../../alerts/thresholdCheck.js';
+import { deliverAlerts, type DeliveryOutcome } from '../../../alerts/alertDelivery.js';
+import {
+  alertReportJson,
+  alertReportText,
+  deliveryLines,
+  notMeasuredLine,
+} from '../../../alerts/alertReport.js';
+import type { AlertReport } from '../../../alerts/alertReport.js';
+import { humanDuration } from '../../../sinks/humanDuration.js';
+import { metricValueText } from '../../../sinks/metricValue.js';
+import { Output } from '../../../sinks/output.js';
+import { closeRedis, openRedis, type RedisClient } from '../../../redis/redisConnection.js';
+import { aheadBeyondSkew, redisTimeMs } from '../../../redis/redisClock.js';
+import { readLatestSnapshot } from '../../../redis/latestSnapshot.js';
+import type { AlertsCheckOptions } from './define.js';
+import { collectOptionsFrom } from '../../../metrics/collectOptions.js';
+import { logPlaceFor } from '../../shared/logPlace.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom, type RedisTarget } from '../../../redis/redisTarget.js';
+import { collectSnapshot } from '../../../metrics/snapshotCollector.js';
+import { writeNotice } from '../../../sinks/notice.js';
+import { colourWanted } from '../../shared/colour.js';
 
 /** One check of the app's /health endpoint (the health command's checker, bound to the config). */
 export type HealthProbe = () => Promise<HealthCheckResult>;
@@ -197,6 +202,6 @@ async function orProblem<T>(problems: string[], what: string, run: () => Promise
 
 /** The channels branch provides alerts/notifiers; imported only when --notify asks for it. */
 async function configuredNotifiers(config: SmsmonConfig): Promise<readonly Notifier[]> {
-  const { notifiersFrom } = await import('../alerts/notifiers.js');
+  const { notifiersFrom } = await import('../../../alerts/notifiers.js');
   return notifiersFrom(config, { timeoutMs: NOTIFY_TIMEOUT_MS });
 }

@@ -1,10 +1,10 @@
-import { CONFIG_FILE_NAME, configJsonSchema, type LoadedConfig } from '../core/config.js';
-import { spoolPath } from '../core/configSchema.js';
-import { ExitCode } from '../core/errors.js';
-import { redactSecrets } from '../core/redact.js';
-import { Output } from '../sinks/output.js';
-import type { ShowOptions } from './config.js';
-import { writeNotice } from '../sinks/notice.js';
+import { CONFIG_FILE_NAME, configJsonSchema, type LoadedConfig } from '../../../core/config.js';
+import { spoolPath } from '../../../core/configSchema.js';
+import { ExitCode } from '../../../core/errors.js';
+import { redactSecrets } from '../../../core/redact.js';
+import { Output } from '../../../sinks/output.js';
+import type { ShowOptions } from '../define.js';
+import { writeNotice } from '../../../sinks/notice.js';
 
 export async function runShow(loaded: LoadedConfig, options: ShowOptions): Promise<number> {
   const { config, source, fromEnv } = loaded;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from './logOptions.js';
-import { addThreadsOption } from './threadsOption.js';
+import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from '../../shared/logOptions.js';
+import { addThreadsOption } from '../../shared/threadsOption.js';
 
 export interface ErrorsCountOptions extends LogCommandOptions {
   by: string;
@@ -53,7 +53,7 @@ export function registerErrorsCount(errors: Command): void {
   addThreadsOption(addLogOptions(command, { records: false }))
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], options: ErrorsCountOptions, command: Command) => {
-      const { runErrorsCount } = await import('./errorsCountRun.js');
+      const { runErrorsCount } = await import('./run.js');
       process.exitCode = await runErrorsCount(args, options, command);
     });
 }

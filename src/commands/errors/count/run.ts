@@ -1,26 +1,26 @@
 import type { Command } from 'commander';
-import { ExitCode } from '../core/errors.js';
-import type { WallClockToEpoch } from '../core/timeZone.js';
-import { currentTime, parseDuration, parseTimeSpec } from '../core/timeSpec.js';
-import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
-import { parseGroupKeys } from '../operators/errorGroups.js';
-import { Output } from '../sinks/output.js';
+import { ExitCode } from '../../../core/errors.js';
+import type { WallClockToEpoch } from '../../../core/timeZone.js';
+import { currentTime, parseDuration, parseTimeSpec } from '../../../core/timeSpec.js';
+import { ErrorCountOperator, type ErrorCountSpec } from '../../../operators/errorCountOperator.js';
+import { parseGroupKeys } from '../../../operators/errorGroups.js';
+import { Output } from '../../../sinks/output.js';
 import {
   errorReportCsv,
   errorReportJson,
   errorReportNdjson,
   errorReportText,
   type ErrorReport,
-} from '../sinks/errorReport.js';
-import type { ErrorsCountOptions } from './errorsCount.js';
-import { buildLogQuery } from '../scan/logQuery.js';
-import { logPlaceFor } from './logPlace.js';
-import { reportScan, scanExitCode } from '../scan/scanRecords.js';
-import { scanSharded } from '../scan/shardedScan.js';
-import { parseThreads } from './threadsOption.js';
-import { warnOfZoneAfter } from './zoneWarning.js';
-import { writeNotice } from '../sinks/notice.js';
-import { parseWholeNumber } from './shared/wholeNumber.js';
+} from '../../../sinks/errorReport.js';
+import type { ErrorsCountOptions } from './define.js';
+import { buildLogQuery } from '../../../scan/logQuery.js';
+import { logPlaceFor } from '../../shared/logPlace.js';
+import { reportScan, scanExitCode } from '../../../scan/scanRecords.js';
+import { scanSharded } from '../../../scan/shardedScan.js';
+import { parseThreads } from '../../shared/threadsOption.js';
+import { warnOfZoneAfter } from '../../../scan/zoneWarning.js';
+import { writeNotice } from '../../../sinks/notice.js';
+import { parseWholeNumber } from '../../shared/wholeNumber.js';
 
 export async function runErrorsCount(
   args: string[],

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from './logOptions.js';
+import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from '../../shared/logOptions.js';
 
 const EXAMPLES = `
 Examples:
@@ -20,7 +20,7 @@ export function registerLogsSearch(logs: Command): void {
   addLogOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], options: LogCommandOptions, command: Command) => {
-      const { runSearch } = await import('./logsSearchRun.js');
+      const { runSearch } = await import('./run.js');
       process.exitCode = await runSearch(args, options, command);
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from './logOptions.js';
+import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from '../../shared/logOptions.js';
 
 export interface TailCommandOptions extends LogCommandOptions {
   lines: string;
@@ -29,7 +29,7 @@ export function registerLogsTail(logs: Command): void {
   addLogOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], options: TailCommandOptions, command: Command) => {
-      const { runTail } = await import('./logsTailRun.js');
+      const { runTail } = await import('./run.js');
       process.exitCode = await runTail(args, options, command);
     });
 }

@@ -1,20 +1,20 @@
 import type { Command } from 'commander';
-import { ExitCode } from '../core/errors.js';
-import type { LogRecord } from '../core/record.js';
-import { sortByTime } from '../operators/sortByTime.js';
-import { formatFor } from '../parsers/formats.js';
-import { followRecords } from '../scan/readers/followRecords.js';
-import { formatOfInput } from '../scan/readers/inputRecords.js';
-import { tailOfInput, type InputTail } from '../scan/readers/inputTail.js';
-import { buildLogQuery, type LogQuery } from '../scan/logQuery.js';
-import { logPlaceFor } from './logPlace.js';
-import type { TailCommandOptions } from './logsTail.js';
-import { RecordSink } from '../scan/recordSink.js';
-import { reportSummary, reportUnreadable, scanExitCode } from '../scan/scanRecords.js';
-import { FAMILIES } from '../core/families.js';
-import { warnOfZoneAfter } from './zoneWarning.js';
-import { watchStdoutClosed } from '../sinks/stdoutClosed.js';
-import { parseWholeNumber } from './shared/wholeNumber.js';
+import { ExitCode } from '../../../core/errors.js';
+import type { LogRecord } from '../../../core/record.js';
+import { sortByTime } from '../../../operators/sortByTime.js';
+import { formatFor } from '../../../parsers/formats.js';
+import { followRecords } from '../../../scan/readers/followRecords.js';
+import { formatOfInput } from '../../../scan/readers/inputRecords.js';
+import { tailOfInput, type InputTail } from '../../../scan/readers/inputTail.js';
+import { buildLogQuery, type LogQuery } from '../../../scan/logQuery.js';
+import { logPlaceFor } from '../../shared/logPlace.js';
+import type { TailCommandOptions } from './define.js';
+import { RecordSink } from '../../../scan/recordSink.js';
+import { reportSummary, reportUnreadable, scanExitCode } from '../../../scan/scanRecords.js';
+import { FAMILIES } from '../../../core/families.js';
+import { warnOfZoneAfter } from '../../../scan/zoneWarning.js';
+import { watchStdoutClosed } from '../../../sinks/stdoutClosed.js';
+import { parseWholeNumber } from '../../shared/wholeNumber.js';
 
 export async function runTail(
   args: string[],

@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
-import { configFor } from '../core/config.js';
-import { ExitCode } from '../core/errors.js';
-import type { MetricsSnapshot } from '../core/snapshot.js';
-import { Output } from '../sinks/output.js';
-import { snapshotJson, snapshotNdjson, snapshotText } from '../sinks/snapshotReport.js';
-import { collectOptionsFrom } from './collectOptions.js';
-import { logPlaceFor } from './logPlace.js';
-import type { CollectCommandOptions } from './metrics.js';
-import { collectSnapshot } from './snapshotCollector.js';
-import { writeNotice } from '../sinks/notice.js';
-import { colourWanted } from './shared/colour.js';
+import { configFor } from '../../../core/config.js';
+import { ExitCode } from '../../../core/errors.js';
+import type { MetricsSnapshot } from '../../../core/snapshot.js';
+import { Output } from '../../../sinks/output.js';
+import { snapshotJson, snapshotNdjson, snapshotText } from '../../../metrics/snapshotReport.js';
+import { collectOptionsFrom } from '../../../metrics/collectOptions.js';
+import { logPlaceFor } from '../../shared/logPlace.js';
+import type { CollectCommandOptions } from '../define.js';
+import { collectSnapshot } from '../../../metrics/snapshotCollector.js';
+import { writeNotice } from '../../../sinks/notice.js';
+import { colourWanted } from '../../shared/colour.js';
 
 export async function runCollect(options: CollectCommandOptions, command: Command): Promise<number> {
   const { config } = await configFor(command);

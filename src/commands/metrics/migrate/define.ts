@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { colorOption } from './shared/colour.js';
+import { colorOption } from '../../shared/colour.js';
 
 export interface MigrateCommandOptions {
   redis?: string;
@@ -57,7 +57,7 @@ export function registerMetricsMigrate(metrics: Command): void {
     .addOption(colorOption('none'))
     .addHelpText('after', MIGRATE_HELP)
     .action(async (names: string[], options: MigrateCommandOptions, command: Command) => {
-      const { runMigrate } = await import('./metricsMigrateRun.js');
+      const { runMigrate } = await import('./run.js');
       process.exitCode = await runMigrate(names, options, command);
     });
 }

@@ -1,16 +1,16 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import { configFor } from '../core/config.js';
-import { durationMs } from '../core/configFields.js';
-import { ExitCode } from '../core/errors.js';
-import { redisLayout } from '../redis/redisLayout.js';
-import { parseDuration } from '../core/timeSpec.js';
-import { migrateGuideKeys } from '../redis/guideMigration.js';
-import { migrationJson, migrationText } from '../redis/guideMigrationReport.js';
-import { Output } from '../sinks/output.js';
-import { closeRedis, openRedis } from '../redis/redisConnection.js';
-import type { MigrateCommandOptions } from './metricsMigrate.js';
-import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
+import { configFor } from '../../../core/config.js';
+import { durationMs } from '../../../core/configFields.js';
+import { ExitCode } from '../../../core/errors.js';
+import { redisLayout } from '../../../redis/redisLayout.js';
+import { parseDuration } from '../../../core/timeSpec.js';
+import { migrateGuideKeys } from '../../../redis/guideMigration.js';
+import { migrationJson, migrationText } from '../../../redis/guideMigrationReport.js';
+import { Output } from '../../../sinks/output.js';
+import { closeRedis, openRedis } from '../../../redis/redisConnection.js';
+import type { MigrateCommandOptions } from './define.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
 
 export async function runMigrate(
   names: string[],

@@ -1,19 +1,19 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import { configFor } from '../core/config.js';
-import { ExitCode } from '../core/errors.js';
-import { currentTime, parseTimeSpec } from '../core/timeSpec.js';
-import { wallClockIn } from '../core/timeZone.js';
-import { writeNotice } from '../sinks/notice.js';
-import { Output } from '../sinks/output.js';
-import { closeRedis, openRedis } from '../redis/redisConnection.js';
-import { guideNoSamplesCause, readNotes } from '../redis/seriesNotes.js';
-import { seriesJson, seriesNdjson, seriesText, type SeriesReport } from '../sinks/seriesReport.js';
-import { readSeries } from '../redis/seriesReader.js';
-import type { KeySummary } from '../redis/seriesKeys.js';
-import type { ShowCommandOptions } from './metrics.js';
-import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
-import { colourWanted } from './shared/colour.js';
+import { configFor } from '../../../core/config.js';
+import { ExitCode } from '../../../core/errors.js';
+import { currentTime, parseTimeSpec } from '../../../core/timeSpec.js';
+import { wallClockIn } from '../../../core/timeZone.js';
+import { writeNotice } from '../../../sinks/notice.js';
+import { Output } from '../../../sinks/output.js';
+import { closeRedis, openRedis } from '../../../redis/redisConnection.js';
+import { guideNoSamplesCause, readNotes } from '../../../redis/seriesNotes.js';
+import { seriesJson, seriesNdjson, seriesText, type SeriesReport } from '../../../metrics/seriesReport.js';
+import { readSeries } from '../../../redis/seriesReader.js';
+import type { KeySummary } from '../../../redis/seriesKeys.js';
+import type { ShowCommandOptions } from '../define.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
+import { colourWanted } from '../../shared/colour.js';
 
 export async function runShow(
   names: string[],

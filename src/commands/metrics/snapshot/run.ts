@@ -1,21 +1,26 @@
 import type { Command } from 'commander';
-import { configFor } from '../core/config.js';
-import { durationMs } from '../core/configFields.js';
-import { spoolPath } from '../core/configSchema.js';
-import { ExitCode } from '../core/errors.js';
-import { parseDuration } from '../core/timeSpec.js';
-import { closeRedis, connectRedis } from '../redis/redisConnection.js';
-import { redactRedisUrl } from '../redis/redisUrl.js';
-import { spoolLine } from '../sinks/snapshotSpool.js';
-import { storeOptionsFrom, storeSnapshot, whyNotStored, type StoreOutcome } from '../redis/storeSnapshot.js';
-import { collectOptionsFrom } from './collectOptions.js';
-import { logPlaceFor } from './logPlace.js';
-import type { SnapshotCommandOptions } from './metrics.js';
-import { printSnapshot, reportFailures } from './metricsCollectRun.js';
-import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
-import { collectSnapshot } from './snapshotCollector.js';
-import { writeNotice } from '../sinks/notice.js';
-import { Output } from '../sinks/output.js';
+import { configFor } from '../../../core/config.js';
+import { durationMs } from '../../../core/configFields.js';
+import { spoolPath } from '../../../core/configSchema.js';
+import { ExitCode } from '../../../core/errors.js';
+import { parseDuration } from '../../../core/timeSpec.js';
+import { closeRedis, connectRedis } from '../../../redis/redisConnection.js';
+import { redactRedisUrl } from '../../../redis/redisUrl.js';
+import { spoolLine } from '../../../sinks/snapshotSpool.js';
+import {
+  storeOptionsFrom,
+  storeSnapshot,
+  whyNotStored,
+  type StoreOutcome,
+} from '../../../redis/storeSnapshot.js';
+import { collectOptionsFrom } from '../../../metrics/collectOptions.js';
+import { logPlaceFor } from '../../shared/logPlace.js';
+import type { SnapshotCommandOptions } from '../define.js';
+import { printSnapshot, reportFailures } from '../collect/run.js';
+import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
+import { collectSnapshot } from '../../../metrics/snapshotCollector.js';
+import { writeNotice } from '../../../sinks/notice.js';
+import { Output } from '../../../sinks/output.js';
 
 /** An overlapping run waits this long for the lock, then spools its snapshot for the next run. */
 const LOCK_WAIT_MS = 10_000;
