@@ -2,8 +2,19 @@ import type { GaugeHealthProbe } from '../health/healthGauges.js';
 import { HealthMetrics } from '../health/healthMetrics.js';
 import type { PromRegistry } from '../operators/promRegistry.js';
 import { SystemMetricsGauges } from './systemMetricsGauges.js';
-import type { ExporterSettings } from '../commands/exporter/settings.js';
+import type { SmsmonConfig } from '../core/configSchema.js';
 import { collectSnapshot } from '../metrics/snapshotCollector.js';
+import type { LogPlace } from '../sources/logPlace.js';
+
+/** What the refresh reads of the exporter's settings. */
+export interface FigureSettings {
+  readonly config: SmsmonConfig;
+  readonly place: LogPlace;
+  /** Off with --no-system. */
+  readonly system: boolean;
+  /** CPU and network sample window. */
+  readonly sampleMs: number;
+}
 
 /** What a refresh went wrong with, one line each, for stderr. */
 type Complaint = (message: string) => void;
@@ -15,7 +26,7 @@ type Complaint = (message: string) => void;
  */
 export function figureRefresher(
   registry: PromRegistry,
-  settings: ExporterSettings,
+  settings: FigureSettings,
   probe: GaugeHealthProbe | undefined,
   complain: Complaint,
 ): () => Promise<void> {

@@ -1,15 +1,30 @@
 import type { SmsmonConfig } from '../core/configSchema.js';
 import type { MetricSourceName } from '../core/snapshot.js';
 import { currentTime, parseDuration } from '../core/timeSpec.js';
-import type { LogPlace } from '../commands/shared/logPlace.js';
+import type { LogPlace } from '../sources/logPlace.js';
 import type { CollectOptions } from './snapshotCollector.js';
-import type { CollectCommandOptions, SourceSelection } from '../commands/metrics/define.js';
 import { escapeControlsToOneLine } from '../sinks/safeText.js';
+
+/** Which metric sources to ask and where they are (--db, --dir, --tz, --no-system, …). */
+export interface SourceSelection {
+  db?: string;
+  dir?: string;
+  tz?: string;
+  system: boolean;
+  database: boolean;
+  logs: boolean;
+}
+
+/** What a fresh collection is asked for: the sources, the sample window, the host it is filed under. */
+export interface CollectSelection extends SourceSelection {
+  sample: string;
+  host?: string;
+}
 
 /** The collect/snapshot flags laid over the config: flags win, then environment, then the file. */
 export function collectOptionsFrom(
   config: SmsmonConfig,
-  options: CollectCommandOptions,
+  options: CollectSelection,
   place: LogPlace,
 ): CollectOptions {
   return {

@@ -7,7 +7,7 @@ import { compileDurationReader } from '../operators/durationValues.js';
 import { LogWindowMetrics } from '../operators/logWindowMetrics.js';
 import { visitWindow } from '../scan/readers/logWindow.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
-import type { LogPlace } from '../commands/shared/logPlace.js';
+import type { LogPlace } from '../sources/logPlace.js';
 import { zoneWarning } from '../scan/zoneWarning.js';
 
 /** The window of the "last hour" metrics, from the database and from the logs alike. */

@@ -5,12 +5,19 @@ import { HISTORY, type TopState } from '../operators/topState.js';
 import { closeRedis, openRedis, type RedisClient } from '../redis/redisConnection.js';
 import { readSeries } from '../redis/seriesReader.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
-import type { TopCommandOptions } from '../commands/top/define.js';
 
 /** Where top's figures come from: refreshed every interval, closed once top stops. */
 export interface TopSource {
   refresh(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Which stored snapshots: --redis, --prefix, --host, --fleet. */
+export interface StoredSelection {
+  redis?: string;
+  prefix?: string;
+  host?: string;
+  fleet?: boolean;
 }
 
 /** The history shown: as many snapshots as the screen remembers, one a minute from cron. */
@@ -23,7 +30,7 @@ const WINDOW_MS = HISTORY * 60_000;
  */
 export async function openTopFromRedis(
   config: SmsmonConfig,
-  options: TopCommandOptions,
+  options: StoredSelection,
   state: TopState,
 ): Promise<TopSource> {
   const target = redisTargetFrom(config, options);

@@ -9,7 +9,7 @@ import { SmsEventTally, type SmsEventCounts } from '../operators/smsEventTally.j
 import type { ErrorTypeCount, TopSample } from '../operators/topState.js';
 import { visitWindow } from '../scan/readers/logWindow.js';
 import { resolveInputs } from '../sources/resolveInputs.js';
-import type { LogPlace } from '../commands/shared/logPlace.js';
+import type { LogPlace } from '../sources/logPlace.js';
 import { collectSnapshot, WINDOW_MS } from './snapshotCollector.js';
 
 export interface TopCollectOptions {

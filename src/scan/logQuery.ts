@@ -14,7 +14,7 @@ import { resolveInputs, type LogInput } from '../sources/resolveInputs.js';
 import { parseFieldsOption } from '../sinks/recordJson.js';
 
 import type { LogCommandOptions } from '../commands/shared/logOptions.js';
-import type { LogPlace } from '../commands/shared/logPlace.js';
+import type { LogPlace } from '../sources/logPlace.js';
 import { colourWanted } from '../commands/shared/colour.js';
 import { parseWholeNumber } from '../commands/shared/wholeNumber.js';
 

@@ -3,19 +3,6 @@ import { TZ_HELP } from '../../core/logZone.js';
 import { LOG_DIR_HELP } from '../../sources/logDir.js';
 import { colorOption } from '../shared/colour.js';
 
-export interface DoctorCommandOptions {
-  dir?: string;
-  tz?: string;
-  db?: string;
-  redis?: string;
-  healthUrl?: string;
-  exporter?: string;
-  sendTest?: boolean;
-  timeout: string;
-  json?: boolean;
-  color?: boolean;
-}
-
 const HELP = `
 Examples:
   $ smsmon doctor                                  # the guide's production checklist, on this machine
@@ -31,9 +18,8 @@ PostgreSQL answer; alert thresholds configured; notification channels configured
 the exporter, when --exporter is given. Each is PASS, WARN or FAIL with a one-line hint.
 Exit: 0 all passed, 1 warnings, 2 a check failed (or usage / bad config).`;
 
-export function registerDoctor(program: Command): void {
-  program
-    .command('doctor')
+export function defineDoctor(doctor: Command): Command {
+  return doctor
     .description("the guide's pre-deployment checklist as checks: PASS, WARN or FAIL with a hint")
     .option('-d, --dir <dir>', LOG_DIR_HELP)
     .option('--tz <zone>', TZ_HELP)
@@ -45,9 +31,5 @@ export function registerDoctor(program: Command): void {
     .option('--timeout <duration>', 'per check', '5s')
     .option('--json', '{"summary": {pass, warn, fail}, "checks": [{name, status, detail, hint}]}')
     .addOption(colorOption())
-    .addHelpText('after', HELP)
-    .action(async (options: DoctorCommandOptions, command: Command) => {
-      const { runDoctor } = await import('./run.js');
-      process.exitCode = await runDoctor(options, command);
-    });
+    .addHelpText('after', HELP);
 }

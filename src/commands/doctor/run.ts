@@ -15,7 +15,7 @@ import {
 import { checkLogClock } from '../../sources/logClockCheck.js';
 import { checkRedis } from '../../redis/redisCheck.js';
 import { checkExporter, checkPostgres } from '../../sources/serviceChecks.js';
-import type { DoctorCommandOptions } from './define.js';
+import type { DoctorCommandOptions } from './options.js';
 import { checkSmsEvents } from './smsEvents.js';
 import { healthProbe } from '../../health/healthProbe.js';
 import { logPlaceFor } from '../shared/logPlace.js';

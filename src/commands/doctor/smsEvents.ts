@@ -7,7 +7,7 @@ import { asciiJson, proposeSmsEvents, smsEventsSnippet } from '../../operators/s
 import { smsCountsText, SmsEventTally } from '../../operators/smsEventTally.js';
 import { tailOfInput } from '../../scan/readers/inputTail.js';
 import { resolveInputs } from '../../sources/resolveInputs.js';
-import type { LogPlace } from '../shared/logPlace.js';
+import type { LogPlace } from '../../sources/logPlace.js';
 
 /** The newest records read: enough to see every statement of a busy hour, bounded on any log size. */
 export const SMS_EVENTS_SAMPLE = 5000;

@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { registerErrorsCount } from './count/define.js';
 
-export function registerErrors(program: Command): void {
-  const errors = program
-    .command('errors')
-    .description('count and compare error types in errors.log and friends');
-  registerErrorsCount(errors);
+export function defineErrors(errors: Command): Command {
+  return errors.description('count and compare error types in errors.log and friends');
 }

@@ -3,20 +3,6 @@ import { TZ_HELP } from '../../core/logZone.js';
 import { LOG_DIR_HELP } from '../../sources/logDir.js';
 import { colorOption } from '../shared/colour.js';
 
-export interface ExporterCommandOptions {
-  listen: string;
-  dir?: string;
-  tz?: string;
-  fromStart?: boolean;
-  textfile?: string;
-  errorTypes: string;
-  categoryPattern?: string;
-  categories: string;
-  interval: string;
-  sample: string;
-  system: boolean;
-}
-
 const HELP = `
 Examples:
   $ smsmon exporter                                  # http://127.0.0.1:9464/metrics, logs from ./logs
@@ -39,9 +25,8 @@ atomically (temp file + rename) for node_exporter's textfile collector, and exit
 Exit: 0 stopped by SIGINT/SIGTERM (or textfile written), 2 usage or the address is taken,
 3 the logs directory cannot be read or the textfile cannot be written.`;
 
-export function registerExporter(program: Command): void {
-  program
-    .command('exporter')
+export function defineExporter(exporter: Command): Command {
+  return exporter
     .description('serve Prometheus metrics from the followed logs (or write them once for node_exporter)')
     .addOption(
       new Option('--listen <host:port>', 'address to serve /metrics on; port 0 picks a free one')
@@ -66,9 +51,5 @@ export function registerExporter(program: Command): void {
     .option('--sample <duration>', 'window over which CPU and network are measured', '500ms')
     .option('--no-system', 'leave out the system figures')
     .addOption(colorOption('none'))
-    .addHelpText('after', HELP)
-    .action(async (options: ExporterCommandOptions, command: Command) => {
-      const { runExporter } = await import('./run.js');
-      process.exitCode = await runExporter(options, command);
-    });
+    .addHelpText('after', HELP);
 }

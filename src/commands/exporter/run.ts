@@ -16,7 +16,7 @@ import type { SourceProblem } from '../../core/sourceProblem.js';
 import { writeFileAtomic } from '../../exporter/textfile.js';
 import { followStart } from '../../sources/followStart.js';
 import { resolveInputs } from '../../sources/resolveInputs.js';
-import type { ExporterCommandOptions } from './define.js';
+import type { ExporterCommandOptions } from './options.js';
 import { every, figureRefresher } from '../../exporter/figureRefresher.js';
 import { healthProbeFor } from '../../exporter/exporterHealth.js';
 import { exporterSettings, type ExporterSettings } from './settings.js';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { parseConfigText } from '../../core/config.js';
 import { configSchema } from '../../core/configSchema.js';
 import { resolveLogZone } from '../../core/logZone.js';
-import type { ExporterCommandOptions } from './define.js';
+import type { ExporterCommandOptions } from './options.js';
 import { exporterSettings, parseListen } from './settings.js';
 
 test('--listen: host:port, [v6]:port, :port for every interface', () => {

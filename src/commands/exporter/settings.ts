@@ -7,8 +7,8 @@ import type { LogMetricsOptions } from '../../operators/logMetrics.js';
 import { compileSmsEvents } from '../../operators/smsEventKind.js';
 import type { CategoryOptions } from '../../operators/smsMetrics.js';
 import type { LogDir } from '../../sources/logDir.js';
-import type { ExporterCommandOptions } from './define.js';
-import type { LogPlace } from '../shared/logPlace.js';
+import type { ExporterCommandOptions } from './options.js';
+import type { LogPlace } from '../../sources/logPlace.js';
 import { parseWholeNumber } from '../shared/wholeNumber.js';
 
 /** Every exporter option checked and compiled once, before the first line is read. */

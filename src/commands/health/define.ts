@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { HEALTH_EXIT_CODES } from '../../core/health.js';
 import { setErrorExitCode } from '../shared/errorExitCode.js';
-import type { HealthCommandOptions } from './settings.js';
 import { colorOption } from '../shared/colour.js';
 
 const HEALTH_HELP = `
@@ -27,9 +26,8 @@ and counts the rest by status (--json lists them all). user:password@ in the URL
 Basic auth and shown as ***.
 Exit: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (--watch: the last check's state).`;
 
-export function registerHealth(program: Command): void {
-  const health = program
-    .command('health')
+export function defineHealth(health: Command): Command {
+  health
     .description("check the app's /health endpoint: status, services, response times (Nagios exit codes)")
     .argument('[url]', 'endpoint (default: health.url, SMSMON_HEALTH_URL, http://localhost:5001/health)')
     .option('--timeout <duration>', 'per attempt, connect to last byte (default: health.timeout, 5s)')
@@ -47,11 +45,7 @@ export function registerHealth(program: Command): void {
     )
     .option('--prefix <prefix>', 'key prefix for --record (default: redis.prefix, "smsmon")')
     .addOption(colorOption())
-    .addHelpText('after', HEALTH_HELP)
-    .action(async (url: string | undefined, options: HealthCommandOptions, command: Command) => {
-      const { runHealth } = await import('./run.js');
-      process.exitCode = await runHealth(url, options, command);
-    });
+    .addHelpText('after', HEALTH_HELP);
   // A Nagios plugin: a bad option or config is UNKNOWN (3), never CRITICAL (2).
-  setErrorExitCode(health, HEALTH_EXIT_CODES.unknown);
+  return setErrorExitCode(health, HEALTH_EXIT_CODES.unknown);
 }

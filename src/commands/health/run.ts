@@ -4,7 +4,8 @@ import { HEALTH_EXIT_CODES, type HealthCheckResult } from '../../core/health.js'
 import { healthJson, healthNdjson, healthText, watchLine } from '../../health/healthReport.js';
 import { Output } from '../../sinks/output.js';
 import { overran, timedHealthCheck, type HealthCheckOptions } from '../../health/healthCheck.js';
-import { healthSettingsFrom, type HealthCommandOptions, type HealthSettings } from './settings.js';
+import type { HealthCommandOptions } from './options.js';
+import { healthSettingsFrom, type HealthSettings } from './settings.js';
 import { healthRecorder, type HealthRecorder } from '../../health/healthRecorder.js';
 import { watchHealth } from '../../health/healthWatch.js';
 import { writeNotice } from '../../sinks/notice.js';

@@ -4,18 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { parseDuration } from '../../core/timeSpec.js';
 import { redactHealthUrl, type HealthCheckOptions } from '../../health/healthCheck.js';
 import { parseWholeNumber } from '../shared/wholeNumber.js';
-
-export interface HealthCommandOptions {
-  timeout?: string;
-  retries?: string;
-  warnMs?: string;
-  json?: boolean;
-  watch?: string;
-  record?: boolean;
-  redis?: string;
-  prefix?: string;
-  color?: boolean;
-}
+import type { HealthCommandOptions } from './options.js';
 
 /** Everything a run needs, checked once before the first request. */
 export interface HealthSettings {

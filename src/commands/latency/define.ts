@@ -1,5 +1,6 @@
-import type { Command } from 'commander';
-import { addLatencyOptions, type LatencyCommandOptions } from './options.js';
+import { Option, type Command } from 'commander';
+import { GROUP_NAMES } from '../../operators/latencyGroups.js';
+import { DEFAULT_PERCENTILES } from '../../operators/percentiles.js';
 import { addLogOptions, SOURCES_HELP } from '../shared/logOptions.js';
 import { addThreadsOption } from '../shared/threadsOption.js';
 
@@ -24,15 +25,47 @@ Durations are seconds in --json/--ndjson/--csv, human units (812µs, 53.0ms, 1.2
 Exit: 0 values found, 1 none found or a --fail-over limit exceeded, 2 usage (also --exact past
 its cap), 3 unreadable source.`;
 
-export function registerLatency(program: Command): void {
-  const command = program
-    .command('latency')
+export function defineLatency(latency: Command): Command {
+  latency
     .description('percentiles of processing_time (or any duration) over whole log families')
     .argument('[sources...]', SOURCES_HELP);
-  addThreadsOption(addLatencyOptions(addLogOptions(command)))
-    .addHelpText('after', EXAMPLES)
-    .action(async (args: string[], options: LatencyCommandOptions, command: Command) => {
-      const { runLatency } = await import('./run.js');
-      process.exitCode = await runLatency(args, options, command);
-    });
+  return addThreadsOption(addLatencyOptions(addLogOptions(latency))).addHelpText('after', EXAMPLES);
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Shared options whose meaning differs for a summary. */
+const SUMMARY_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  '--json': 'the summary as one JSON object, durations in seconds',
+  '--ndjson': 'one JSON object per table row (each --by group, then the total)',
+  '--quiet': 'nothing on stderr but errors and --fail-over reasons',
+};
+
+function addLatencyOptions(command: Command): Command {
+  for (const option of command.options) {
+    // --raw and --fields print records; latency prints a summary, so they are refused (and hidden).
+    if (option.long === '--raw' || option.long === '--fields') option.hideHelp();
+    option.description = SUMMARY_DESCRIPTIONS[option.long ?? ''] ?? option.description;
+  }
+  return command
+    .option(
+      '--pattern <regex>',
+      'read this duration instead: a regex with (?<value>…) and optional (?<unit>…)',
+    )
+    .option('--field <name>', 'read this field: a --format attribute, or a key of a JSON message')
+    .option('--unit <unit>', 'unit of numbers written without one: s, ms, us', 's')
+    .option('--percentiles <list>', 'percentiles to report', DEFAULT_PERCENTILES)
+    .option('--by <kind>', `one row per ${GROUP_NAMES.join(', ')} (path: of "POST /sms/webhook/ …")`)
+    .option('--histogram', 'a bar chart of the durations on log-scale buckets')
+    .option('--slowest <n>', 'the N slowest records with time, module and message')
+    .option(
+      '--exact',
+      'keep every value and sort (at most 5,000,000 values, 40 MB) instead of the 1 % sketch',
+    )
+    .option(
+      '--fail-over <stat=duration>',
+      'exit 1 when exceeded: p95=2s, p99=500ms, max=10s (repeatable)',
+      collect,
+    )
+    .addOption(new Option('--csv', 'the table as CSV, durations in seconds').conflicts(['json', 'ndjson']));
 }

@@ -1,18 +1,6 @@
 import { Option, type Command } from 'commander';
-import { addSourceSelectionOptions, type SourceSelection } from '../metrics/define.js';
+import { addSourceSelectionOptions } from '../shared/sourceOptions.js';
 import { colorOption } from '../shared/colour.js';
-
-export interface TopCommandOptions extends SourceSelection {
-  interval: string;
-  fromRedis?: boolean;
-  host?: string;
-  fleet?: boolean;
-  redis?: string;
-  prefix?: string;
-  health: boolean;
-  healthUrl?: string;
-  color?: boolean;
-}
 
 const HELP = `
 Examples:
@@ -26,9 +14,8 @@ hour and the health of each service. q or Ctrl-C quits and restores the terminal
 It needs a terminal: in scripts use \`smsmon metrics show\` or \`smsmon metrics collect --json\`.
 Exit: 0 quit, 2 usage (no terminal, bad option or config), 3 Redis unreachable with --from-redis.`;
 
-export function registerTop(program: Command): void {
-  const top = program
-    .command('top')
+export function defineTop(top: Command): Command {
+  top
     .description('live full-screen dashboard: system, requests, tasks, errors, health')
     .option('--interval <duration>', 'refresh every', '5s')
     .option('--from-redis', 'read the snapshots `metrics snapshot` stored instead of collecting here')
@@ -36,13 +23,9 @@ export function registerTop(program: Command): void {
     .addOption(new Option('--fleet', 'with --from-redis: every host, merged').conflicts('host'))
     .option('--redis <url>', 'Redis URL (default: REDIS_URL, redis.url)')
     .option('--prefix <prefix>', 'Redis key prefix (default: redis.prefix)');
-  addSourceSelectionOptions(top)
+  return addSourceSelectionOptions(top)
     .option('--no-health', 'do not check the health endpoint')
     .option('--health-url <url>', 'health endpoint (default: SMSMON_HEALTH_URL, health.url)')
     .addOption(colorOption('terminal'))
-    .addHelpText('after', HELP)
-    .action(async (options: TopCommandOptions, command: Command) => {
-      const { runTop } = await import('./run.js');
-      process.exitCode = await runTop(options, command);
-    });
+    .addHelpText('after', HELP);
 }

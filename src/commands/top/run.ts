@@ -5,12 +5,13 @@ import { parseDuration } from '../../core/timeSpec.js';
 import { compileSmsEvents } from '../../operators/smsEventKind.js';
 import { TopState } from '../../operators/topState.js';
 import { renderTop, type ScreenSize } from '../../sinks/topScreen.js';
-import type { TopCommandOptions } from './define.js';
+import type { TopCommandOptions } from './options.js';
 import { selectedConfig, skippedSources } from '../../metrics/collectOptions.js';
 import { collectTopSample, type TopCollectOptions } from '../../metrics/topSample.js';
 import { openTopFromRedis, type TopSource } from '../../metrics/topFromRedis.js';
 import { healthProbe } from '../../health/healthProbe.js';
-import { logPlaceFor, type LogPlace } from '../shared/logPlace.js';
+import { logPlaceFor } from '../shared/logPlace.js';
+import type { LogPlace } from '../../sources/logPlace.js';
 import { colourWanted } from '../shared/colour.js';
 
 const ENTER = '\x1b[?1049h\x1b[?25l'; // alternate screen, cursor hidden

@@ -2,12 +2,6 @@ import type { Command } from 'commander';
 import { CHANNEL_NAMES } from '../../../alerts/channelNames.js';
 import { colorOption } from '../../shared/colour.js';
 
-export interface AlertsTestOptions {
-  channel?: string;
-  json?: boolean;
-  timeout: string;
-}
-
 const HELP = `
 Examples:
   $ smsmon alerts test                             # every channel the config sets up
@@ -22,18 +16,13 @@ login without TLS; password in SMSMON_SMTP_PASSWORD). One line per channel: "sla
 Exit: 0 every channel sent, 1 a channel failed, 2 usage or bad config, or the channel asked for
 (or every channel) is not configured.`;
 
-/** `smsmon alerts test`; the lead's alerts.ts creates the `alerts` command and calls this. */
-export function registerAlertsTest(alerts: Command): void {
-  alerts
-    .command('test')
+/** `smsmon alerts test`: a test message through each channel. */
+export function defineAlertsTest(test: Command): Command {
+  return test
     .description('send a test alert through each configured channel (Slack, email) and report each')
     .option('--channel <name>', `only this channel: ${CHANNEL_NAMES.join(' or ')}`)
     .option('--timeout <duration>', 'per channel: the webhook request, each SMTP step', '10s')
     .option('--json', 'one JSON array: [{channel, ok, error?}]')
     .addOption(colorOption('none'))
-    .addHelpText('after', HELP)
-    .action(async (options: AlertsTestOptions, command: Command) => {
-      const { runAlertsTest } = await import('./run.js');
-      process.exitCode = await runAlertsTest(options, command);
-    });
+    .addHelpText('after', HELP);
 }

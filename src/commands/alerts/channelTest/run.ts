@@ -14,7 +14,7 @@ import {
   type ChannelName,
 } from '../../../alerts/notifiers.js';
 import { Output } from '../../../sinks/output.js';
-import type { AlertsTestOptions } from './define.js';
+import type { AlertsTestOptions } from './options.js';
 
 /** Exit 1 means "findings" across smsmon; here: a channel did not take the message. */
 const CHANNEL_FAILED = ExitCode.NoMatch;

@@ -1,22 +1,7 @@
 import { Option, type Command } from 'commander';
-import { addRedisOptions, addSourceOptions, type SourceSelection } from '../../metrics/define.js';
+import { addRedisOptions } from '../../shared/redisOptions.js';
+import { addSourceOptions } from '../../shared/sourceOptions.js';
 import { colorOption } from '../../shared/colour.js';
-
-export interface AlertsCheckOptions extends SourceSelection {
-  sample: string;
-  host?: string;
-  fromRedis?: boolean;
-  maxAge: string;
-  redis?: string;
-  prefix?: string;
-  guideLayout?: boolean;
-  notify?: boolean;
-  repeat?: string;
-  health: boolean;
-  json?: boolean;
-  quiet?: boolean;
-  color?: boolean;
-}
 
 const CHECK_HELP = `
 Examples:
@@ -41,11 +26,9 @@ Exit: 0 nothing firing, 1 alerts firing, 2 usage or bad config, 3 the check was 
 source failed, no or a stale snapshot in Redis, Redis unreachable, a channel failed); 3 wins over
 1, the firing alerts are printed all the same.`;
 
-export function registerAlertsCheck(alerts: Command): void {
-  const check = alerts
-    .command('check')
-    .description('evaluate the alert thresholds and health; print what fires, optionally notify');
-  addRedisOptions(addSourceOptions(check))
+export function defineAlertsCheck(check: Command): Command {
+  check.description('evaluate the alert thresholds and health; print what fires, optionally notify');
+  return addRedisOptions(addSourceOptions(check))
     .option('--host <name>', 'the host checked and notified for (default: this machine)')
     .option('--from-redis', 'the latest snapshot of --host stored in Redis instead of collecting one')
     .option('--max-age <duration>', 'with --from-redis: an older snapshot makes the check incomplete', '15m')
@@ -60,12 +43,5 @@ export function registerAlertsCheck(alerts: Command): void {
     )
     .option('-q, --quiet', 'nothing on stdout; problems still on stderr')
     .addOption(colorOption())
-    .addHelpText('after', CHECK_HELP)
-    .action(async (options: AlertsCheckOptions, command: Command) => {
-      const { runAlertsCheck } = await import('./run.js');
-      const { healthProbe } = await import('../../../health/healthProbe.js');
-      const { configFor } = await import('../../../core/config.js');
-      const probeHealth = async () => (await healthProbe((await configFor(command)).config))();
-      process.exitCode = await runAlertsCheck(options, command, { probeHealth });
-    });
+    .addHelpText('after', CHECK_HELP);
 }

@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import type { AlertMessage, Notifier } from '../../../alerts/alert.js';
 import type { HealthCheckResult } from '../../../core/health.js';
 import { scratchRedis, type ScratchRedis } from '../../../../test/kit/redisScratch.js';
-import type { AlertsCheckOptions } from './define.js';
+import type { AlertsCheckOptions } from './options.js';
 import { runAlertsCheck } from './run.js';
 
 /**

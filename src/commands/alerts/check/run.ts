@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import type { Notifier } from '../../../alerts/alert.js';
 import { configFor } from '../../../core/config.js';
+import { healthProbe } from '../../../health/healthProbe.js';
 import { durationMs } from '../../../core/configFields.js';
 import type { SmsmonConfig } from '../../../core/configSchema.js';
 import { errorLine, ExitCode, SourceError, UsageError } from '../../../core/errors.js';
@@ -24,7 +25,7 @@ import { Output } from '../../../sinks/output.js';
 import { closeRedis, openRedis, type RedisClient } from '../../../redis/redisConnection.js';
 import { aheadBeyondSkew, redisTimeMs } from '../../../redis/redisClock.js';
 import { readLatestSnapshot } from '../../../redis/latestSnapshot.js';
-import type { AlertsCheckOptions } from './define.js';
+import type { AlertsCheckOptions } from './options.js';
 import { collectOptionsFrom } from '../../../metrics/collectOptions.js';
 import { logPlaceFor } from '../../shared/logPlace.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom, type RedisTarget } from '../../../redis/redisTarget.js';
@@ -61,11 +62,14 @@ class LazyRedis {
   }
 }
 
-/** Snapshot (fresh or stored) and health → thresholds → optionally notify → report. */
+/**
+ * Snapshot (fresh or stored) and health → thresholds → optionally notify → report. From the command
+ * line: the config's health probe and channels; tests hand in their own.
+ */
 export async function runAlertsCheck(
   options: AlertsCheckOptions,
   command: Command,
-  deps: AlertsCheckDeps,
+  deps: AlertsCheckDeps = { probeHealth: configuredHealthProbe(command) },
 ): Promise<number> {
   const { config } = await configFor(command);
   checkCombinations(options, command);
@@ -198,6 +202,11 @@ async function orProblem<T>(problems: string[], what: string, run: () => Promise
     problems.push(`${what}: ${errorLine(error)}`);
     return null;
   }
+}
+
+/** The health command's checker, bound to the config. */
+function configuredHealthProbe(command: Command): HealthProbe {
+  return async () => (await healthProbe((await configFor(command)).config))();
 }
 
 /** The channels branch provides alerts/notifiers; imported only when --notify asks for it. */

@@ -1,17 +1,6 @@
 import type { Command } from 'commander';
-import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from '../../shared/logOptions.js';
+import { addLogOptions, SOURCES_HELP } from '../../shared/logOptions.js';
 import { addThreadsOption } from '../../shared/threadsOption.js';
-
-export interface ErrorsCountOptions extends LogCommandOptions {
-  by: string;
-  qualified?: boolean;
-  top?: string;
-  compare?: string;
-  failOver?: string;
-  failOn?: string[];
-  csv?: boolean;
-  threads?: string;
-}
 
 const EXAMPLES = `
 Examples:
@@ -29,9 +18,8 @@ Only ERROR and CRITICAL records count unless --level says otherwise.
 Exit: 0 counted (also when there are none), 1 over --fail-over or a --fail-on type seen,
 2 usage, 3 unreadable source.`;
 
-export function registerErrorsCount(errors: Command): void {
-  const command = errors
-    .command('count')
+export function defineErrorsCount(count: Command): Command {
+  count
     .description('count error types (exception class or message template), not raw lines')
     .argument('[sources...]', SOURCES_HELP.replace('(default: app)', '(default: errors)'))
     .option(
@@ -50,10 +38,5 @@ export function registerErrorsCount(errors: Command): void {
       ...p,
       v,
     ]);
-  addThreadsOption(addLogOptions(command, { records: false }))
-    .addHelpText('after', EXAMPLES)
-    .action(async (args: string[], options: ErrorsCountOptions, command: Command) => {
-      const { runErrorsCount } = await import('./run.js');
-      process.exitCode = await runErrorsCount(args, options, command);
-    });
+  return addThreadsOption(addLogOptions(count, { records: false })).addHelpText('after', EXAMPLES);
 }

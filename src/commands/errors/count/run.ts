@@ -12,7 +12,7 @@ import {
   errorReportText,
   type ErrorReport,
 } from '../../../sinks/errorReport.js';
-import type { ErrorsCountOptions } from './define.js';
+import type { ErrorsCountOptions } from './options.js';
 import { buildLogQuery } from '../../../scan/logQuery.js';
 import { logPlaceFor } from '../../shared/logPlace.js';
 import { reportScan, scanExitCode } from '../../../scan/scanRecords.js';

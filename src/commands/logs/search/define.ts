@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from '../../shared/logOptions.js';
+import { addLogOptions, SOURCES_HELP } from '../../shared/logOptions.js';
 
 const EXAMPLES = `
 Examples:
@@ -12,15 +12,10 @@ Examples:
 Every file of the family is read, oldest first (app.log.10 … app.log.1, app.log, .gz too);
 a traceback stays in its record. Exit: 0 matches, 1 no match, 2 usage, 3 unreadable source.`;
 
-export function registerLogsSearch(logs: Command): void {
-  const command = logs
-    .command('search')
+/** Its options are the shared LogCommandOptions. */
+export function defineLogsSearch(search: Command): Command {
+  search
     .description('scan whole log families (every rotated file) and print the matching records')
     .argument('[sources...]', SOURCES_HELP);
-  addLogOptions(command)
-    .addHelpText('after', EXAMPLES)
-    .action(async (args: string[], options: LogCommandOptions, command: Command) => {
-      const { runSearch } = await import('./run.js');
-      process.exitCode = await runSearch(args, options, command);
-    });
+  return addLogOptions(search).addHelpText('after', EXAMPLES);
 }

@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
-import { addLogOptions, SOURCES_HELP, type LogCommandOptions } from '../../shared/logOptions.js';
-
-export interface TailCommandOptions extends LogCommandOptions {
-  lines: string;
-  follow?: boolean;
-}
+import { addLogOptions, SOURCES_HELP } from '../../shared/logOptions.js';
 
 const EXAMPLES = `
 Examples:
@@ -19,17 +14,11 @@ backwards, going into app.log.1 … only while more are needed. -f follows renam
 (RotatingFileHandler), copytruncate and files that do not exist yet, and never prints half a line.
 Exit: 0 records printed, 1 none matched (without -f), 2 usage, 3 unreadable source.`;
 
-export function registerLogsTail(logs: Command): void {
-  const command = logs
-    .command('tail')
+export function defineLogsTail(tail: Command): Command {
+  tail
     .description('print the last records of log families, and follow them with -f')
     .argument('[sources...]', SOURCES_HELP)
     .option('-n, --lines <count>', 'how many records (a traceback is one record)', '10')
     .option('-f, --follow', 'keep printing records as they are written, across rotation');
-  addLogOptions(command)
-    .addHelpText('after', EXAMPLES)
-    .action(async (args: string[], options: TailCommandOptions, command: Command) => {
-      const { runTail } = await import('./run.js');
-      process.exitCode = await runTail(args, options, command);
-    });
+  return addLogOptions(tail).addHelpText('after', EXAMPLES);
 }

@@ -8,7 +8,7 @@ import { formatOfInput } from '../../../scan/readers/inputRecords.js';
 import { tailOfInput, type InputTail } from '../../../scan/readers/inputTail.js';
 import { buildLogQuery, type LogQuery } from '../../../scan/logQuery.js';
 import { logPlaceFor } from '../../shared/logPlace.js';
-import type { TailCommandOptions } from './define.js';
+import type { TailCommandOptions } from './options.js';
 import { RecordSink } from '../../../scan/recordSink.js';
 import { reportSummary, reportUnreadable, scanExitCode } from '../../../scan/scanRecords.js';
 import { FAMILIES } from '../../../core/families.js';

@@ -1,17 +1,6 @@
 import type { Command } from 'commander';
 import { colorOption } from '../../shared/colour.js';
 
-export interface MigrateCommandOptions {
-  redis?: string;
-  prefix?: string;
-  to?: string;
-  toPrefix?: string;
-  host?: string;
-  retention?: string;
-  dryRun?: boolean;
-  json?: boolean;
-}
-
 const MIGRATE_HELP = `
 Examples:
   $ smsmon metrics migrate --dry-run               # what would move, nothing written
@@ -27,9 +16,8 @@ before the key's newest are dropped, the destination is trimmed and gets redis.k
 snapshot would. Members of neither form stay where they are and are named.
 Exit: 0 moved or nothing to move, 2 usage or bad config, 3 Redis unreachable.`;
 
-export function registerMetricsMigrate(metrics: Command): void {
-  metrics
-    .command('migrate')
+export function defineMetricsMigrate(migrate: Command): Command {
+  return migrate
     .description(
       "rewrite the guide's own metrics:<name> keys (member = time, score = value) into smsmon's layout",
     )
@@ -55,9 +43,5 @@ export function registerMetricsMigrate(metrics: Command): void {
     .option('--dry-run', 'report what would move; write nothing')
     .option('--json', 'the report as one JSON document')
     .addOption(colorOption('none'))
-    .addHelpText('after', MIGRATE_HELP)
-    .action(async (names: string[], options: MigrateCommandOptions, command: Command) => {
-      const { runMigrate } = await import('./run.js');
-      process.exitCode = await runMigrate(names, options, command);
-    });
+    .addHelpText('after', MIGRATE_HELP);
 }

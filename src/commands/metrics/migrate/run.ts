@@ -9,7 +9,7 @@ import { migrateGuideKeys } from '../../../redis/guideMigration.js';
 import { migrationJson, migrationText } from '../../../redis/guideMigrationReport.js';
 import { Output } from '../../../sinks/output.js';
 import { closeRedis, openRedis } from '../../../redis/redisConnection.js';
-import type { MigrateCommandOptions } from './define.js';
+import type { MigrateCommandOptions } from './options.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
 
 export async function runMigrate(

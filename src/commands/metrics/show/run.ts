@@ -11,7 +11,7 @@ import { guideNoSamplesCause, readNotes } from '../../../redis/seriesNotes.js';
 import { seriesJson, seriesNdjson, seriesText, type SeriesReport } from '../../../metrics/seriesReport.js';
 import { readSeries } from '../../../redis/seriesReader.js';
 import type { KeySummary } from '../../../redis/seriesKeys.js';
-import type { ShowCommandOptions } from '../define.js';
+import type { ShowCommandOptions } from './options.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
 import { colourWanted } from '../../shared/colour.js';
 

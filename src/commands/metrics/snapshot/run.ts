@@ -15,8 +15,8 @@ import {
 } from '../../../redis/storeSnapshot.js';
 import { collectOptionsFrom } from '../../../metrics/collectOptions.js';
 import { logPlaceFor } from '../../shared/logPlace.js';
-import type { SnapshotCommandOptions } from '../define.js';
-import { printSnapshot, reportFailures } from '../collect/run.js';
+import type { SnapshotCommandOptions } from './options.js';
+import { printSnapshot, reportFailures } from '../printSnapshot.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
 import { collectSnapshot } from '../../../metrics/snapshotCollector.js';
 import { writeNotice } from '../../../sinks/notice.js';
