@@ -23,8 +23,8 @@ import { defineTop } from './top/define.js';
 
 /**
  * A command's run, called as commander calls an action: the operands its define declared, then
- * the options (the define's folder has their type in options.ts), then the command. Resolves to the
- * exit code.
+ * the options (typed in the command's options.ts, or shared/logOptions.ts), then the command.
+ * Resolves to the exit code.
  */
 export type Run = (...params: never[]) => Promise<number>;
 
