@@ -1,6 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const TEST_KITS = {
+  group: ['**/test/**'],
+  message: 'test/ holds test kits; the product must not import them',
+};
+const WINGS = {
+  group: ['**/health/**', '**/metrics/**', '**/redis/**', '**/alerts/**', '**/exporter/**'],
+  message: 'a stage (core, sources, parsers, scan, operators, sinks) must not import a feature wing',
+};
+const COMMANDS = { group: ['**/commands/**'], message: 'only the CLI imports the commands' };
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-test/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
@@ -17,13 +27,30 @@ export default tseslint.config(
     // Product code never depends on a test kit: the product build (dist/, the package) holds no tests.
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_KITS] }] },
+  },
+  {
+    // Imports follow the flow: the stages know nothing of the wings and commands built on them.
+    files: ['src/{core,sources,parsers,operators,sinks}/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_KITS, WINGS, COMMANDS] }] },
+  },
+  {
+    // The scan engine still takes the log commands' option types (and the latency plan) as its query.
+    files: ['src/scan/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_KITS, WINGS] }] },
+  },
+  {
+    // A wing is a feature, not a command: commander and the commands' wiring stay in src/commands.
+    files: ['src/{health,metrics,redis,alerts,exporter}/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['**/test/**'], message: 'test/ holds test kits; the product must not import them' },
-          ],
+          paths: [{ name: 'commander', message: 'commander wiring belongs in src/commands' }],
+          patterns: [TEST_KITS, COMMANDS],
         },
       ],
     },

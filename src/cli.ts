@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, SmsmonError } from './core/errors.js';
 import { redactCommandLine } from './core/redact.js';
-import { COMMANDS } from './commands/index.js';
-import { errorExitCodeOf } from './commands/errorExitCode.js';
+import { COMMANDS, type CommandEntry } from './commands/index.js';
+import { errorExitCodeOf } from './commands/shared/errorExitCode.js';
 import { escapeControls } from './sinks/safeText.js';
 import { writeNotice } from './sinks/notice.js';
 import { writeInternalError } from './sinks/internalError.js';
@@ -28,13 +28,26 @@ async function main(argv: string[]): Promise<void> {
   program.hook('preAction', (_program, actionCommand) => {
     current = actionCommand;
   });
-  for (const register of COMMANDS) register(program);
+  for (const entry of COMMANDS) addCommand(program, entry);
   program.commands.forEach(exitOverrideDeep);
   try {
     await program.parseAsync(argv);
   } catch (error) {
     process.exitCode = handleError(error);
   }
+}
+
+/** The entry's command, under its group; commander calls its run, which is loaded only then. */
+function addCommand(program: Command, { name, define, load }: CommandEntry): void {
+  const words = name.split(' ');
+  const group = words.slice(0, -1).reduce((at, word) => at.commands.find((c) => c.name() === word)!, program);
+  const command = define(group.command(words.at(-1)!));
+  if (!load) return;
+  command.action(async (...params: unknown[]) => {
+    // commander hands over the operands and options that define declared, as the run takes them.
+    const run = (await load()) as (...params: unknown[]) => Promise<number>;
+    process.exitCode = await run(...params);
+  });
 }
 
 function exitOverrideDeep(command: Command): void {

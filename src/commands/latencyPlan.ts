@@ -8,7 +8,7 @@ import { parseThresholds, type Threshold } from '../operators/latencyThresholds.
 import { LogBuckets } from '../operators/logBuckets.js';
 import { parsePercentiles, type Percentile } from '../operators/percentiles.js';
 import { SketchQuantiles } from '../operators/sketchQuantiles.js';
-import type { LatencyCommandOptions } from './latencyOptions.js';
+import type { LatencyCommandOptions } from './latency/options.js';
 import { parseWholeNumber } from './shared/wholeNumber.js';
 /** The latency options, validated and compiled once before the first line is read. */
 export interface LatencyPlan {

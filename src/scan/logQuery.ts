@@ -13,8 +13,8 @@ import { formatFor } from '../parsers/formats.js';
 import { resolveInputs, type LogInput } from '../sources/resolveInputs.js';
 import { parseFieldsOption } from '../sinks/recordJson.js';
 
-import type { LogCommandOptions } from '../commands/logOptions.js';
-import type { LogPlace } from '../commands/logPlace.js';
+import type { LogCommandOptions } from '../commands/shared/logOptions.js';
+import type { LogPlace } from '../sources/logPlace.js';
 import { colourWanted } from '../commands/shared/colour.js';
 import { parseWholeNumber } from '../commands/shared/wholeNumber.js';
 

@@ -3,9 +3,9 @@ import type { LogRecord } from '../core/record.js';
 import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
 import { LatencySummaryOperator } from '../operators/latencySummary.js';
 import type { LogInput } from '../sources/resolveInputs.js';
-import type { LatencyCommandOptions } from '../commands/latencyOptions.js';
+import type { LatencyCommandOptions } from '../commands/latency/options.js';
 import { buildLatencyPlan } from '../commands/latencyPlan.js';
-import type { LogCommandOptions } from '../commands/logOptions.js';
+import type { LogCommandOptions } from '../commands/shared/logOptions.js';
 
 /** An operator whose work can be split by files and put back together (a monoid, in order). */
 export interface MergeableOperator<State = unknown> {

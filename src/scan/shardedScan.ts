@@ -5,7 +5,7 @@ import type { LogRecord } from '../core/record.js';
 import type { ScanStats, ScanStatsState } from '../operators/scanStats.js';
 import { AUTO_SHARD_MIN_BYTES, planShards } from './shardPlan.js';
 import type { Progress } from '../sinks/progress.js';
-import type { LogCommandOptions } from '../commands/logOptions.js';
+import type { LogCommandOptions } from '../commands/shared/logOptions.js';
 import type { LogQuery } from './logQuery.js';
 import { progressFor, scanRecords } from './scanRecords.js';
 import type { MergeableOperator, ShardJobName, ShardTask } from './shardJobs.js';

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { identifierProblem, quoteIdentifier } from '../../src/sources/sqlIdentifier.js';
+import { identifierProblem, quoteIdentifier } from '../../src/metrics/database/sqlIdentifier.js';
 
 /** Trust auth on the test machine; override with SMSMON_TEST_DATABASE_URL. */
 export const TEST_DATABASE_URL =

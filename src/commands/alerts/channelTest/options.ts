@@ -1,0 +1,5 @@
+export interface AlertsTestOptions {
+  channel?: string;
+  json?: boolean;
+  timeout: string;
+}

@@ -1,0 +1,17 @@
+import type { SourceSelection } from '../../../metrics/collectOptions.js';
+
+export interface AlertsCheckOptions extends SourceSelection {
+  sample: string;
+  host?: string;
+  fromRedis?: boolean;
+  maxAge: string;
+  redis?: string;
+  prefix?: string;
+  guideLayout?: boolean;
+  notify?: boolean;
+  repeat?: string;
+  health: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+}

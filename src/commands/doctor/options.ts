@@ -1,0 +1,12 @@
+export interface DoctorCommandOptions {
+  dir?: string;
+  tz?: string;
+  db?: string;
+  redis?: string;
+  healthUrl?: string;
+  exporter?: string;
+  sendTest?: boolean;
+  timeout: string;
+  json?: boolean;
+  color?: boolean;
+}

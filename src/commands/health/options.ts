@@ -1,0 +1,11 @@
+export interface HealthCommandOptions {
+  timeout?: string;
+  retries?: string;
+  warnMs?: string;
+  json?: boolean;
+  watch?: string;
+  record?: boolean;
+  redis?: string;
+  prefix?: string;
+  color?: boolean;
+}

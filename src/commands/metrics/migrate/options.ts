@@ -1,0 +1,10 @@
+export interface MigrateCommandOptions {
+  redis?: string;
+  prefix?: string;
+  to?: string;
+  toPrefix?: string;
+  host?: string;
+  retention?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}

@@ -1,0 +1,11 @@
+export interface ShowCommandOptions {
+  redis?: string;
+  prefix?: string;
+  guideLayout?: boolean;
+  since: string;
+  host?: string;
+  fleet?: boolean;
+  json?: boolean;
+  ndjson?: boolean;
+  color?: boolean;
+}
