@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { LiveClock } from '../scan/readers/liveClock.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import type { LogInput } from '../sources/resolveInputs.js';
-import type { LogQuery } from '../scan/logQuery.js';
+import type { LogQuery } from './shared/logQuery.js';
 
 /** Records this far ahead of the clock are not jitter between workers' clocks. */
 const FUTURE_SLACK_MS = 5 * 60_000;

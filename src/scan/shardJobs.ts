@@ -1,11 +1,9 @@
 import type { KeywordValues } from '../core/keywordValues.js';
 import type { LogRecord } from '../core/record.js';
 import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
+import { latencySummaryOptions, type LatencySpec } from '../operators/latencySpec.js';
 import { LatencySummaryOperator } from '../operators/latencySummary.js';
-import type { LogInput } from '../sources/resolveInputs.js';
-import type { LatencyCommandOptions } from '../commands/latencyOptions.js';
-import { buildLatencyPlan } from '../commands/latencyPlan.js';
-import type { LogCommandOptions } from '../commands/logOptions.js';
+import type { QuerySpec } from './querySpec.js';
 
 /** An operator whose work can be split by files and put back together (a monoid, in order). */
 export interface MergeableOperator<State = unknown> {
@@ -22,7 +20,7 @@ export interface MergeableOperator<State = unknown> {
  * (structured-cloned into the worker) into the same operator the command builds.
  */
 export const SHARD_JOBS = {
-  latency: (spec: LatencyCommandOptions) => new LatencySummaryOperator(buildLatencyPlan(spec)),
+  latency: (spec: LatencySpec) => new LatencySummaryOperator(latencySummaryOptions(spec)),
   'errors-count': (spec: ErrorCountSpec) => new ErrorCountOperator(spec),
 } as const;
 
@@ -32,9 +30,8 @@ export type ShardJobName = keyof typeof SHARD_JOBS;
 export interface ShardTask {
   job: ShardJobName;
   spec: unknown;
-  /** The command's filter options, --since/--until already resolved to ISO times. */
-  queryOptions: LogCommandOptions;
-  input: LogInput;
+  /** The command's query, its inputs narrowed to this shard's files. */
+  query: QuerySpec;
   keyword?: string;
 }
 

@@ -5,8 +5,8 @@ import type { LogRecord } from '../core/record.js';
 import type { ScanStats, ScanStatsState } from '../operators/scanStats.js';
 import { AUTO_SHARD_MIN_BYTES, planShards } from './shardPlan.js';
 import type { Progress } from '../sinks/progress.js';
-import type { LogCommandOptions } from '../commands/logOptions.js';
-import type { LogQuery } from './logQuery.js';
+import type { LogInput } from '../sources/resolveInputs.js';
+import { compileQuery, type CompiledQuery } from './compileQuery.js';
 import { progressFor, scanRecords } from './scanRecords.js';
 import type { MergeableOperator, ShardJobName, ShardTask } from './shardJobs.js';
 import type { ShardMessage } from './shardWorker.js';
@@ -28,8 +28,6 @@ export interface ShardedScan {
   spec: unknown;
   /** Built by this thread from `spec`: it reads the first shard and takes in the others. */
   operator: MergeableOperator;
-  /** The options the query was built from: workers build the same filter from them. */
-  queryOptions: LogCommandOptions;
   keyword?: string;
   threads: number | 'auto';
 }
@@ -39,7 +37,7 @@ export interface ShardedScan {
  * the same time. Each shard's operator state is merged in file order, so the result is the one a
  * single pass gives. Falls back to one pass when the input cannot be split (planShards).
  */
-export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<ScanStats> {
+export async function scanSharded(query: CompiledQuery, scan: ShardedScan): Promise<ScanStats> {
   stopYoungGenerationGrowth();
   const { operator, keyword, threads } = scan;
   const auto = threads === 'auto';
@@ -51,12 +49,16 @@ export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<S
   if (!shards) return scanRecords(query, { progress: true, keyword, values, visit });
 
   const progress = await progressFor(query, true);
-  const queryOptions = withResolvedTimes(scan.queryOptions, query);
+  // Every thread compiles the same spec: --since 1h is the instant this thread resolved.
+  const shardQuery = (input: LogInput) => ({ ...query.spec, inputs: [input] });
   const workers = shards
     .slice(1)
-    .map((input) => startShard({ job: scan.job, spec: scan.spec, queryOptions, input, keyword }, progress));
+    .map((input) =>
+      startShard({ job: scan.job, spec: scan.spec, query: shardQuery(input), keyword }, progress),
+    );
   try {
-    const stats = await scanRecords({ ...query, inputs: [shards[0]!] }, { progress, keyword, values, visit });
+    const first = compileQuery(shardQuery(shards[0]!));
+    const stats = await scanRecords(first, { progress, keyword, values, visit });
     for (const worker of workers) {
       const done = await worker.result;
       operator.mergeState(done.state);
@@ -67,15 +69,6 @@ export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<S
     progress.stop();
     for (const worker of workers) void worker.thread.terminate();
   }
-}
-
-/**
- * --since 1h means the same instant in every thread: passed on as the time it resolved to; and the
- * zone the command resolved (from --tz, SMSMON_TZ or the config) as --tz.
- */
-function withResolvedTimes(options: LogCommandOptions, query: LogQuery): LogCommandOptions {
-  const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
-  return { ...options, since: iso(query.since), until: iso(query.until), tz: query.zone.zone };
 }
 
 interface RunningShard {

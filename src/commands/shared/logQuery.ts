@@ -1,59 +1,33 @@
-import { UsageError } from '../core/errors.js';
-import { resolveLogZone, type LogZone } from '../core/logZone.js';
-import type { WallClockToEpoch } from '../core/timeZone.js';
-import { currentTime, isRelativeSpec, parseTimeSpec } from '../core/timeSpec.js';
-import {
-  buildRecordFilter,
-  compileGrep,
-  levelNamesOf,
-  parseLevelOption,
-  type RecordPredicate,
-} from '../operators/recordFilter.js';
-import { formatFor } from '../parsers/formats.js';
-import { resolveInputs, type LogInput } from '../sources/resolveInputs.js';
-import { parseFieldsOption } from '../sinks/recordJson.js';
+import { UsageError } from '../../core/errors.js';
+import { currentTime, isRelativeSpec, parseTimeSpec } from '../../core/timeSpec.js';
+import { compileGrep, levelNamesOf, parseLevelOption } from '../../operators/recordFilter.js';
+import { formatFor } from '../../parsers/formats.js';
+import { compileQuery, type CompiledQuery } from '../../scan/compileQuery.js';
+import type { QuerySpec } from '../../scan/querySpec.js';
+import type { RecordOutput } from '../../scan/recordSink.js';
+import { resolveInputs } from '../../sources/resolveInputs.js';
+import { parseFieldsOption } from '../../sinks/recordJson.js';
 
-import type { LogCommandOptions } from '../commands/logOptions.js';
-import type { LogPlace } from '../commands/logPlace.js';
-import { colourWanted } from '../commands/shared/colour.js';
-import { parseWholeNumber } from '../commands/shared/wholeNumber.js';
+import type { LogCommandOptions } from '../logOptions.js';
+import type { LogPlace } from '../logPlace.js';
+import { colourWanted } from './colour.js';
+import { parseWholeNumber } from './wholeNumber.js';
 
 /** Everything a log command needs, validated and compiled once before the first line is read. */
-export interface LogQuery {
-  inputs: LogInput[];
-  formatOverride?: string;
-  zone: LogZone;
-  wallClock: WallClockToEpoch;
-  filter: RecordPredicate;
-  /** The level names --level admits: records of other levels may be skipped unread. */
-  levels?: string[];
-  /** --since as epoch ms: a backwards scan can stop once records are older. */
-  since?: number;
-  /** --until as epoch ms. */
-  until?: number;
-  /** The instant relative times were measured from. */
-  now: number;
-  /** --since or --until was relative (1h, now): a window a wrong zone can empty (zoneWarning.ts). */
-  relative: boolean;
-  writerName: 'text' | 'ndjson' | 'json' | 'raw';
-  fields?: string[];
-  quiet: boolean;
-  color: boolean;
-  stdoutIsTerminal: boolean;
-}
+export type LogQuery = CompiledQuery & RecordOutput;
 
 /**
- * `place` is where the inputs are and their zone (logPlace.ts); a shard worker passes its inputs
- * instead and gets the zone from options.tz, which the command resolved.
+ * The flags, environment and config of a log command → its QuerySpec (validated: a bad value is a
+ * one-line usage error before any file is opened), compiled; with how its records are printed.
+ * `place` is where the inputs are and their zone (logPlace.ts).
  */
 export async function buildLogQuery(
   args: readonly string[],
   options: LogCommandOptions,
-  source: { follow: boolean; place: LogPlace } | { inputs: LogInput[] },
+  { follow, place }: { follow: boolean; place: LogPlace },
 ): Promise<LogQuery> {
   if (options.format !== undefined) formatFor(options.format); // fail on a bad format before any I/O
-  const zone = 'place' in source ? source.place.zone : resolveLogZone(options.tz);
-  const wallClock = zone.wallClock;
+  const wallClock = place.zone.wallClock;
   const now = currentTime();
   const since =
     options.since === undefined ? undefined : parseTimeSpec('--since', options.since, now, wallClock);
@@ -62,41 +36,39 @@ export async function buildLogQuery(
   if (since !== undefined && until !== undefined && since >= until) {
     throw new UsageError(`--since ${options.since} is not before --until ${options.until}`);
   }
-  const levels = options.level === undefined ? undefined : parseLevelOption(options.level);
-  const filter = buildRecordFilter({
-    levels,
-    modules: options.module ? new Set(options.module.map((m) => m.trim()).filter(Boolean)) : undefined,
-    grep: options.grep === undefined ? undefined : compileGrep(options.grep, options.ignoreCase === true),
-    since,
-    until,
-    pids: options.pid ? new Set(options.pid.map(parsePid)) : undefined,
-  });
+  const levels = options.level === undefined ? undefined : levelNamesOf(parseLevelOption(options.level));
+  const grep =
+    options.grep === undefined
+      ? undefined
+      : { source: options.grep, ignoreCase: options.ignoreCase === true };
+  if (grep) compileGrep(grep.source, grep.ignoreCase); // a bad regex is a usage error here, not in a worker
+  const pids = options.pid?.map(parsePid);
   const extraFields = options.format === undefined ? [] : formatFor(options.format).groups;
   const fields = options.fields === undefined ? undefined : parseFieldsOption(options.fields, extraFields);
-  const inputs =
-    'inputs' in source
-      ? source.inputs
-      : await resolveInputs(args.length > 0 ? args : ['app'], {
-          dir: source.place.dir,
-          allowMissing: source.follow,
-        });
-  const stdoutIsTerminal = process.stdout.isTTY === true;
-  return {
+  const inputs = await resolveInputs(args.length > 0 ? args : ['app'], {
+    dir: place.dir,
+    allowMissing: follow,
+  });
+  const spec: QuerySpec = {
     inputs,
     formatOverride: options.format,
-    zone,
-    wallClock,
-    filter,
-    levels: levels && levelNamesOf(levels),
+    zone: { zone: place.zone.zone, setBy: place.zone.setBy },
     since,
     until,
     now,
     relative: [options.since, options.until].some((spec) => spec !== undefined && isRelativeSpec(spec)),
+    levels,
+    modules: options.module?.map((m) => m.trim()).filter(Boolean),
+    pids,
+    grep,
+    quiet: options.quiet === true,
+  };
+  return {
+    ...compileQuery(spec),
     writerName: options.ndjson ? 'ndjson' : options.json ? 'json' : options.raw ? 'raw' : 'text',
     fields,
-    quiet: options.quiet === true,
     color: colourWanted(options),
-    stdoutIsTerminal,
+    stdoutIsTerminal: process.stdout.isTTY === true,
   };
 }
 
