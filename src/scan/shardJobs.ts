@@ -26,15 +26,18 @@ export const SHARD_JOBS = {
 
 export type ShardJobName = keyof typeof SHARD_JOBS;
 
+/** A job by name with the plain-data spec its operator is built from, in every thread. */
+export type ShardJob = {
+  [Name in ShardJobName]: { job: Name; spec: Parameters<(typeof SHARD_JOBS)[Name]>[0] };
+}[ShardJobName];
+
 /** Everything a worker needs to scan one shard: all of it plain data. */
-export interface ShardTask {
-  job: ShardJobName;
-  spec: unknown;
+export type ShardTask = ShardJob & {
   /** The command's query, its inputs narrowed to this shard's files. */
   query: QuerySpec;
   keyword?: string;
-}
+};
 
-export function operatorFor(job: ShardJobName, spec: unknown): MergeableOperator {
+export function operatorFor({ job, spec }: ShardJob): MergeableOperator {
   return (SHARD_JOBS[job] as (spec: unknown) => MergeableOperator)(spec);
 }

@@ -16,7 +16,7 @@ const BYTES_PER_MESSAGE = 8 * 1024 * 1024;
 
 async function scanShard(task: ShardTask, post: (message: ShardMessage) => void): Promise<void> {
   const query = compileQuery(task.query);
-  const operator = operatorFor(task.job, task.spec);
+  const operator = operatorFor(task);
   let unreported = 0;
   const stats = await scanRecords(query, {
     progress: false,

@@ -8,7 +8,7 @@ import type { Progress } from '../sinks/progress.js';
 import type { LogInput } from '../sources/resolveInputs.js';
 import { compileQuery, type CompiledQuery } from './compileQuery.js';
 import { progressFor, scanRecords } from './scanRecords.js';
-import type { MergeableOperator, ShardJobName, ShardTask } from './shardJobs.js';
+import type { MergeableOperator, ShardJob, ShardTask } from './shardJobs.js';
 import type { ShardMessage } from './shardWorker.js';
 import { stopYoungGenerationGrowth } from './youngGeneration.js';
 
@@ -22,15 +22,12 @@ const MAX_AUTO_THREADS = 4;
  */
 const MIN_AUTO_CORES = 4;
 
-export interface ShardedScan {
-  job: ShardJobName;
-  /** The plain-data spec the job's operator is built from, in every thread. */
-  spec: unknown;
+export type ShardedScan = ShardJob & {
   /** Built by this thread from `spec`: it reads the first shard and takes in the others. */
   operator: MergeableOperator;
   keyword?: string;
   threads: number | 'auto';
-}
+};
 
 /**
  * scanRecords, with one input's files split into consecutive shards read by worker threads at
@@ -39,7 +36,7 @@ export interface ShardedScan {
  */
 export async function scanSharded(query: CompiledQuery, scan: ShardedScan): Promise<ScanStats> {
   stopYoungGenerationGrowth();
-  const { operator, keyword, threads } = scan;
+  const { operator, keyword, threads, ...job } = scan;
   const auto = threads === 'auto';
   const cores = availableParallelism();
   const count = auto ? (cores >= MIN_AUTO_CORES ? Math.min(MAX_AUTO_THREADS, cores) : 1) : threads;
@@ -53,9 +50,7 @@ export async function scanSharded(query: CompiledQuery, scan: ShardedScan): Prom
   const shardQuery = (input: LogInput) => ({ ...query.spec, inputs: [input] });
   const workers = shards
     .slice(1)
-    .map((input) =>
-      startShard({ job: scan.job, spec: scan.spec, query: shardQuery(input), keyword }, progress),
-    );
+    .map((input) => startShard({ ...job, query: shardQuery(input), keyword }, progress));
   try {
     const first = compileQuery(shardQuery(shards[0]!));
     const stats = await scanRecords(first, { progress, keyword, values, visit });
