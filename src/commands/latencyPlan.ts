@@ -1,24 +1,21 @@
 import { UsageError } from '../core/errors.js';
 import { parseUnitOption } from '../operators/durationText.js';
-import { compileDurationReader, type DurationReader } from '../operators/durationValues.js';
-import { ExactQuantiles, ValueBudget } from '../operators/exactQuantiles.js';
-import { groupKind, type GroupKind } from '../operators/latencyGroups.js';
-import { LatencyStats } from '../operators/latencyStats.js';
+import { compileDurationReader } from '../operators/durationValues.js';
+import { groupKind } from '../operators/latencyGroups.js';
+import { latencySummaryOptions, type LatencySpec } from '../operators/latencySpec.js';
+import type { LatencySummaryOptions } from '../operators/latencySummary.js';
 import { parseThresholds, type Threshold } from '../operators/latencyThresholds.js';
-import { LogBuckets } from '../operators/logBuckets.js';
 import { parsePercentiles, type Percentile } from '../operators/percentiles.js';
-import { SketchQuantiles } from '../operators/sketchQuantiles.js';
 import type { LatencyCommandOptions } from './latency/options.js';
 import { parseWholeNumber } from './shared/wholeNumber.js';
+
 /** The latency options, validated and compiled once before the first line is read. */
-export interface LatencyPlan {
-  reader: DurationReader;
+export interface LatencyPlan extends LatencySummaryOptions {
+  /** What the operator is built from, here and in each worker thread. */
+  spec: LatencySpec;
   percentiles: Percentile[];
   byName: string | null;
-  by?: GroupKind;
-  slowest?: number;
   histogram: boolean;
-  newStats: () => LatencyStats;
   accuracy: string;
   thresholds: Threshold[];
   writer: 'text' | 'json' | 'ndjson' | 'csv';
@@ -34,24 +31,28 @@ export function buildLatencyPlan(options: LatencyCommandOptions): LatencyPlan {
   const histogram = options.histogram === true;
   if ((writer === 'ndjson' || writer === 'csv') && (histogram || options.slowest !== undefined))
     throw new UsageError(`--histogram and --slowest go with the table or --json, not --${writer}`);
-  const reader = compileDurationReader({
+  const duration = {
     pattern: options.pattern,
     field: options.field,
     bareExponent: parseUnitOption(options.unit),
-  });
-  const budget = new ValueBudget();
-  return {
-    reader,
-    percentiles: parsePercentiles(options.percentiles),
-    byName: options.by ?? null,
-    by: options.by === undefined ? undefined : groupKind(options.by),
+  };
+  // Each flag is checked in turn, so the first bad one is the one reported.
+  compileDurationReader(duration);
+  const percentiles = parsePercentiles(options.percentiles);
+  if (options.by !== undefined) groupKind(options.by);
+  const spec: LatencySpec = {
+    duration,
+    by: options.by,
     slowest: options.slowest === undefined ? undefined : parseSlowest(options.slowest),
     histogram,
-    newStats: () =>
-      new LatencyStats(
-        options.exact ? new ExactQuantiles(budget) : new SketchQuantiles(),
-        histogram ? new LogBuckets() : null,
-      ),
+    exact: options.exact === true,
+  };
+  return {
+    ...latencySummaryOptions(spec),
+    spec,
+    percentiles,
+    byName: options.by ?? null,
+    histogram,
     accuracy: options.exact ? 'exact' : 'ddsketch 1%',
     thresholds: parseThresholds(options.failOver ?? []),
     writer,

@@ -2,7 +2,15 @@ import type { LogRecord } from '../core/record.js';
 import { ScanStats } from '../operators/scanStats.js';
 import { Output } from '../sinks/output.js';
 import { RECORD_WRITERS, type RecordWriter } from '../sinks/recordWriters.js';
-import type { LogQuery } from './logQuery.js';
+import type { CompiledQuery } from './compileQuery.js';
+
+/** How a command prints its records: decided in the main thread, never sent to a worker. */
+export interface RecordOutput {
+  writerName: 'text' | 'ndjson' | 'json' | 'raw';
+  fields?: string[];
+  color: boolean;
+  stdoutIsTerminal: boolean;
+}
 
 /**
  * The end of every record-printing pipeline: counts what was scanned, filters, and writes
@@ -14,7 +22,7 @@ export class RecordSink {
   readonly writer: RecordWriter;
   private readonly labelOf = new Map<string, string>();
 
-  constructor(private readonly query: LogQuery) {
+  constructor(private readonly query: CompiledQuery & RecordOutput) {
     this.writer = RECORD_WRITERS[query.writerName]!({
       output: this.output,
       color: query.color,

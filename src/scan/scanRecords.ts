@@ -8,7 +8,7 @@ import { sizeOnDisk } from '../sources/logSource.js';
 import { Progress } from '../sinks/progress.js';
 import { scanSummaryLine, unreadableLines } from '../sinks/scanSummary.js';
 import { ExitCode } from '../core/errors.js';
-import type { LogQuery } from './logQuery.js';
+import type { CompiledQuery } from './compileQuery.js';
 
 export interface ScanOptions {
   /**
@@ -35,7 +35,7 @@ export interface ScanOptions {
  * counts what was scanned, applies the query's filter and hands matches to `visit`.
  * Stats are returned; `reportScan` prints their one-line summary.
  */
-export async function scanRecords(query: LogQuery, options: ScanOptions): Promise<ScanStats> {
+export async function scanRecords(query: CompiledQuery, options: ScanOptions): Promise<ScanStats> {
   const stats = new ScanStats();
   const shared = options.progress instanceof Progress ? options.progress : null;
   const progress = shared ?? (await progressFor(query, options.progress === true));
@@ -70,7 +70,7 @@ export async function scanRecords(query: LogQuery, options: ScanOptions): Promis
 }
 
 /** The scan's KeywordValues, counting each value as a record seen and matched; undefined when not allowed. */
-function valueLane(query: LogQuery, options: ScanOptions, stats: ScanStats): KeywordValues | undefined {
+function valueLane(query: CompiledQuery, options: ScanOptions, stats: ScanStats): KeywordValues | undefined {
   const { values } = options;
   if (!values || options.keyword !== values.keyword) return undefined;
   if (query.inputs.length !== 1 || query.filter !== ACCEPT_ALL) return undefined;
@@ -86,13 +86,13 @@ function valueLane(query: LogQuery, options: ScanOptions, stats: ScanStats): Key
 }
 
 /** A progress display over every input of the query, shown on a terminal's stderr only. */
-export async function progressFor(query: LogQuery, wanted: boolean): Promise<Progress> {
+export async function progressFor(query: CompiledQuery, wanted: boolean): Promise<Progress> {
   const show = wanted && Progress.wanted(query.quiet, false);
   return new Progress(show ? await sizeOnDisk(query.inputs.flatMap((i) => i.sources)) : 0, show);
 }
 
 /** Prints on stderr the files that could not be read whole, then the recovered/unparsed summary. */
-export function reportScan(query: LogQuery, stats: ScanStats): void {
+export function reportScan(query: CompiledQuery, stats: ScanStats): void {
   reportUnreadable(stats);
   reportSummary(query, stats);
 }
@@ -103,7 +103,7 @@ export function reportUnreadable(stats: ScanStats): void {
 }
 
 /** The recovered/unparsed summary, unless --quiet. */
-export function reportSummary(query: LogQuery, stats: ScanStats): void {
+export function reportSummary(query: CompiledQuery, stats: ScanStats): void {
   const summary = query.quiet ? null : scanSummaryLine(stats);
   if (summary) process.stderr.write(summary + '\n');
 }

@@ -1,11 +1,9 @@
 import type { KeywordValues } from '../core/keywordValues.js';
 import type { LogRecord } from '../core/record.js';
 import { ErrorCountOperator, type ErrorCountSpec } from '../operators/errorCountOperator.js';
+import { latencySummaryOptions, type LatencySpec } from '../operators/latencySpec.js';
 import { LatencySummaryOperator } from '../operators/latencySummary.js';
-import type { LogInput } from '../sources/resolveInputs.js';
-import type { LatencyCommandOptions } from '../commands/latency/options.js';
-import { buildLatencyPlan } from '../commands/latencyPlan.js';
-import type { LogCommandOptions } from '../commands/shared/logOptions.js';
+import type { QuerySpec } from './querySpec.js';
 
 /** An operator whose work can be split by files and put back together (a monoid, in order). */
 export interface MergeableOperator<State = unknown> {
@@ -22,22 +20,24 @@ export interface MergeableOperator<State = unknown> {
  * (structured-cloned into the worker) into the same operator the command builds.
  */
 export const SHARD_JOBS = {
-  latency: (spec: LatencyCommandOptions) => new LatencySummaryOperator(buildLatencyPlan(spec)),
+  latency: (spec: LatencySpec) => new LatencySummaryOperator(latencySummaryOptions(spec)),
   'errors-count': (spec: ErrorCountSpec) => new ErrorCountOperator(spec),
 } as const;
 
 export type ShardJobName = keyof typeof SHARD_JOBS;
 
-/** Everything a worker needs to scan one shard: all of it plain data. */
-export interface ShardTask {
-  job: ShardJobName;
-  spec: unknown;
-  /** The command's filter options, --since/--until already resolved to ISO times. */
-  queryOptions: LogCommandOptions;
-  input: LogInput;
-  keyword?: string;
-}
+/** A job by name with the plain-data spec its operator is built from, in every thread. */
+export type ShardJob = {
+  [Name in ShardJobName]: { job: Name; spec: Parameters<(typeof SHARD_JOBS)[Name]>[0] };
+}[ShardJobName];
 
-export function operatorFor(job: ShardJobName, spec: unknown): MergeableOperator {
+/** Everything a worker needs to scan one shard: all of it plain data. */
+export type ShardTask = ShardJob & {
+  /** The command's query, its inputs narrowed to this shard's files. */
+  query: QuerySpec;
+  keyword?: string;
+};
+
+export function operatorFor({ job, spec }: ShardJob): MergeableOperator {
   return (SHARD_JOBS[job] as (spec: unknown) => MergeableOperator)(spec);
 }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SmsmonError, errorLine } from '../core/errors.js';
-import { buildLogQuery } from './logQuery.js';
+import { compileQuery } from './compileQuery.js';
 import { scanRecords } from './scanRecords.js';
 import { operatorFor, type ShardTask } from './shardJobs.js';
 
@@ -15,8 +15,8 @@ export type ShardMessage =
 const BYTES_PER_MESSAGE = 8 * 1024 * 1024;
 
 async function scanShard(task: ShardTask, post: (message: ShardMessage) => void): Promise<void> {
-  const query = await buildLogQuery([], task.queryOptions, { inputs: [task.input] });
-  const operator = operatorFor(task.job, task.spec);
+  const query = compileQuery(task.query);
+  const operator = operatorFor(task);
   let unreported = 0;
   const stats = await scanRecords(query, {
     progress: false,

@@ -5,10 +5,10 @@ import type { LogRecord } from '../core/record.js';
 import type { ScanStats, ScanStatsState } from '../operators/scanStats.js';
 import { AUTO_SHARD_MIN_BYTES, planShards } from './shardPlan.js';
 import type { Progress } from '../sinks/progress.js';
-import type { LogCommandOptions } from '../commands/shared/logOptions.js';
-import type { LogQuery } from './logQuery.js';
+import type { LogInput } from '../sources/resolveInputs.js';
+import { compileQuery, type CompiledQuery } from './compileQuery.js';
 import { progressFor, scanRecords } from './scanRecords.js';
-import type { MergeableOperator, ShardJobName, ShardTask } from './shardJobs.js';
+import type { MergeableOperator, ShardJob, ShardTask } from './shardJobs.js';
 import type { ShardMessage } from './shardWorker.js';
 import { stopYoungGenerationGrowth } from './youngGeneration.js';
 
@@ -22,26 +22,21 @@ const MAX_AUTO_THREADS = 4;
  */
 const MIN_AUTO_CORES = 4;
 
-export interface ShardedScan {
-  job: ShardJobName;
-  /** The plain-data spec the job's operator is built from, in every thread. */
-  spec: unknown;
+export type ShardedScan = ShardJob & {
   /** Built by this thread from `spec`: it reads the first shard and takes in the others. */
   operator: MergeableOperator;
-  /** The options the query was built from: workers build the same filter from them. */
-  queryOptions: LogCommandOptions;
   keyword?: string;
   threads: number | 'auto';
-}
+};
 
 /**
  * scanRecords, with one input's files split into consecutive shards read by worker threads at
  * the same time. Each shard's operator state is merged in file order, so the result is the one a
  * single pass gives. Falls back to one pass when the input cannot be split (planShards).
  */
-export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<ScanStats> {
+export async function scanSharded(query: CompiledQuery, scan: ShardedScan): Promise<ScanStats> {
   stopYoungGenerationGrowth();
-  const { operator, keyword, threads } = scan;
+  const { operator, keyword, threads, ...job } = scan;
   const auto = threads === 'auto';
   const cores = availableParallelism();
   const count = auto ? (cores >= MIN_AUTO_CORES ? Math.min(MAX_AUTO_THREADS, cores) : 1) : threads;
@@ -51,12 +46,14 @@ export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<S
   if (!shards) return scanRecords(query, { progress: true, keyword, values, visit });
 
   const progress = await progressFor(query, true);
-  const queryOptions = withResolvedTimes(scan.queryOptions, query);
+  // Every thread compiles the same spec: --since 1h is the instant this thread resolved.
+  const shardQuery = (input: LogInput) => ({ ...query.spec, inputs: [input] });
   const workers = shards
     .slice(1)
-    .map((input) => startShard({ job: scan.job, spec: scan.spec, queryOptions, input, keyword }, progress));
+    .map((input) => startShard({ ...job, query: shardQuery(input), keyword }, progress));
   try {
-    const stats = await scanRecords({ ...query, inputs: [shards[0]!] }, { progress, keyword, values, visit });
+    const first = compileQuery(shardQuery(shards[0]!));
+    const stats = await scanRecords(first, { progress, keyword, values, visit });
     for (const worker of workers) {
       const done = await worker.result;
       operator.mergeState(done.state);
@@ -67,15 +64,6 @@ export async function scanSharded(query: LogQuery, scan: ShardedScan): Promise<S
     progress.stop();
     for (const worker of workers) void worker.thread.terminate();
   }
-}
-
-/**
- * --since 1h means the same instant in every thread: passed on as the time it resolved to; and the
- * zone the command resolved (from --tz, SMSMON_TZ or the config) as --tz.
- */
-function withResolvedTimes(options: LogCommandOptions, query: LogQuery): LogCommandOptions {
-  const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
-  return { ...options, since: iso(query.since), until: iso(query.until), tz: query.zone.zone };
 }
 
 interface RunningShard {

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { LiveClock } from './readers/liveClock.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import type { LogInput } from '../sources/resolveInputs.js';
-import type { LogQuery } from './logQuery.js';
+import type { CompiledQuery } from './compileQuery.js';
 
 /** Records this far ahead of the clock are not jitter between workers' clocks. */
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -79,7 +79,7 @@ export async function skewLine(
 
 /** warnOfZone after a log query's scan, when its window was relative. */
 export async function warnOfZoneAfter(
-  query: LogQuery,
+  query: CompiledQuery,
   matched: number,
   relative = query.relative,
 ): Promise<void> {

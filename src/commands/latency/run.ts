@@ -13,7 +13,7 @@ import { Output } from '../../sinks/output.js';
 import { escapeToOneLine } from '../../sinks/safeText.js';
 import type { LatencyCommandOptions } from './options.js';
 import { buildLatencyPlan, type LatencyPlan } from '../latencyPlan.js';
-import { buildLogQuery, type LogQuery } from '../../scan/logQuery.js';
+import { buildLogQuery, type LogQuery } from '../shared/logQuery.js';
 import { logPlaceFor } from '../shared/logPlace.js';
 import type { ScanStats } from '../../operators/scanStats.js';
 import { reportScan, scanExitCode } from '../../scan/scanRecords.js';
@@ -33,9 +33,8 @@ export async function runLatency(
   const operator = new LatencySummaryOperator(plan);
   const stats = await scanSharded(query, {
     job: 'latency',
-    spec: options,
+    spec: plan.spec,
     operator,
-    queryOptions: options,
     keyword: plan.reader.keyword,
     threads,
   });

@@ -13,7 +13,7 @@ import {
   type ErrorReport,
 } from '../../../sinks/errorReport.js';
 import type { ErrorsCountOptions } from './options.js';
-import { buildLogQuery } from '../../../scan/logQuery.js';
+import { buildLogQuery } from '../../shared/logQuery.js';
 import { logPlaceFor } from '../../shared/logPlace.js';
 import { reportScan, scanExitCode } from '../../../scan/scanRecords.js';
 import { scanSharded } from '../../../scan/shardedScan.js';
@@ -50,7 +50,7 @@ export async function runErrorsCount(
   };
   const operator = new ErrorCountOperator(spec);
   const { counter, typesSeen } = operator;
-  const stats = await scanSharded(query, { job: 'errors-count', spec, operator, queryOptions, threads });
+  const stats = await scanSharded(query, { job: 'errors-count', spec, operator, threads });
   const groups = counter.sorted();
   const report: ErrorReport = {
     by,

@@ -2,7 +2,7 @@ import { ExitCode } from '../../../core/errors.js';
 import type { Command } from 'commander';
 import type { LogCommandOptions } from '../../shared/logOptions.js';
 import { logPlaceFor } from '../../shared/logPlace.js';
-import { buildLogQuery } from '../../../scan/logQuery.js';
+import { buildLogQuery } from '../../shared/logQuery.js';
 import { RecordSink } from '../../../scan/recordSink.js';
 import { reportScan, scanExitCode, scanRecords } from '../../../scan/scanRecords.js';
 import { warnOfZoneAfter } from '../../../scan/zoneWarning.js';

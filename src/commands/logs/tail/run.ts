@@ -6,7 +6,7 @@ import { formatFor } from '../../../parsers/formats.js';
 import { followRecords } from '../../../scan/readers/followRecords.js';
 import { formatOfInput } from '../../../scan/readers/inputRecords.js';
 import { tailOfInput, type InputTail } from '../../../scan/readers/inputTail.js';
-import { buildLogQuery, type LogQuery } from '../../../scan/logQuery.js';
+import { buildLogQuery, type LogQuery } from '../../shared/logQuery.js';
 import { logPlaceFor } from '../../shared/logPlace.js';
 import type { TailCommandOptions } from './options.js';
 import { RecordSink } from '../../../scan/recordSink.js';
