@@ -3,29 +3,41 @@ import assert from 'node:assert/strict';
 import { asctimeParser } from '../core/asctime.js';
 import { VERBOSE_FORMAT } from '../core/families.js';
 import { wallClockIn } from '../core/timeZone.js';
-import { HeaderBytes, NOT_HEADER, UNSURE } from './headerBytes.js';
+import { BYTE_MATCHERS, NOT_HEADER, headerMatcherFor, headerMatchersFor } from './headerMatcher.js';
+import { UNSURE, headerSteps, validTimeOf } from './headerSteps.js';
 import { Random } from '../../test/kit/random.js';
 import { compilePythonFormat } from './pythonFormat.js';
-import { RecordAssembler } from './recordAssembler.js';
 
-/** The byte matcher must agree with the format's regex (and date check) wherever it answers. */
-function agree(formatText: string, lines: readonly string[]): number {
+const parseTime = asctimeParser(wallClockIn('UTC'));
+
+/**
+ * Every matcher of a format (the byte ones, then the regex) gives the same answers on every line;
+ * returns how many lines each byte matcher answered on the bytes alone (not UNSURE).
+ */
+function agree(formatText: string, lines: readonly string[]): number[] {
   const format = compilePythonFormat(formatText);
-  const parseTime = asctimeParser(wallClockIn('UTC'));
-  const matcher = HeaderBytes.compile(format, parseTime);
-  assert.ok(matcher, `compiles ${formatText}`);
-  const assembler = new RecordAssembler({ format, parseTime, file: 'x' });
-  let answered = 0;
+  const matchers = headerMatchersFor(format, parseTime);
+  const regex = matchers.at(-1)!;
+  assert.equal(regex.onBytes, false, formatText);
+  assert.ok(matchers.length > 1, `a byte matcher takes ${formatText}`);
+  const steps = headerSteps(format)!;
+  const byteMatches = BYTE_MATCHERS.map((matcher) => matcher(steps, validTimeOf(parseTime)));
+  const answered = byteMatches.map(() => 0);
   for (const line of lines) {
     const bytes = Buffer.from(line + '\nINFO next line', 'utf8');
-    const got = matcher.match(bytes, 0);
-    const length = assembler.headerLength(line);
-    const want = length < 0 ? NOT_HEADER : Buffer.byteLength(line.slice(0, length));
-    // Straight-line code where the format allows it, the step interpreter elsewhere: one answer.
-    assert.equal(matcher.matchBySteps(bytes, 0), got, `${formatText}: by steps ${JSON.stringify(line)}`);
-    if (got === UNSURE) continue;
-    answered++;
-    assert.equal(got, want, `${formatText}: ${JSON.stringify(line)}`);
+    const header = regex.headerOf(line);
+    const want = header === null ? NOT_HEADER : Buffer.byteLength(header.captures[0]);
+    for (const [i, matcher] of matchers.entries()) {
+      const which = `${formatText}, matcher ${i}: ${JSON.stringify(line)}`;
+      assert.equal(matcher.messageStart(bytes, 0), want, which);
+      assert.equal(matcher.isHeader(line), header !== null, which);
+    }
+    byteMatches.forEach((match, i) => {
+      const got = match?.(bytes, 0);
+      if (got === undefined || got === UNSURE) return;
+      answered[i]!++;
+      assert.equal(got, want, `${formatText}, ${BYTE_MATCHERS[i]!.name}: ${JSON.stringify(line)}`);
+    });
   }
   return answered;
 }
@@ -59,7 +71,7 @@ const LINES = [
 ];
 
 test('the verbose format: every answer equals the regex', () => {
-  assert.ok(agree(VERBOSE_FORMAT, LINES) >= LINES.length - 1);
+  for (const answered of agree(VERBOSE_FORMAT, LINES)) assert.ok(answered >= LINES.length - 1);
 });
 
 test('the verbose format, lines mutated at random: every answer equals the regex', () => {
@@ -80,7 +92,7 @@ test('the verbose format, lines mutated at random: every answer equals the regex
       lines.push(chars.join(''));
     }
   }
-  assert.ok(agree(VERBOSE_FORMAT, lines) > lines.length / 2);
+  for (const answered of agree(VERBOSE_FORMAT, lines)) assert.ok(answered > lines.length / 2);
 });
 
 test('padded and other formats, with backtracking', () => {
@@ -90,20 +102,32 @@ test('padded and other formats, with backtracking', () => {
     `ERROR ${T} x:y: z`,
     `DEBUG    ${T} : no name`,
   ];
-  assert.ok(agree('%(levelname)-8s %(asctime)s %(name)s: %(message)s', padded) === padded.length);
+  // Runs that must give bytes back: straight-line code declines them, the step interpreter answers.
+  assert.deepEqual(agree('%(levelname)-8s %(asctime)s %(name)s: %(message)s', padded), [0, padded.length]);
   const dashes = [`${T} a-b-c-d - INFO - msg`, `${T} a - INFO - msg - x`, `${T} - INFO - msg`];
-  assert.equal(agree('%(asctime)s %(name)s-%(levelname)s - %(message)s', dashes), dashes.length);
+  assert.deepEqual(agree('%(asctime)s %(name)s-%(levelname)s - %(message)s', dashes), [0, dashes.length]);
   const digits = [`${T} 123456 msg`, `${T} 1 msg`, `${T} x msg`];
-  assert.equal(agree('%(asctime)s %(process)d%(thread)d %(message)s', digits), digits.length);
+  assert.deepEqual(agree('%(asctime)s %(process)d%(thread)d %(message)s', digits), [0, digits.length]);
 });
 
-test('formats with a piece the byte matcher does not know leave it off', () => {
-  const parseTime = asctimeParser(wallClockIn('UTC'));
+test('formats with a piece the byte matchers do not know get the regex', () => {
   for (const text of [
     '%(asctime)s %(threadName)s %(message)s',
     '%(created)f %(message)s',
     '%(asctime)s %(levelname)s',
   ]) {
-    assert.equal(HeaderBytes.compile(compilePythonFormat(text), parseTime), null, text);
+    const format = compilePythonFormat(text);
+    assert.equal(headerSteps(format), null, text);
+    assert.equal(headerMatcherFor(format, parseTime).onBytes, false, text);
+    assert.equal(headerMatchersFor(format, parseTime).length, 1, text);
   }
+});
+
+test("the guide's format is matched on bytes, by the first byte matcher that takes it", () => {
+  const matcher = headerMatcherFor(compilePythonFormat(VERBOSE_FORMAT), parseTime);
+  assert.equal(matcher.onBytes, true);
+  const line = `ERROR ${T} views 1 2 boom`;
+  assert.equal(matcher.messageStart(Buffer.from(line), 0), line.length - 'boom'.length);
+  assert.deepEqual(matcher.headerOf(line)?.captures.slice(1), ['ERROR', T, 'views', '1', '2']);
+  assert.equal(matcher.headerOf(line)?.time, Date.UTC(2024, 0, 20, 16, 30, 5, 123));
 });

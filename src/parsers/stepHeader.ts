@@ -1,11 +1,7 @@
-import { ASCTIME_PATTERN } from '../core/asctime.js';
-import { LEVEL_PATTERN, attributePattern, type CompiledFormat } from './pythonFormat.js';
-import { RecordAssembler } from './recordAssembler.js';
 import {
   Kind,
   LEVEL_N,
   HEADER_LEVEL_BYTES,
-  NO_BYTES,
   NOT_HEADER,
   SPACE,
   UNSURE,
@@ -13,95 +9,31 @@ import {
   isAsctime,
   isDigit,
   levelNameAt,
-  possessive,
   startsWith,
-  step,
+  type ByteMatch,
   type Step,
+  type ValidTime,
 } from './headerSteps.js';
-import { straightMatcher, type StraightMatcher } from './straightHeader.js';
-import { NEWLINE } from '../core/lineBytes.js';
-
-export { NOT_HEADER, UNSURE } from './headerSteps.js';
-
-/** Attribute patterns the byte matcher knows, by their regex source (pythonFormat.ts). */
-const KINDS: ReadonlyMap<string, Kind> = new Map([
-  [LEVEL_PATTERN, Kind.Level],
-  [String.raw`\d+`, Kind.Digits],
-  [String.raw`[^\s"]+`, Kind.Name],
-  [ASCTIME_PATTERN, Kind.Asctime],
-]);
 
 /**
- * A format's header regex run on raw bytes at a line start, without decoding the line: the same
- * greedy-with-backtracking semantics as the RegExp for the patterns it knows (levels, digits,
- * names, asctime, padding), and the same date check (a header's asctime is a real date). Built
- * for the value lane of the keyword scan, where decoding each candidate line and running the
- * capturing regex on it cost more than the rest of the scan together.
+ * A format's header regex run on raw bytes at a line start, without decoding the line, by
+ * interpreting its steps (headerSteps.ts): the same greedy-with-backtracking semantics as the
+ * RegExp for the patterns the steps know, and the same date check. It takes every format that
+ * has steps, the ones whose runs must give bytes back included.
  */
-export class HeaderBytes {
-  private readonly minute = new Uint8Array(16);
-  /** 0: nothing cached, 1: `minute` is a valid date-hour-minute, 2: an invalid one. */
-  private minuteState = 0;
-  /** The steps as code written for this format, when none backtracks (straightHeader.ts). */
-  private readonly straight: StraightMatcher | null;
+export function stepMatch(steps: readonly Step[], validTime: ValidTime): ByteMatch {
+  const interpreter = new StepInterpreter(steps, validTime);
+  return (bytes, at) => interpreter.run(0, bytes, at);
+}
 
-  private constructor(
+class StepInterpreter {
+  constructor(
     private readonly steps: readonly Step[],
-    private readonly parseTime: (text: string) => number | null,
-    /** The format's regex, for lines the bytes cannot tell. */
-    private readonly assembler: RecordAssembler,
-  ) {
-    this.straight = straightMatcher(steps, (bytes, at) => this.validTime(bytes, at));
-  }
+    private readonly validTime: ValidTime,
+  ) {}
 
-  /** Null when the format has a piece the byte matcher does not know (it then stays off). */
-  static compile(format: CompiledFormat, parseTime: (text: string) => number | null): HeaderBytes | null {
-    if (!format.headerPieces) return null;
-    const steps: Step[] = [];
-    let validated = false;
-    for (const piece of format.headerPieces) {
-      if (piece.literal !== undefined) {
-        if (piece.literal.includes('\n')) return null;
-        steps.push(step(Kind.Literal, Buffer.from(piece.literal, 'utf8')));
-        continue;
-      }
-      const kind = KINDS.get(attributePattern(piece.attribute!));
-      if (kind === undefined) return null;
-      const validate = kind === Kind.Asctime && piece.attribute === 'asctime' && !validated;
-      if (validate) validated = true;
-      if (piece.padded) steps.push(step(Kind.Spaces));
-      steps.push(step(kind, NO_BYTES, validate));
-      if (piece.padded) steps.push(step(Kind.Spaces));
-    }
-    steps.forEach((step, i) => (step.possessive = possessive(step.kind, steps[i + 1])));
-    return new HeaderBytes(steps, parseTime, new RecordAssembler({ format, parseTime, file: '' }));
-  }
-
-  /**
-   * Where the message starts when the line at `at` starts a record, else NOT_HEADER: on the
-   * bytes, or where they cannot tell (UNSURE), with the regex on the line decoded as UTF-8.
-   */
-  messageStart(bytes: Buffer, at: number): number {
-    const message = this.match(bytes, at);
-    if (message !== UNSURE) return message;
-    const end = bytes.indexOf(NEWLINE, at);
-    const line = bytes.toString('utf8', at, end === -1 ? bytes.length : end);
-    const length = this.assembler.headerLength(line);
-    return length < 0 ? NOT_HEADER : at + Buffer.byteLength(line.slice(0, length));
-  }
-
-  /** Where the message starts when a header starts at `at` (a line start), else NOT_HEADER or UNSURE. */
-  match(bytes: Buffer, at: number): number {
-    const straight = this.straight;
-    return straight !== null ? straight(bytes, at) : this.run(0, bytes, at);
-  }
-
-  /** `match` by the step interpreter, even where straight-line code was written (for tests). */
-  matchBySteps(bytes: Buffer, at: number): number {
-    return this.run(0, bytes, at);
-  }
-
-  private run(first: number, b: Buffer, start: number): number {
+  /** The steps from `first` on, from `start`: where the message starts, NOT_HEADER or UNSURE. */
+  run(first: number, b: Buffer, start: number): number {
     let pos = start;
     for (let index = first; index < this.steps.length; index++) {
       const step = this.steps[index]!;
@@ -182,16 +114,5 @@ export class HeaderBytes {
       if (result !== NOT_HEADER) return result;
     }
     return NOT_HEADER;
-  }
-
-  /** The asctime's date is a real one: asked of the parser once per distinct minute. */
-  private validTime(b: Buffer, pos: number): boolean {
-    let same = this.minuteState !== 0;
-    for (let k = 0; same && k < 16; k++) same = b[pos + k] === this.minute[k];
-    if (!same) {
-      for (let k = 0; k < 16; k++) this.minute[k] = b[pos + k]!;
-      this.minuteState = this.parseTime(b.toString('latin1', pos, pos + 16) + ':00,000') === null ? 2 : 1;
-    }
-    return this.minuteState === 1 && (b[pos + 17]! - 48) * 10 + (b[pos + 18]! - 48) <= 59;
   }
 }
