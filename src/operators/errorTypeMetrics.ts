@@ -1,9 +1,9 @@
-import { levelValue, type LogRecord } from '../core/record.js';
+import { LEVELS, levelValue, type LogRecord } from '../core/record.js';
 import { BoundedLabel, OVERFLOW } from './boundedLabel.js';
 import { errorType } from './errorGroups.js';
 import type { Counter, PromRegistry } from './promRegistry.js';
 
-const ERROR_LEVEL = 40;
+const ERROR_LEVEL = LEVELS.ERROR!;
 
 /**
  * errors.log records by error type, as `errors count` names them (the final exception class of

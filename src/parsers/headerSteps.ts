@@ -1,14 +1,21 @@
+import { ASCTIME_PATTERN } from '../core/asctime.js';
 import { HEADER_LEVEL_NAMES, UNNAMED_LEVEL_PREFIX } from '../core/record.js';
+import { LEVEL_PATTERN, attributePattern, type CompiledFormat } from './pythonFormat.js';
 
 /**
- * The steps a format's header is matched in on bytes (headerBytes.ts): the pieces of its regex
- * the byte matchers know, and the byte tests they share.
+ * The steps a format's header is matched in on bytes (stepHeader.ts, straightHeader.ts): the
+ * pieces of its regex the byte matchers know, and the byte tests they share.
  */
 
-/** `match` found no header at that line start. */
+/** No header starts at that line start. */
 export const NOT_HEADER = -1;
-/** `match` met a byte it does not judge (non-ASCII in a name): decode the line and ask the regex. */
+/** A byte matcher met a byte it does not judge (non-ASCII in a name): decode the line and ask the regex. */
 export const UNSURE = -2;
+
+/** A header matched on bytes at a line start: where the message starts, NOT_HEADER or UNSURE. */
+export type ByteMatch = (bytes: Buffer, at: number) => number;
+/** Whether the asctime at a position of the bytes is a real date. */
+export type ValidTime = (bytes: Buffer, at: number) => boolean;
 
 export const Kind = { Literal: 0, Level: 1, Digits: 2, Name: 3, Asctime: 4, Spaces: 5 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
@@ -26,6 +33,60 @@ export interface Step {
 }
 
 export const NO_BYTES = new Uint8Array(0);
+
+/** Attribute patterns the byte matchers know, by their regex source (pythonFormat.ts). */
+const KINDS: ReadonlyMap<string, Kind> = new Map([
+  [LEVEL_PATTERN, Kind.Level],
+  [String.raw`\d+`, Kind.Digits],
+  [String.raw`[^\s"]+`, Kind.Name],
+  [ASCTIME_PATTERN, Kind.Asctime],
+]);
+
+/**
+ * A format's header regex as byte steps, with the same greedy-with-backtracking semantics for the
+ * patterns they know (levels, digits, names, asctime, padding); null when the format has a piece
+ * they do not know (its header is then matched by the regex alone).
+ */
+export function headerSteps(format: CompiledFormat): Step[] | null {
+  if (!format.headerPieces) return null;
+  const steps: Step[] = [];
+  let validated = false;
+  for (const piece of format.headerPieces) {
+    if (piece.literal !== undefined) {
+      if (piece.literal.includes('\n')) return null;
+      steps.push(step(Kind.Literal, Buffer.from(piece.literal, 'utf8')));
+      continue;
+    }
+    const kind = KINDS.get(attributePattern(piece.attribute!));
+    if (kind === undefined) return null;
+    const validate = kind === Kind.Asctime && piece.attribute === 'asctime' && !validated;
+    if (validate) validated = true;
+    if (piece.padded) steps.push(step(Kind.Spaces));
+    steps.push(step(kind, NO_BYTES, validate));
+    if (piece.padded) steps.push(step(Kind.Spaces));
+  }
+  steps.forEach((step, i) => (step.possessive = possessive(step.kind, steps[i + 1])));
+  return steps;
+}
+
+/**
+ * The date check of a header's asctime on bytes, as the regex path's `parseTime` decides it:
+ * the parser is asked once per distinct minute, the seconds are checked here.
+ */
+export function validTimeOf(parseTime: (text: string) => number | null): ValidTime {
+  const minute = new Uint8Array(16);
+  /** 0: nothing cached, 1: `minute` is a valid date-hour-minute, 2: an invalid one. */
+  let minuteState = 0;
+  return (b, pos) => {
+    let same = minuteState !== 0;
+    for (let k = 0; same && k < 16; k++) same = b[pos + k] === minute[k];
+    if (!same) {
+      for (let k = 0; k < 16; k++) minute[k] = b[pos + k]!;
+      minuteState = parseTime(b.toString('latin1', pos, pos + 16) + ':00,000') === null ? 2 : 1;
+    }
+    return minuteState === 1 && (b[pos + 17]! - 48) * 10 + (b[pos + 18]! - 48) <= 59;
+  };
+}
 
 /** Every step has the same shape, so the matcher's property loads stay monomorphic. */
 export function step(kind: Kind, bytes = NO_BYTES, validate = false): Step {

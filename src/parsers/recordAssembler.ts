@@ -1,5 +1,6 @@
 import type { LogRecord } from '../core/record.js';
 import type { CompiledFormat } from './pythonFormat.js';
+import { headerMatcherFor, type HeaderMatch, type HeaderMatcher } from './headerMatcher.js';
 import { splitMessage, splitMessageText, type SplitMessage } from './messageSplitter.js';
 import { MAX_RECORD_BYTES, MAX_RECORD_LINES, TAIL_BYTES, TAIL_LINES } from '../core/recordLimits.js';
 import { withoutCrlfLines, withoutCrlfText } from './lineEnds.js';
@@ -13,8 +14,7 @@ export interface AssemblerContext {
 }
 
 interface Pending {
-  header: RegExpExecArray;
-  time: number | null;
+  header: HeaderMatch;
   line: number;
   /** The head: the first lines, up to MAX_RECORD_LINES and MAX_RECORD_BYTES (in characters). */
   lines: string[];
@@ -36,10 +36,11 @@ interface Pending {
  */
 export class RecordAssembler {
   private pending: Pending | null = null;
-  private readonly timeGroup: number;
+  /** Asked of every line: whether it starts a record, and the header's captures and time. */
+  private readonly header: HeaderMatcher;
 
   constructor(private readonly context: AssemblerContext) {
-    this.timeGroup = context.format.slots.asctime;
+    this.header = headerMatcherFor(context.format, context.parseTime);
   }
 
   /**
@@ -47,12 +48,11 @@ export class RecordAssembler {
    * from the end of this line (longer than MAX_LINE_BYTES).
    */
   push(text: string, lineNumber: number, out: LogRecord[], cutBytes = 0): void {
-    const header = this.matchHeader(text);
+    const header = this.header.headerOf(text);
     if (header) {
       this.flush(out);
       this.pending = {
-        header: header.match,
-        time: header.time,
+        header,
         line: lineNumber,
         lines: [text],
         headChars: text.length,
@@ -85,20 +85,7 @@ export class RecordAssembler {
 
   /** Whether a line would start a new record. */
   isHeader(text: string): boolean {
-    return this.matchHeader(text) !== null;
-  }
-
-  /** Where the message starts in a line that starts a record (UTF-16 units), or -1. */
-  headerLength(text: string): number {
-    return this.matchHeader(text)?.match[0].length ?? -1;
-  }
-
-  private matchHeader(text: string): { match: RegExpExecArray; time: number | null } | null {
-    const match = this.context.format.header.exec(text);
-    if (!match) return null;
-    if (this.timeGroup === 0) return { match, time: null };
-    const time = this.context.parseTime(match[this.timeGroup]!);
-    return time === null ? null : { match, time };
+    return this.header.isHeader(text);
   }
 
   /**
@@ -108,15 +95,14 @@ export class RecordAssembler {
    */
   recordFromText(text: string, line: number, cutBytes = 0): LogRecord | null {
     const newline = text.indexOf('\n');
-    const header = this.matchHeader(newline === -1 ? text : text.slice(0, newline));
+    const header = this.header.headerOf(newline === -1 ? text : text.slice(0, newline));
     if (!header) return null;
     const { format } = this.context;
     if (format.suffix !== '') {
       const lines = text.split('\n');
       const headChars = text.length;
       return this.build({
-        header: header.match,
-        time: header.time,
+        header,
         line,
         lines,
         headChars,
@@ -125,24 +111,23 @@ export class RecordAssembler {
         cutBytes,
       });
     }
-    const split = splitMessageText(withoutCrlfText(text).slice(header.match[0].length));
-    return this.record(header.match, header.time, line, text, split, cutBytes);
+    const split = splitMessageText(withoutCrlfText(text).slice(header.captures[0].length));
+    return this.record(header, line, text, split, cutBytes);
   }
 
   private build(pending: Pending): LogRecord {
     const { header, tail } = pending;
     const written = tail ? pending.lines.concat(tail) : pending.lines;
     const lines = withoutCrlfLines(written);
-    const firstRest = lines[0]!.slice(header[0].length);
+    const firstRest = lines[0]!.slice(header.captures[0].length);
     const body = lines.length === 1 ? [firstRest] : [firstRest, ...lines.slice(1)];
     const raw = written.length === 1 ? written[0]! : written.join('\n');
     const split = splitMessage(body, this.context.format);
-    return this.record(header, pending.time, pending.line, raw, split, pending.cutBytes);
+    return this.record(header, pending.line, raw, split, pending.cutBytes);
   }
 
   private record(
-    header: RegExpExecArray,
-    time: number | null,
+    { captures, time }: HeaderMatch,
     line: number,
     raw: string,
     split: SplitMessage,
@@ -152,15 +137,15 @@ export class RecordAssembler {
     let extra: Record<string, string> | null = null;
     if (extraGroups.length > 0) {
       extra = {};
-      for (const [name, group] of extraGroups) extra[name] = header[group]!;
+      for (const [name, group] of extraGroups) extra[name] = captures[group]!;
     }
     return {
       time,
-      timeText: slots.asctime ? header[slots.asctime]! : '',
-      level: slots.levelname ? header[slots.levelname]! : '',
-      module: slots.module ? header[slots.module]! : '',
-      pid: slots.process ? Number(header[slots.process]) : null,
-      thread: slots.thread ? Number(header[slots.thread]) : null,
+      timeText: slots.asctime ? captures[slots.asctime]! : '',
+      level: slots.levelname ? captures[slots.levelname]! : '',
+      module: slots.module ? captures[slots.module]! : '',
+      pid: slots.process ? Number(captures[slots.process]) : null,
+      thread: slots.thread ? Number(captures[slots.thread]) : null,
       message: split.message,
       excText: split.excText,
       extra,

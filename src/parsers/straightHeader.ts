@@ -5,25 +5,21 @@ import {
   NOT_HEADER,
   UNSURE,
   isAsctime,
+  type ByteMatch,
   type Step,
+  type ValidTime,
 } from './headerSteps.js';
-
-/** One format's header matcher: where the message starts, NOT_HEADER or UNSURE. */
-export type StraightMatcher = (bytes: Buffer, at: number) => number;
 
 /**
  * For a format whose steps never backtrack (every step possessive, as in the guide's formats),
  * its header matcher as straight-line JavaScript written for that format: the same answers as
- * the step interpreter in HeaderBytes, without its loop, switch and step loads. Measured on
- * the 160 MB app family (hyperfine, 30 runs): latency 323 → 306 ms; errors count 398 → 385 ms
- * on its errors family (20 runs); header checks 70 → 60 ms of CPU in a profile.
+ * the step interpreter (stepHeader.ts), without its loop, switch and step loads, which the
+ * byte-scanning readers would pay on every line they ask about.
  * The generated source holds fixed code and the format's byte values only, never its text.
- * Null when a step may have to give bytes back: the interpreter does that.
+ * Null when a step may have to give bytes back (the interpreter does that), or where code
+ * generation is disallowed.
  */
-export function straightMatcher(
-  steps: readonly Step[],
-  validTime: (bytes: Buffer, at: number) => boolean,
-): StraightMatcher | null {
+export function straightMatch(steps: readonly Step[], validTime: ValidTime): ByteMatch | null {
   if (!steps.every((step) => step.possessive)) return null;
   const body = steps.map(stepSource).join('\n');
   const source = `return function matchHeader(b, p) {\nlet e = 0;\nlet c = 0;\n${body}\nreturn p;\n};`;
@@ -39,10 +35,7 @@ export function straightMatcher(
   return factory(isAsctime, validTime);
 }
 
-type MatcherFactory = (
-  asctime: typeof isAsctime,
-  time: (bytes: Buffer, at: number) => boolean,
-) => StraightMatcher;
+type MatcherFactory = (asctime: typeof isAsctime, time: ValidTime) => ByteMatch;
 /**
  * One factory per distinct source: every file's matcher is then the same function to V8, so the
  * code it optimised on the first file serves the next (a new Function per file started cold).

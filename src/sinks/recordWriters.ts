@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { LogRecord } from '../core/record.js';
+import { LEVELS, levelValue, type LogRecord } from '../core/record.js';
 import type { Output } from './output.js';
 import { recordField, recordJsonLine } from './recordJson.js';
 import { escapeControls, escapeToOneLine } from './safeText.js';
@@ -25,15 +25,22 @@ export interface RecordWriter {
 
 type WriterFactory = (options: RecordWriterOptions) => RecordWriter;
 
-const LEVEL_COLOURS: Readonly<Record<string, (c: ChalkInstance) => ChalkInstance>> = {
-  DEBUG: (c) => c.gray,
-  INFO: (c) => c.green,
-  WARNING: (c) => c.yellow,
-  WARN: (c) => c.yellow,
-  ERROR: (c) => c.red,
-  CRITICAL: (c) => c.bgRed.white.bold,
-  FATAL: (c) => c.bgRed.white.bold,
-};
+type Paint = (c: ChalkInstance) => ChalkInstance;
+
+/** Colours by level value, so an alias (WARN, FATAL) takes the colour of the name Python writes. */
+const LEVEL_COLOURS: ReadonlyMap<number, Paint> = new Map<number, Paint>([
+  [LEVELS.DEBUG!, (c) => c.gray],
+  [LEVELS.INFO!, (c) => c.green],
+  [LEVELS.WARNING!, (c) => c.yellow],
+  [LEVELS.ERROR!, (c) => c.red],
+  [LEVELS.CRITICAL!, (c) => c.bgRed.white.bold],
+]);
+
+/** None for a level without a value (NOTSET, 'Level 5'). */
+function levelPaint(level: string): Paint | undefined {
+  const value = levelValue(level);
+  return value === undefined ? undefined : LEVEL_COLOURS.get(value);
+}
 
 /** The record as JSON text: all fields, or only --fields. */
 function jsonText(record: LogRecord, fields: readonly string[] | undefined): string {
@@ -74,7 +81,7 @@ const textWriter: WriterFactory = ({ output, color, fields, labels }) => {
         output.write(prefix + c.dim(safe(record.raw)) + truncation(record, c) + '\n');
         return;
       }
-      const level = (LEVEL_COLOURS[record.level]?.(c) ?? c.reset)(escapeToOneLine(record.level).padEnd(8));
+      const level = (levelPaint(record.level)?.(c) ?? c.reset)(escapeToOneLine(record.level).padEnd(8));
       const ids = record.pid === null ? '' : ' ' + c.dim(`${record.pid}/${record.thread ?? '-'}`);
       const where = c.cyan(escapeToOneLine(record.module)) + ids;
       const marker = (record.recovered ? c.dim(' (recovered)') : '') + truncation(record, c);

@@ -3,7 +3,7 @@ import type { LogRecord } from '../../core/record.js';
 import type { LogSource } from '../../sources/logSource.js';
 import { LineCuts, scanLineWindows } from './lineWindows.js';
 import type { KeywordValues } from '../../core/keywordValues.js';
-import { HeaderBytes } from '../../parsers/headerBytes.js';
+import { headerMatcherFor } from '../../parsers/headerMatcher.js';
 import { KeywordScanner } from './keywordScanner.js';
 import type { AssemblerContext } from '../../parsers/recordAssembler.js';
 import { ValueLane } from './valueLane.js';
@@ -61,6 +61,6 @@ function valueLaneFor(
   values: KeywordValues,
 ): ValueLane | undefined {
   if (source.gzip || source.stdin || context.format.suffix !== '') return undefined;
-  const header = HeaderBytes.compile(context.format, context.parseTime);
-  return header ? new ValueLane(source.path, header, values) : undefined;
+  const header = headerMatcherFor(context.format, context.parseTime);
+  return header.onBytes ? new ValueLane(source.path, header, values) : undefined;
 }

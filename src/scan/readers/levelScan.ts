@@ -1,5 +1,5 @@
 import type { ProblemSink } from '../../core/sourceProblem.js';
-import { HeaderBytes, NOT_HEADER } from '../../parsers/headerBytes.js';
+import { headerMatcherFor, NOT_HEADER, type HeaderMatcher } from '../../parsers/headerMatcher.js';
 import { headerFirstBytes, startsWith } from '../../parsers/headerSteps.js';
 import type { LogRecord } from '../../core/record.js';
 import type { LogSource } from '../../sources/logSource.js';
@@ -49,7 +49,7 @@ class LevelScanner {
   private readonly starts: Buffer[];
   /** First bytes a header line of any level can begin with ('D', 'I', 'W', 'E', 'C', …). */
   private readonly headerFirstBytes: Set<number>;
-  private readonly headerBytes: HeaderBytes | null;
+  private readonly headerBytes: HeaderMatcher;
   /**
    * The lines here go to the assembler one by one until the next header: before a file's first
    * header (unparsed records, as on the line-by-line path), or the rest of a record too long to
@@ -66,7 +66,7 @@ class LevelScanner {
     private readonly cuts: LineCuts,
   ) {
     this.assembler = new RecordAssembler(context);
-    this.headerBytes = HeaderBytes.compile(context.format, context.parseTime);
+    this.headerBytes = headerMatcherFor(context.format, context.parseTime);
     this.starts = prefixes.map((p) => Buffer.from(p, 'utf8'));
     this.needles = prefixes.map((p) => Buffer.from('\n' + p, 'utf8'));
     this.headerFirstBytes = headerFirstBytes(levelLinePrefix);
