@@ -12,7 +12,7 @@ import { REPORT_WRITERS, type ReportContext } from '../../sinks/latencyReport.js
 import { Output } from '../../sinks/output.js';
 import { escapeToOneLine } from '../../sinks/safeText.js';
 import type { LatencyCommandOptions } from './options.js';
-import { buildLatencyPlan, type LatencyPlan } from '../latencyPlan.js';
+import { buildLatencyPlan, type LatencyPlan } from './plan.js';
 import { buildLogQuery, type LogQuery } from '../shared/logQuery.js';
 import { logPlaceFor } from '../shared/logPlace.js';
 import type { ScanStats } from '../../operators/scanStats.js';

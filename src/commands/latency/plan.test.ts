@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testRecord } from '../../test/kit/logRecord.js';
-import { latencySummaryOptions } from '../operators/latencySpec.js';
-import { LatencySummaryOperator } from '../operators/latencySummary.js';
-import { buildLatencyPlan } from './latencyPlan.js';
+import { testRecord } from '../../../test/kit/logRecord.js';
+import { latencySummaryOptions } from '../../operators/latencySpec.js';
+import { LatencySummaryOperator } from '../../operators/latencySummary.js';
+import { buildLatencyPlan } from './plan.js';
 
 test("latency's job spec crosses to a worker as is and builds the operator the command builds", () => {
   const plan = buildLatencyPlan({

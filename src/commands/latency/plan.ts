@@ -1,13 +1,13 @@
-import { UsageError } from '../core/errors.js';
-import { parseUnitOption } from '../operators/durationText.js';
-import { compileDurationReader } from '../operators/durationValues.js';
-import { groupKind } from '../operators/latencyGroups.js';
-import { latencySummaryOptions, type LatencySpec } from '../operators/latencySpec.js';
-import type { LatencySummaryOptions } from '../operators/latencySummary.js';
-import { parseThresholds, type Threshold } from '../operators/latencyThresholds.js';
-import { parsePercentiles, type Percentile } from '../operators/percentiles.js';
-import type { LatencyCommandOptions } from './latency/options.js';
-import { parseWholeNumber } from './shared/wholeNumber.js';
+import { UsageError } from '../../core/errors.js';
+import { parseUnitOption } from '../../operators/durationText.js';
+import { compileDurationReader } from '../../operators/durationValues.js';
+import { groupKind } from '../../operators/latencyGroups.js';
+import { latencySummaryOptions, type LatencySpec } from '../../operators/latencySpec.js';
+import type { LatencySummaryOptions } from '../../operators/latencySummary.js';
+import { parseThresholds, type Threshold } from '../../operators/latencyThresholds.js';
+import { parsePercentiles, type Percentile } from '../../operators/percentiles.js';
+import type { LatencyCommandOptions } from './options.js';
+import { parseWholeNumber } from '../shared/wholeNumber.js';
 
 /** The latency options, validated and compiled once before the first line is read. */
 export interface LatencyPlan extends LatencySummaryOptions {
