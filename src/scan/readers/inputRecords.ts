@@ -12,8 +12,9 @@ import { formatFor } from '../../parsers/formats.js';
 import { detectFormat } from './detectFormat.js';
 import type { CompiledFormat } from '../../parsers/pythonFormat.js';
 import { recordsFromLines } from './recordStream.js';
-import { scanForLevels } from './levelScan.js';
-import { scanForKeyword } from './keywordScan.js';
+import { recordsForward } from './forwardRecords.js';
+import { LevelFinder } from './finders/levelFinder.js';
+import { LiteralFinder } from './finders/literalFinder.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
 
 export interface ParseOptions {
@@ -69,16 +70,17 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const byteScan = !once && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     let records: AsyncIterable<LogRecord[]>;
     if (keyword && byteScan) {
-      records = scanForKeyword(
-        source,
-        context,
-        keyword,
-        options.onBytes,
-        options.keywordValues,
-        options.onProblem,
-      );
+      records = recordsForward(source, context, new LiteralFinder(keyword), {
+        onBytes: options.onBytes,
+        onProblem: options.onProblem,
+        values: options.keywordValues,
+      });
     } else if (levels && byteScan) {
-      records = scanForLevels(source, context, levels, options.onBytes, options.onProblem);
+      const finder = new LevelFinder(levels, format.levelLinePrefix!);
+      records = recordsForward(source, context, finder, {
+        onBytes: options.onBytes,
+        onProblem: options.onProblem,
+      });
     } else {
       records = recordsFromLines(batches, context);
     }

@@ -1,6 +1,6 @@
 import type { KeywordValues } from '../../core/keywordValues.js';
 import { newlinesBefore, newlinesIn } from '../../sources/lineCount.js';
-import { NOT_HEADER, type HeaderBytes } from '../../parsers/headerBytes.js';
+import { NOT_HEADER, type HeaderMatcher } from '../../parsers/headerMatcher.js';
 import { MAX_RECORD_LINES } from '../../core/recordLimits.js';
 import { NEWLINE } from '../../core/lineBytes.js';
 
@@ -39,7 +39,7 @@ export class ValueLane {
 
   constructor(
     private readonly path: string,
-    private readonly header: HeaderBytes,
+    private readonly header: HeaderMatcher,
     private readonly values: KeywordValues,
   ) {
     this.keyword = Buffer.from(values.keyword, 'utf8');

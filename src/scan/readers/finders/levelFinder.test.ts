@@ -3,16 +3,17 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCorpus } from '../../../test/kit/corpus.js';
-import { asctimeParser } from '../../core/asctime.js';
-import { wallClockIn } from '../../core/timeZone.js';
-import { VERBOSE_FORMAT } from '../../core/families.js';
-import type { LogRecord } from '../../core/record.js';
-import { readLines, sourceFor } from '../../sources/logSource.js';
-import { compilePythonFormat } from '../../parsers/pythonFormat.js';
-import { recordsFromLines } from './recordStream.js';
-import { scanForLevels } from './levelScan.js';
-import { MAX_RECORD_LINES } from '../../core/recordLimits.js';
+import { generateCorpus } from '../../../../test/kit/corpus.js';
+import { asctimeParser } from '../../../core/asctime.js';
+import { wallClockIn } from '../../../core/timeZone.js';
+import { VERBOSE_FORMAT } from '../../../core/families.js';
+import type { LogRecord } from '../../../core/record.js';
+import { readLines, sourceFor } from '../../../sources/logSource.js';
+import { compilePythonFormat } from '../../../parsers/pythonFormat.js';
+import { recordsFromLines } from '../recordStream.js';
+import { recordsForward } from '../forwardRecords.js';
+import { LevelFinder } from './levelFinder.js';
+import { MAX_RECORD_LINES } from '../../../core/recordLimits.js';
 
 /**
  * The byte-search path must give exactly the records the line-by-line path gives and the
@@ -29,7 +30,12 @@ async function both(file: string, levels: string[]): Promise<[LogRecord[], LogRe
     expected.push(...batch.filter((r) => r.unparsed || levels.includes(r.level)));
   }
   const actual: LogRecord[] = [];
-  for await (const batch of scanForLevels(sourceFor(file), context(file), levels)) actual.push(...batch);
+  for await (const batch of recordsForward(
+    sourceFor(file),
+    context(file),
+    new LevelFinder(levels, format.levelLinePrefix!),
+  ))
+    actual.push(...batch);
   return [actual, expected];
 }
 

@@ -3,16 +3,17 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCorpus } from '../../../test/kit/corpus.js';
-import { asctimeParser } from '../../core/asctime.js';
-import { wallClockIn } from '../../core/timeZone.js';
-import { VERBOSE_FORMAT } from '../../core/families.js';
-import type { LogRecord } from '../../core/record.js';
-import { readLines, sourceFor } from '../../sources/logSource.js';
-import { compilePythonFormat } from '../../parsers/pythonFormat.js';
-import { recordsFromLines } from './recordStream.js';
-import { scanForKeyword } from './keywordScan.js';
-import { MAX_RECORD_LINES } from '../../core/recordLimits.js';
+import { generateCorpus } from '../../../../test/kit/corpus.js';
+import { asctimeParser } from '../../../core/asctime.js';
+import { wallClockIn } from '../../../core/timeZone.js';
+import { VERBOSE_FORMAT } from '../../../core/families.js';
+import type { LogRecord } from '../../../core/record.js';
+import { readLines, sourceFor } from '../../../sources/logSource.js';
+import { compilePythonFormat } from '../../../parsers/pythonFormat.js';
+import { recordsFromLines } from '../recordStream.js';
+import { recordsForward } from '../forwardRecords.js';
+import { LiteralFinder } from './literalFinder.js';
+import { MAX_RECORD_LINES } from '../../../core/recordLimits.js';
 
 /**
  * The keyword scan must give exactly the records of the line-by-line path that contain the
@@ -30,7 +31,8 @@ async function both(file: string, keyword = KEYWORD): Promise<[LogRecord[], LogR
     expected.push(...batch.filter((r) => r.unparsed || r.raw.includes(keyword)));
   }
   const actual: LogRecord[] = [];
-  for await (const batch of scanForKeyword(sourceFor(file), context(file), keyword)) actual.push(...batch);
+  for await (const batch of recordsForward(sourceFor(file), context(file), new LiteralFinder(keyword)))
+    actual.push(...batch);
   return [actual, expected];
 }
 
