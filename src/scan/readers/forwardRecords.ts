@@ -3,7 +3,7 @@ import type { LogRecord } from '../../core/record.js';
 import type { ProblemSink } from '../../core/sourceProblem.js';
 import { headerMatcherFor, type HeaderMatcher } from '../../parsers/headerMatcher.js';
 import type { AssemblerContext } from '../../parsers/recordAssembler.js';
-import type { LogSource } from '../../sources/logSource.js';
+import { readChunks, type LogSource } from '../../sources/logSource.js';
 import type { CandidateFinder } from './finders/candidateFinder.js';
 import { LineCuts, scanLineWindows } from './lineWindows.js';
 import { RecordReader } from './recordReader.js';
@@ -12,6 +12,8 @@ import { ValueLane } from './valueLane.js';
 export interface ForwardOptions {
   onBytes?: (bytes: number) => void;
   onProblem?: ProblemSink;
+  /** The source's chunks when some were read already (format detection on stdin); else it is read here. */
+  chunks?: AsyncIterable<Buffer>;
   /** Values may be pushed here instead of records built (the value lane, for a literal finder). */
   values?: KeywordValues;
 }
@@ -27,13 +29,8 @@ export async function* recordsForward(
   const matcher = headerMatcherFor(context.format, context.parseTime);
   const lane = options.values && valueLaneFor(source, context, matcher, options.values);
   const reader = new RecordReader(context, matcher, finder, cuts, lane);
-  yield* scanLineWindows(
-    source,
-    (window, final) => reader.read(window, final),
-    options.onBytes,
-    options.onProblem,
-    cuts,
-  );
+  const chunks = options.chunks ?? readChunks(source, options.onBytes, options.onProblem);
+  yield* scanLineWindows(chunks, (window, final) => reader.read(window, final), cuts);
 }
 
 /**

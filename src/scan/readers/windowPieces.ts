@@ -17,6 +17,12 @@ export function* scanInPieces(
   final: boolean,
 ): Generator<LogRecord[], number> {
   const end = data.length;
+  if (end === 0) {
+    const out: LogRecord[] = [];
+    scanner.scan(data, final, out);
+    if (out.length > 0) yield out;
+    return 0;
+  }
   let offset = 0;
   let size = PIECE_BYTES;
   while (offset < end) {

@@ -12,6 +12,11 @@ export interface CandidateFinder {
    */
   readonly inBody: boolean;
   /**
+   * Every line is wanted: the reader hands all of them to the record assembler, a piece decoded
+   * at a time, since nothing can be skipped and a search would only cost.
+   */
+  readonly everyLine?: boolean;
+  /**
    * The offset of the first hit at or after `from` (a line start) in `window`, or -1. Calls for one
    * window come with `from` rising; a new window is a new Buffer object.
    */
