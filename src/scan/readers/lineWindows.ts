@@ -53,8 +53,8 @@ export class LineCuts {
 }
 
 /**
- * Feeds a source's chunks (readChunks) to a byte-level scan as windows that end at a newline. One working buffer
- * holds the unconsumed rest of the last window followed by the next chunk: concatenating per
+ * Feeds a source's chunks (readChunks) to a scan as windows that end at a newline. One working
+ * buffer holds the unconsumed rest of the last window followed by the next chunk: concatenating per
  * chunk would leave a megabyte of garbage each time, and a chunk without a newline would alias
  * the reader's reused buffer. Buffers of finished scans serve the next file, since a fresh one
  * per file is only freed by a full GC, which a scan making little garbage seldom runs.

@@ -101,11 +101,6 @@ export class RecordReader {
     return final ? this.finish(w, out) : this.consumed(w, w.length);
   }
 
-  /** Starts at a line other than the input's first (someone else read up to there). */
-  resumeAt(line: number): void {
-    this.line = line;
-  }
-
   /** The window is the input's last: the record the assembler holds is complete. */
   private finish(w: Buffer, out: LogRecord[]): number {
     this.assembler.flush(out);

@@ -1,7 +1,7 @@
 import type { LogRecord } from '../../core/record.js';
 import { NEWLINE, PIECE_BYTES } from '../../core/lineBytes.js';
 
-/** A scanner of windows of whole lines (the keyword and level scans): see WindowScan. */
+/** A reader of windows of whole lines (recordReader.ts): see WindowScan. */
 export interface PieceScanner {
   /** Appends the records found to `out`; returns how much it consumed (the rest is carried). */
   scan(bytes: Buffer, final: boolean, out: LogRecord[]): number;
