@@ -4,6 +4,9 @@
 import { Follower } from './follower.js';
 import { FollowWaker } from './followWaker.js';
 import type { FileId } from './followedFile.js';
+import type { FollowEvent } from './followEvent.js';
+
+export type { FollowEvent };
 
 export interface FollowOptions {
   /**
@@ -36,19 +39,6 @@ export interface FollowOptions {
   /** The clock for idleMs, graceMs and keepMs; default Date.now. Tests pass a fake one along with `waker`. */
   now?: () => number;
 }
-
-export type FollowEvent =
-  /**
-   * Complete lines only, without the '\n'; lines[i] is line firstLine + i of the file at `path`.
-   * `stream` (always set) tells byte streams apart: lines with the same stream continue each
-   * other, a rotated file still being drained has another stream than the new live file, and
-   * the path alone cannot tell them apart (two drained files may both have been app.log.1).
-   */
-  | { kind: 'lines'; path: string; firstLine: number; lines: string[]; stream?: number }
-  | { kind: 'rotated'; path: string; how: 'rename' | 'truncate' }
-  /** The file does not exist (yet); said once until it appears. */
-  | { kind: 'waiting'; path: string }
-  | { kind: 'idle' };
 
 /**
  * Follows `path` across rename rotation (RotatingFileHandler, logrotate create) and

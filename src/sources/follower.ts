@@ -9,7 +9,7 @@ import {
 } from './followBackups.js';
 import { FollowedFile, idAt, sameFile, type FileId } from './followedFile.js';
 import type { LineBatch } from './lineSplitter.js';
-import type { FollowEvent } from './follow.js';
+import type { FollowEvent } from './followEvent.js';
 
 const READ_BYTES = 64 * 1024;
 

@@ -7,7 +7,7 @@ import { MAX_LINE_BYTES } from '../core/recordLimits.js';
 import { readLinesBackward } from './backwardReader.js';
 import { LineSplitter } from './lineSplitter.js';
 import { LineCuts, scanLineWindows } from '../scan/readers/lineWindows.js';
-import { sourceFor } from './logSource.js';
+import { readChunks, sourceFor } from './logSource.js';
 
 /**
  * A line far longer than the cap, through each reader: what is kept is the cap, what is cut is
@@ -110,8 +110,7 @@ test('line windows: a long line never fills a window; its cut is found by the sc
       return window.length;
     };
     const texts: string[] = [];
-    for await (const text of scanLineWindows(sourceFor(path), scan, undefined, undefined, cuts))
-      texts.push(text);
+    for await (const text of scanLineWindows(readChunks(sourceFor(path)), scan, cuts)) texts.push(text);
     assert.ok(largest < MAX_LINE_BYTES + 512 * 1024, `a window of ${largest} bytes`);
     assert.equal(texts.length, 3);
     assert.ok(texts[2]!.endsWith('after'));

@@ -1,7 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createGunzip, type Gunzip } from 'node:zlib';
 import { finished, type Readable } from 'node:stream';
-import { LineSplitter, type LineBatch } from './lineSplitter.js';
 import { describeFsError as reason } from '../core/errors.js';
 import { UnreadableSource, type ProblemSink } from '../core/sourceProblem.js';
 import { openRegularSync } from './regularFile.js';
@@ -177,21 +176,6 @@ const BREAK_BYTES = 4 * 1024 * 1024;
  * One per file read at the same time (merged inputs).
  */
 const idleReadBuffers: Buffer[] = [];
-
-/** Reads a source to its end as batches of lines. */
-export async function* readLines(
-  source: LogSource,
-  onBytes?: (bytes: number) => void,
-  onProblem?: ProblemSink,
-): AsyncGenerator<LineBatch> {
-  const splitter = new LineSplitter();
-  for await (const chunk of readChunks(source, onBytes, onProblem)) {
-    const batch = splitter.push(chunk);
-    if (batch) yield batch;
-  }
-  const last = splitter.end();
-  if (last) yield last;
-}
 
 /** Bytes on disk of the given sources (stdin counts 0), for progress. */
 export async function sizeOnDisk(sources: readonly LogSource[]): Promise<number> {

@@ -5,15 +5,15 @@ import { asctimeParser } from '../../core/asctime.js';
 import type { WallClockToEpoch } from '../../core/timeZone.js';
 import { FAMILIES } from '../../core/families.js';
 import type { ProblemSink } from '../../core/sourceProblem.js';
-import { readLines, sourceFor, type LogSource } from '../../sources/logSource.js';
+import { readChunks, sourceFor, type LogSource } from '../../sources/logSource.js';
 import type { LogInput } from '../../sources/resolveInputs.js';
-import type { LineBatch } from '../../sources/lineSplitter.js';
 import { formatFor } from '../../parsers/formats.js';
 import { detectFormat } from './detectFormat.js';
 import type { CompiledFormat } from '../../parsers/pythonFormat.js';
-import { recordsFromLines } from './recordStream.js';
-import { scanForLevels } from './levelScan.js';
-import { scanForKeyword } from './keywordScan.js';
+import { everyRecord } from './finders/everyRecord.js';
+import { recordsForward } from './forwardRecords.js';
+import { LevelFinder } from './finders/levelFinder.js';
+import { LiteralFinder } from './finders/literalFinder.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
 
 export interface ParseOptions {
@@ -52,15 +52,16 @@ function candidateFormats(): CompiledFormat[] {
 export async function* recordsOfInput(input: LogInput, options: ParseOptions): AsyncGenerator<LogRecord[]> {
   for (const source of input.sources) {
     options.onSource?.(source);
-    const lines = readLines(source, options.onBytes, options.onProblem);
-    let batches: AsyncIterable<LineBatch> = lines;
+    const { onBytes, onProblem } = options;
+    let chunks: AsyncIterable<Buffer> | undefined;
     let format: CompiledFormat;
     const once = source.stdin || isNamedPipe(source);
     if (once && options.formatOverride === undefined && input.format === undefined) {
-      // stdin or a pipe cannot be read twice: the lines looked at are replayed ahead of the rest.
-      const detected = await detectFormat(lines, candidateFormats());
+      // stdin or a pipe cannot be read twice: the chunks looked at are read again ahead of the rest.
+      const read = readChunks(source, onBytes, onProblem);
+      const detected = await detectFormat(read, candidateFormats());
       format = detected.format;
-      batches = replay(detected.seen, lines);
+      chunks = replay(detected.seen, read);
     } else {
       format = await formatOfInput(input, source.path, options.formatOverride);
     }
@@ -69,18 +70,13 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const byteScan = !once && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     let records: AsyncIterable<LogRecord[]>;
     if (keyword && byteScan) {
-      records = scanForKeyword(
-        source,
-        context,
-        keyword,
-        options.onBytes,
-        options.keywordValues,
-        options.onProblem,
-      );
+      const values = options.keywordValues;
+      records = recordsForward(source, context, new LiteralFinder(keyword), { onBytes, onProblem, values });
     } else if (levels && byteScan) {
-      records = scanForLevels(source, context, levels, options.onBytes, options.onProblem);
+      const finder = new LevelFinder(levels, format.levelLinePrefix!);
+      records = recordsForward(source, context, finder, { onBytes, onProblem });
     } else {
-      records = recordsFromLines(batches, context);
+      records = recordsForward(source, context, everyRecord, { onBytes, onProblem, chunks });
     }
     // The byte scans skip records: the ones read are compared with the nearest ones read.
     const consecutive = !((keyword || levels) && byteScan);
@@ -119,10 +115,10 @@ export async function formatOfInput(
   const fixed = formatOverride ?? input.format;
   if (fixed !== undefined) return formatFor(fixed);
   // Only a file the user named has no family format. What cannot be read is the scan's to report.
-  const lines = readLines(sourceFor(path, true), undefined, () => undefined);
+  const chunks = readChunks(sourceFor(path, true), undefined, () => undefined);
   try {
-    return (await detectFormat(lines, candidateFormats())).format;
+    return (await detectFormat(chunks, candidateFormats())).format;
   } finally {
-    await lines.return(undefined);
+    await chunks.return(undefined);
   }
 }

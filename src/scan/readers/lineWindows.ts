@@ -1,7 +1,5 @@
-import type { ProblemSink } from '../../core/sourceProblem.js';
 import { MAX_LINE_BYTES } from '../../core/recordLimits.js';
 import { charStart, isContinuation } from '../../sources/lineCap.js';
-import { readChunks, type LogSource } from '../../sources/logSource.js';
 import { NEWLINE } from '../../core/lineBytes.js';
 
 /**
@@ -55,8 +53,8 @@ export class LineCuts {
 }
 
 /**
- * Feeds a source to a byte-level scan as windows that end at a newline. One working buffer
- * holds the unconsumed rest of the last window followed by the next chunk: concatenating per
+ * Feeds a source's chunks (readChunks) to a scan as windows that end at a newline. One working
+ * buffer holds the unconsumed rest of the last window followed by the next chunk: concatenating per
  * chunk would leave a megabyte of garbage each time, and a chunk without a newline would alias
  * the reader's reused buffer. Buffers of finished scans serve the next file, since a fresh one
  * per file is only freed by a full GC, which a scan making little garbage seldom runs.
@@ -65,10 +63,8 @@ export class LineCuts {
  * line a chunk starts in can overrun it).
  */
 export async function* scanLineWindows<T>(
-  source: LogSource,
+  chunks: AsyncIterable<Buffer>,
   scan: WindowScan<T>,
-  onBytes?: (bytes: number) => void,
-  onProblem?: ProblemSink,
   cuts = new LineCuts(),
 ): AsyncGenerator<T> {
   let work = idleWorkBuffers.pop() ?? Buffer.allocUnsafe(0);
@@ -87,7 +83,7 @@ export async function* scanLineWindows<T>(
     held += bytes.length;
   };
   try {
-    for await (const read of readChunks(source, onBytes, onProblem)) {
+    for await (const read of chunks) {
       let chunk = read;
       const firstNewline = chunk.indexOf(NEWLINE);
       const lineRest = firstNewline === -1 ? chunk.length : firstNewline;
@@ -115,7 +111,8 @@ export async function* scanLineWindows<T>(
       cuts.moved(work, consumed);
     }
     if (open > MAX_LINE_BYTES) cuts.add(held, open - (held - lineStartOf(work, held)));
-    if (held > 0) yield* scan(work.subarray(0, held), true);
+    // Even when empty: the scan may hold a record (one read line by line) that ends here.
+    yield* scan(work.subarray(0, held), true);
   } finally {
     idleWorkBuffers.push(work);
   }

@@ -9,11 +9,12 @@ import type { LogRecord } from '../../core/record.js';
 import { wallClockIn } from '../../core/timeZone.js';
 import { generateCorpus } from '../../../test/kit/corpus.js';
 import { ProcessingTimeReader } from '../../operators/processingTimeReader.js';
-import { readLines, sourceFor } from '../../sources/logSource.js';
-import { scanForKeyword } from './keywordScan.js';
+import { sourceFor } from '../../sources/logSource.js';
+import { everyRecord } from './finders/everyRecord.js';
+import { recordsForward } from './forwardRecords.js';
+import { LiteralFinder } from './finders/literalFinder.js';
 import { compilePythonFormat } from '../../parsers/pythonFormat.js';
 import { MAX_RECORD_LINES } from '../../core/recordLimits.js';
-import { recordsFromLines } from './recordStream.js';
 
 /**
  * The value lane must give exactly what a full scan gives the latency operator: the same
@@ -39,7 +40,7 @@ async function compare(file: string): Promise<Compared> {
   const expected: Reading[] = [];
   const byLine = new Map<number, LogRecord>();
   let expectedUnparsed = 0;
-  for await (const batch of recordsFromLines(readLines(sourceFor(file)), context(file))) {
+  for await (const batch of recordsForward(sourceFor(file), context(file), everyRecord)) {
     for (const record of batch) {
       byLine.set(record.line, record);
       if (record.unparsed) expectedUnparsed++;
@@ -58,7 +59,9 @@ async function compare(file: string): Promise<Compared> {
       actual.push(value);
     },
   };
-  for await (const batch of scanForKeyword(sourceFor(file), context(file), KEYWORD, undefined, values)) {
+  for await (const batch of recordsForward(sourceFor(file), context(file), new LiteralFinder(KEYWORD), {
+    values,
+  })) {
     for (const record of batch) {
       delivered.push(record);
       assert.deepEqual(record, byLine.get(record.line), `record at line ${record.line}`);

@@ -11,11 +11,9 @@ import { NEWLINE } from '../../core/lineBytes.js';
 const MAX_CARRIED_BYTES = 1024 * 1024;
 
 /**
- * The fast lane of the keyword scan (STYLE habit 6, taken to the bytes): searches each window's
- * raw bytes for the keyword and, for a hit on a header line, reads the value from that line and
- * hands it to KeywordValues.push — no line is decoded, no record built, no line counted. On a
- * 160 MB app family that is where the time went (decoding every window to latin1 text alone cost
- * as much as this whole lane).
+ * The fast lane of the record reader with a literal finder (STYLE habit 6, taken to the
+ * bytes): searches each window's raw bytes for the keyword and, for a hit on a header line, reads the value from that line and
+ * hands it to KeywordValues.push — no line is decoded, no record built, no line counted.
  *
  * The lane only takes what it can prove a full scan would read the same way: the hit is on a
  * header line, in the message, the reader is sure of its value, and the record has fewer than
@@ -23,7 +21,7 @@ const MAX_CARRIED_BYTES = 1024 * 1024;
  * the reader reads the first value of a record only. Anything else — a hit on a continuation
  * line of a record whose header has none, garbage, another spelling, a file that does not start
  * with a header — makes the lane step aside for good: `active` turns false, `resumeLine` is the
- * line number there (counted once, from the file on disk) and the record scan takes over from
+ * line number there (counted once, from the file on disk) and the record reader takes over from
  * that record, so the result is exactly the full scan's.
  */
 export class ValueLane {

@@ -1,7 +1,7 @@
 import type { LogRecord } from '../../core/record.js';
 import { NEWLINE, PIECE_BYTES } from '../../core/lineBytes.js';
 
-/** A scanner of windows of whole lines (the keyword and level scans): see WindowScan. */
+/** A reader of windows of whole lines (recordReader.ts): see WindowScan. */
 export interface PieceScanner {
   /** Appends the records found to `out`; returns how much it consumed (the rest is carried). */
   scan(bytes: Buffer, final: boolean, out: LogRecord[]): number;
@@ -17,6 +17,12 @@ export function* scanInPieces(
   final: boolean,
 ): Generator<LogRecord[], number> {
   const end = data.length;
+  if (end === 0) {
+    const out: LogRecord[] = [];
+    scanner.scan(data, final, out);
+    if (out.length > 0) yield out;
+    return 0;
+  }
   let offset = 0;
   let size = PIECE_BYTES;
   while (offset < end) {

@@ -3,19 +3,20 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCorpus } from '../../../test/kit/corpus.js';
-import { asctimeParser } from '../../core/asctime.js';
-import { wallClockIn } from '../../core/timeZone.js';
-import { VERBOSE_FORMAT } from '../../core/families.js';
-import type { LogRecord } from '../../core/record.js';
-import { readLines, sourceFor } from '../../sources/logSource.js';
-import { compilePythonFormat } from '../../parsers/pythonFormat.js';
-import { recordsFromLines } from './recordStream.js';
-import { scanForLevels } from './levelScan.js';
-import { MAX_RECORD_LINES } from '../../core/recordLimits.js';
+import { generateCorpus } from '../../../../test/kit/corpus.js';
+import { asctimeParser } from '../../../core/asctime.js';
+import { wallClockIn } from '../../../core/timeZone.js';
+import { VERBOSE_FORMAT } from '../../../core/families.js';
+import type { LogRecord } from '../../../core/record.js';
+import { sourceFor } from '../../../sources/logSource.js';
+import { compilePythonFormat } from '../../../parsers/pythonFormat.js';
+import { everyRecord } from './everyRecord.js';
+import { recordsForward } from '../forwardRecords.js';
+import { LevelFinder } from './levelFinder.js';
+import { MAX_RECORD_LINES } from '../../../core/recordLimits.js';
 
 /**
- * The byte-search path must give exactly the records the line-by-line path gives and the
+ * The byte-search path must give exactly the records the every-record path gives and the
  * filter keeps: same text, same line numbers, across 1 MiB chunk edges.
  */
 const dir = mkdtempSync(join(tmpdir(), 'smsmon-levelscan-'));
@@ -25,11 +26,16 @@ const context = (file: string) => ({ format, parseTime: asctimeParser(wallClockI
 
 async function both(file: string, levels: string[]): Promise<[LogRecord[], LogRecord[]]> {
   const expected: LogRecord[] = [];
-  for await (const batch of recordsFromLines(readLines(sourceFor(file)), context(file))) {
+  for await (const batch of recordsForward(sourceFor(file), context(file), everyRecord)) {
     expected.push(...batch.filter((r) => r.unparsed || levels.includes(r.level)));
   }
   const actual: LogRecord[] = [];
-  for await (const batch of scanForLevels(sourceFor(file), context(file), levels)) actual.push(...batch);
+  for await (const batch of recordsForward(
+    sourceFor(file),
+    context(file),
+    new LevelFinder(levels, format.levelLinePrefix!),
+  ))
+    actual.push(...batch);
   return [actual, expected];
 }
 
@@ -44,7 +50,7 @@ for (const levels of [
   ['WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL'],
   ['DEBUG'],
 ]) {
-  test(`level scan equals the line-by-line path for ${levels.join(',')}`, async () => {
+  test(`level scan equals the every-record path for ${levels.join(',')}`, async () => {
     const [actual, expected] = await both(join(dir, 'app.log'), levels);
     assert.ok(levels[0] === 'DEBUG' || expected.length > 10);
     assert.equal(actual.length, expected.length);
@@ -149,4 +155,17 @@ test('hostile records read the same on both paths: a 3 MB line, a 30,000-line tr
       [30_006, false, 'openai.RateLimitError: 429'],
     ],
   );
+});
+
+test('a capped record that ends the file (with its final newline) still comes', async () => {
+  const file = join(dir, 'capped-last.log');
+  const filler = Array.from({ length: MAX_RECORD_LINES + 5 }, (_, i) => `  line ${i}`).join('\n');
+  writeFileSync(file, `INFO 2024-01-20 16:30:00,000 views 1 2 first\n`);
+  appendFileSync(file, `ERROR 2024-01-20 16:30:01,000 views 1 2 huge\n${filler}\n`);
+  const [actual, expected] = await both(file, ['ERROR']);
+  assert.deepEqual(
+    actual.map((r) => [r.line, r.message.split('\n')[0]]),
+    [[2, 'huge']],
+  );
+  assert.deepEqual(actual, expected);
 });
