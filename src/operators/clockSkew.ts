@@ -1,5 +1,12 @@
 import { zoneOffsetAt, type WallClockToEpoch } from '../core/timeZone.js';
-import type { LiveClock } from '../scan/readers/liveClock.js';
+
+/** A live file's newest record time, as read in some zone, beside the file's mtime. */
+export interface LiveClock {
+  /** The file's name, for messages: app.log. */
+  readonly file: string;
+  readonly mtimeMs: number;
+  readonly newestMs: number;
+}
 
 /** A live file whose newest record, read in the configured zone, is hours off its mtime. */
 export interface ClockSkew {

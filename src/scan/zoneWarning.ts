@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { LiveClock } from './readers/liveClock.js';
+import type { LiveClock } from '../operators/clockSkew.js';
 import type { WallClockToEpoch } from '../core/timeZone.js';
 import type { LogInput } from '../sources/resolveInputs.js';
 import type { CompiledQuery } from './compileQuery.js';

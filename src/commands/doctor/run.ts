@@ -12,7 +12,7 @@ import {
   checkLogsDir,
   checkRotation,
 } from '../../sources/logFilesCheck.js';
-import { checkLogClock } from '../../sources/logClockCheck.js';
+import { checkLogClock } from '../../scan/logClockCheck.js';
 import { checkRedis } from '../../redis/redisCheck.js';
 import { checkExporter, checkPostgres } from '../../sources/serviceChecks.js';
 import type { DoctorCommandOptions } from './options.js';

@@ -3,16 +3,9 @@ import { basename } from 'node:path';
 import { asctimeParser } from '../../core/asctime.js';
 import type { WallClockToEpoch } from '../../core/timeZone.js';
 import type { LogInput } from '../../sources/resolveInputs.js';
+import type { LiveClock } from '../../operators/clockSkew.js';
 import { formatOfInput } from './inputRecords.js';
 import { scanBackward } from './lastRecords.js';
-
-/** A live file's newest record time, as read in some zone, beside the file's mtime. */
-export interface LiveClock {
-  /** The file's name, for messages: app.log. */
-  readonly file: string;
-  readonly mtimeMs: number;
-  readonly newestMs: number;
-}
 
 /**
  * The live file's newest dated record (read backwards: one chunk, as a rule) and its mtime; null

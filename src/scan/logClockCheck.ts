@@ -3,9 +3,9 @@ import { pass, warn, type CheckResult } from '../core/doctorCheck.js';
 import type { FamilyDefinition } from '../core/families.js';
 import type { LogZone } from '../core/logZone.js';
 import { clockSkew, MIN_SKEW_MS } from '../operators/clockSkew.js';
-import { liveClockOf } from '../scan/readers/liveClock.js';
+import { liveClockOf } from './readers/liveClock.js';
 import { offsetText, skewText } from '../sinks/clockSkewText.js';
-import type { LogDir } from './logDir.js';
+import type { LogDir } from '../sources/logDir.js';
 
 /**
  * log-clock: a live file is written when its newest record is, so that record, read in the
