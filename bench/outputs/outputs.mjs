@@ -82,9 +82,12 @@ function filesUnder(dir, prefix = '') {
  * second (it depends on the machine's load, not on smsmon's output), and so without byte counts.
  */
 function comparable(path) {
-  return readFileSync(path, 'latin1')
-    .replace(/\r\x1b\[K(?:scanning [^\r]*)?/g, '')
-    .replace(/^--- (stdout|stderr) \(\d+ bytes\)$/gm, '--- $1');
+  return (
+    readFileSync(path, 'latin1')
+      // eslint-disable-next-line no-control-regex -- the escape that clears the progress line
+      .replace(/\r\x1b\[K(?:scanning [^\r]*)?/g, '')
+      .replace(/^--- (stdout|stderr) \(\d+ bytes\)$/gm, '--- $1')
+  );
 }
 
 function compare(a, b) {
