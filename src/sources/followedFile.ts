@@ -52,7 +52,7 @@ export class NotRegularFile extends SourceError {
 export class FollowedFile {
   offset = 0;
   fingerprint: Buffer = Buffer.alloc(0);
-  /** Which byte stream lines continue: new for each file and each restart after truncation. */
+  /** Which byte stream the bytes continue: new for each file and each restart after truncation. */
   stream = ++streams;
   /** The number of the line the stream starts with (0: unknown, counted from there). */
   firstLine = 1;
@@ -153,7 +153,7 @@ export class FollowedFile {
     this.firstLine = from.firstLine;
   }
 
-  /** Back to the start of the (truncated) file; the caller has flushed the old partial line. */
+  /** Back to the start of the (truncated) file, as a new stream; the caller has ended the old one. */
   restart(): void {
     this.stream = ++streams;
     this.offset = 0;
