@@ -42,7 +42,7 @@ export interface FollowOptions {
 
 /**
  * Follows `path` across rename rotation (RotatingFileHandler, logrotate create) and
- * copytruncate, yielding complete lines as they are written. Lines are never duplicated and,
+ * copytruncate, yielding the bytes appended as they are written. Bytes are never duplicated and,
  * as long as the rotated files stay on disk, never lost. Every fd is closed when the signal
  * aborts or the consumer stops iterating.
  */
@@ -64,7 +64,7 @@ export async function* followFile(path: string, options: FollowOptions = {}): As
   try {
     while (!signal?.aborted) {
       for await (const event of follower.poll()) {
-        if (event.kind === 'lines') idleDue = now() + idleMs;
+        if (event.kind === 'bytes' && event.completesLine) idleDue = now() + idleMs;
         yield event;
         if (signal?.aborted) return;
       }

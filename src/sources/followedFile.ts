@@ -1,7 +1,6 @@
 import { stat, type FileHandle } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
 import { SourceError } from '../core/errors.js';
-import { LineSplitter, type LineBatch } from './lineSplitter.js';
 import { openIfRegular } from '../core/openIfRegular.js';
 import { NEWLINE } from '../core/lineBytes.js';
 
@@ -46,15 +45,17 @@ export class NotRegularFile extends SourceError {
 
 /**
  * One open file being followed: the fd (which keeps reading the same inode whatever the path
- * becomes), how far we got, the line numbering and held partial line, and the first bytes as
- * read, so a truncation is recognised even when the writer already wrote past our offset again.
+ * becomes), how far we got, the number of the line its byte stream starts with, and the first
+ * bytes as read, so a truncation is recognised even when the writer already wrote past our
+ * offset again. The bytes go out as read: the record reader splits them into lines.
  */
 export class FollowedFile {
   offset = 0;
   fingerprint: Buffer = Buffer.alloc(0);
-  /** Which byte stream lines continue: new for each file and each restart after truncation. */
+  /** Which byte stream the bytes continue: new for each file and each restart after truncation. */
   stream = ++streams;
-  private splitter = new LineSplitter(1);
+  /** The number of the line the stream starts with (0: unknown, counted from there). */
+  firstLine = 1;
 
   private constructor(
     private readonly handle: FileHandle,
@@ -85,7 +86,7 @@ export class FollowedFile {
   /** Starts at `offset` (line `line`) instead of 0; the default is the end of the file. */
   async startAt(offset: number | undefined, line: number | undefined): Promise<void> {
     this.offset = offset ?? (await this.lineStartBefore(this.sizeAtOpen));
-    this.splitter = new LineSplitter(line ?? (this.offset === 0 ? 1 : 0));
+    this.firstLine = line ?? (this.offset === 0 ? 1 : 0);
     this.fingerprint = await this.readHead(Math.min(FINGERPRINT_BYTES, this.offset));
   }
 
@@ -95,19 +96,17 @@ export class FollowedFile {
     return bytesRead;
   }
 
-  /** Consumes bytes just read at our offset; returns the lines they complete. */
-  accept(chunk: Buffer): LineBatch | null {
+  /**
+   * Consumes bytes just read at our offset; returns a copy (the caller reuses its buffer) and
+   * whether they complete a line.
+   */
+  accept(chunk: Buffer): { bytes: Buffer; completesLine: boolean } {
     if (this.offset < FINGERPRINT_BYTES && this.fingerprint.length === this.offset) {
       const more = chunk.subarray(0, FINGERPRINT_BYTES - this.offset);
       this.fingerprint = Buffer.concat([this.fingerprint, more]);
     }
     this.offset += chunk.length;
-    return this.splitter.push(chunk);
-  }
-
-  /** The unterminated last line, for a file that will not grow any more. */
-  flush(): LineBatch | null {
-    return this.splitter.end();
+    return { bytes: Buffer.from(chunk), completesLine: chunk.includes(NEWLINE) };
   }
 
   /** False once the file has no name left on disk: deleted, or renamed over. */
@@ -151,16 +150,15 @@ export class FollowedFile {
     this.fingerprint = from.fingerprint;
     this.stream = from.stream;
     this.label = from.label;
-    this.splitter = from.splitter;
-    from.splitter = new LineSplitter(1);
+    this.firstLine = from.firstLine;
   }
 
-  /** Back to the start of the (truncated) file; the caller has flushed the old partial line. */
+  /** Back to the start of the (truncated) file, as a new stream; the caller has ended the old one. */
   restart(): void {
     this.stream = ++streams;
     this.offset = 0;
     this.fingerprint = Buffer.alloc(0);
-    this.splitter = new LineSplitter(1);
+    this.firstLine = 1;
   }
 
   async close(): Promise<void> {

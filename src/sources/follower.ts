@@ -8,7 +8,6 @@ import {
   type CopyMark,
 } from './followBackups.js';
 import { FollowedFile, idAt, sameFile, type FileId } from './followedFile.js';
-import type { LineBatch } from './lineSplitter.js';
 import type { FollowEvent } from './followEvent.js';
 
 const READ_BYTES = 64 * 1024;
@@ -174,8 +173,7 @@ export class Follower {
         yield* this.truncated(live);
         continue;
       }
-      const batch = live.accept(this.buffer.subarray(0, read));
-      if (batch) yield linesOf(live, batch);
+      yield bytesOf(live, this.buffer.subarray(0, read));
     }
   }
 
@@ -196,8 +194,7 @@ export class Follower {
       } else {
         // No copy, or a second writer wrote past the copy and we read that before the truncate.
         this.lastCopy = copy ? await markOf(copy) : null;
-        const tail = live.flush();
-        if (tail) yield linesOf(live, tail);
+        yield { kind: 'ended', stream: live.stream };
       }
     } finally {
       await Promise.all(copies.map((file) => file.close()));
@@ -249,26 +246,28 @@ export class Follower {
       const read = await file.read(this.buffer);
       if (read === 0) return total;
       total += read;
-      const batch = file.accept(this.buffer.subarray(0, read));
-      if (batch) yield linesOf(file, batch);
+      yield bytesOf(file, this.buffer.subarray(0, read));
     }
   }
 
   /** A file nobody will write again: its unterminated last line is all there will be of it. */
   private async *finish(file: FollowedFile): AsyncGenerator<FollowEvent> {
-    const tail = file.flush();
     await file.close();
-    if (tail) yield linesOf(file, tail);
+    yield { kind: 'ended', stream: file.stream };
   }
 }
 
-const linesOf = (file: FollowedFile, batch: LineBatch): FollowEvent => ({
-  kind: 'lines',
-  path: file.label,
-  firstLine: batch.firstLine,
-  lines: batch.lines,
-  stream: file.stream,
-});
+function bytesOf(file: FollowedFile, read: Buffer): FollowEvent {
+  const { bytes, completesLine } = file.accept(read);
+  return {
+    kind: 'bytes',
+    path: file.label,
+    stream: file.stream,
+    firstLine: file.firstLine,
+    bytes,
+    completesLine,
+  };
+}
 
 /** Equal over the length of the shorter one. */
 function samePrefix(a: Buffer, b: Buffer): boolean {

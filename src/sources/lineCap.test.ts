@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_LINE_BYTES } from '../core/recordLimits.js';
 import { readLinesBackward } from './backwardReader.js';
-import { LineSplitter } from './lineSplitter.js';
 import { LineCuts, scanLineWindows } from '../scan/readers/lineWindows.js';
 import { readChunks, sourceFor } from './logSource.js';
 
@@ -69,26 +68,6 @@ test('backward reader: a long line keeps its first MiB, counts the rest, joins o
     );
     assert.ok(lines[1]!.text.startsWith(HEADER));
     assertCut(lines[1]!.text, lines[1]!.cutBytes);
-    assert.ok(copied < 3 * MAX_LINE_BYTES, `copied ${copied} bytes`);
-  });
-});
-
-test('line splitter: a long line keeps its first MiB, counts the rest, joins once', async () => {
-  await withLongLineFile(async (_path, content) => {
-    const splitter = new LineSplitter();
-    const lines: string[] = [];
-    const cuts = new Map<number, number>();
-    const copied = await concatBytes(async () => {
-      for (let at = 0; at < content.length; at += 256 * 1024) {
-        const batch = splitter.push(content.subarray(at, at + 256 * 1024));
-        if (!batch) continue;
-        for (const [i, bytes] of batch.cutBytes ?? []) cuts.set(batch.firstLine + i, bytes);
-        lines.push(...batch.lines);
-      }
-    });
-    assert.equal(lines.length, 3);
-    assert.deepEqual([...cuts.keys()], [2]);
-    assertCut(lines[1]!, cuts.get(2)!);
     assert.ok(copied < 3 * MAX_LINE_BYTES, `copied ${copied} bytes`);
   });
 });

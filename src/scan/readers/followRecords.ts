@@ -2,9 +2,20 @@ import type { LogRecord } from '../../core/record.js';
 import { asctimeParser } from '../../core/asctime.js';
 import type { WallClockToEpoch } from '../../core/timeZone.js';
 import { followFile, type FollowOptions } from '../../sources/follow.js';
+import { headerMatcherFor } from '../../parsers/headerMatcher.js';
 import type { CompiledFormat } from '../../parsers/pythonFormat.js';
-import { RecordAssembler } from '../../parsers/recordAssembler.js';
+import type { AssemblerContext } from '../../parsers/recordAssembler.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
+import { everyRecord } from './finders/everyRecord.js';
+import { LineCuts, LineWindows } from './lineWindows.js';
+import { RecordReader } from './recordReader.js';
+
+/** The record reader of one byte stream, fed the stream's bytes as they are appended. */
+interface StreamReader {
+  windows: LineWindows<LogRecord[]>;
+  /** Its `file` names the records: after a rename, where the drained file went. */
+  context: AssemblerContext;
+}
 
 /**
  * Records of a followed file as they are written. A record is complete when the next header
@@ -17,52 +28,63 @@ export async function* followRecords(
   wallClock: WallClockToEpoch,
   options: FollowOptions,
 ): AsyncGenerator<LogRecord[]> {
-  // One assembler per byte stream: after a rename the old file is drained beside the new one,
+  const parseTime = asctimeParser(wallClock);
+  const matcher = headerMatcherFor(format, parseTime);
+  // One reader per byte stream: after a rename the old file is drained beside the new one,
   // and both may carry the same path, so the follower's stream id tells them apart.
-  const assemblers = new Map<number | string, RecordAssembler>();
-  const assemblerFor = (stream: number | string, file: string): RecordAssembler => {
-    let assembler = assemblers.get(stream);
-    if (!assembler) {
-      assembler = new RecordAssembler({ format, parseTime: asctimeParser(wallClock), file });
-      assemblers.set(stream, assembler);
+  const readers = new Map<number, StreamReader>();
+  const readerFor = (stream: number, file: string, firstLine: number): StreamReader => {
+    let reader = readers.get(stream);
+    if (!reader) {
+      const context: AssemblerContext = { format, parseTime, file };
+      const cuts = new LineCuts();
+      const records = new RecordReader(context, matcher, everyRecord, cuts);
+      records.numberFrom(firstLine);
+      reader = { windows: new LineWindows((window, final) => records.read(window, final), cuts), context };
+      readers.set(stream, reader);
     }
-    return assembler;
+    reader.context.file = file;
+    return reader;
   };
   // Records go out at once, so each is judged against the ones before it only. A stream's check
   // holds one record and outlives idle moments; a rotation drops them.
-  const checks = new Map<number | string, InjectionCheck>();
-  const judge = (stream: number | string, records: readonly LogRecord[], out: LogRecord[]): void => {
+  const checks = new Map<number, InjectionCheck>();
+  const judge = (stream: number, batches: Iterable<LogRecord[]>, out: LogRecord[]): void => {
     let check = checks.get(stream);
     if (!check) {
       check = new InjectionCheck({ suffix: format.suffix, consecutive: true, lookahead: false });
       checks.set(stream, check);
     }
-    for (const record of records) check.push(record, out);
+    for (const records of batches) for (const record of records) check.push(record, out);
   };
-  const flushAll = (out: LogRecord[]): void => {
-    for (const [stream, assembler] of assemblers) {
-      const done: LogRecord[] = [];
-      assembler.flush(done);
-      judge(stream, done, out);
+  // Everything pending is complete: the records of complete lines are built, and an
+  // unterminated line waits for its rest.
+  const pauseAll = (out: LogRecord[]): void => {
+    for (const [stream, reader] of readers) judge(stream, reader.windows.pause(), out);
+  };
+  try {
+    for await (const event of followFile(path, options)) {
+      const out: LogRecord[] = [];
+      if (event.kind === 'bytes') {
+        const reader = readerFor(event.stream, event.path, event.firstLine);
+        judge(event.stream, reader.windows.push(event.bytes), out);
+      } else if (event.kind === 'ended') {
+        const reader = readers.get(event.stream);
+        if (reader) {
+          readers.delete(event.stream);
+          judge(event.stream, reader.windows.end(), out);
+          reader.windows.release();
+        }
+      } else if (event.kind === 'idle' || event.kind === 'rotated') {
+        pauseAll(out);
+        if (event.kind === 'rotated') checks.clear();
+      }
+      if (out.length > 0) yield out;
     }
-  };
-  for await (const event of followFile(path, options)) {
     const out: LogRecord[] = [];
-    if (event.kind === 'lines') {
-      const stream = event.stream ?? event.path;
-      const assembler = assemblerFor(stream, event.path);
-      const done: LogRecord[] = [];
-      event.lines.forEach((line, i) => assembler.push(line, event.firstLine + i, done));
-      judge(stream, done, out);
-    } else if (event.kind === 'idle' || event.kind === 'rotated') {
-      // Everything pending is complete; dropping the assemblers keeps a days-long follow bounded.
-      flushAll(out);
-      assemblers.clear();
-      if (event.kind === 'rotated') checks.clear();
-    }
+    pauseAll(out);
     if (out.length > 0) yield out;
+  } finally {
+    for (const reader of readers.values()) reader.windows.release();
   }
-  const out: LogRecord[] = [];
-  flushAll(out);
-  if (out.length > 0) yield out;
 }

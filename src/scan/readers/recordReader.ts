@@ -43,6 +43,11 @@ export class RecordReader {
     this.assembler = new RecordAssembler(context);
   }
 
+  /** The first line read is line `line` of its input (follow mode may start mid-file). */
+  numberFrom(line: number): void {
+    this.line = line;
+  }
+
   /**
    * Reads one window: yields its records piece by piece and returns how much it consumed (the
    * last record, which may go on, is carried to the next window unless `final`). While the value
