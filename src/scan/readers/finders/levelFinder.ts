@@ -1,3 +1,4 @@
+import { startsWith } from '../../../parsers/headerSteps.js';
 import type { CandidateFinder } from './candidateFinder.js';
 
 /**
@@ -44,10 +45,4 @@ export class LevelFinder implements CandidateFinder {
     }
     return best;
   }
-}
-
-function startsWith(b: Buffer, pos: number, prefix: Buffer): boolean {
-  if (pos + prefix.length > b.length) return false;
-  for (let k = 0; k < prefix.length; k++) if (b[pos + k] !== prefix[k]) return false;
-  return true;
 }
