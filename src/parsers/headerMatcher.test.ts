@@ -30,7 +30,7 @@ function agree(formatText: string, lines: readonly string[]): number[] {
     for (const [i, matcher] of matchers.entries()) {
       const which = `${formatText}, matcher ${i}: ${JSON.stringify(line)}`;
       assert.equal(matcher.messageStart(bytes, 0), want, which);
-      assert.equal(matcher.isHeader(line), header !== null, which);
+      assert.equal(matcher.headerOf(line)?.time, header?.time, which);
     }
     byteMatches.forEach((match, i) => {
       const got = match?.(bytes, 0);

@@ -18,8 +18,6 @@ export { NOT_HEADER, type HeaderMatch };
 export interface HeaderMatcher {
   /** Where the message starts (a byte offset) when the line that starts at `at` is a header, else NOT_HEADER. */
   messageStart(bytes: Buffer, at: number): number;
-  /** Whether a decoded line is a header. */
-  isHeader(text: string): boolean;
   /** A decoded header line's captures and time (what a record is built from); null when it is no header. */
   headerOf(text: string): HeaderMatch | null;
   /** Whether messageStart reads bytes without decoding the line (false: it decodes every line it is asked about). */
@@ -74,10 +72,6 @@ class BytesHeader implements HeaderMatcher {
   messageStart(bytes: Buffer, at: number): number {
     const message = this.match(bytes, at);
     return message !== UNSURE ? message : this.regex.messageStart(bytes, at);
-  }
-
-  isHeader(text: string): boolean {
-    return this.regex.isHeader(text);
   }
 
   headerOf(text: string): HeaderMatch | null {

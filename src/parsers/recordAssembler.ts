@@ -83,11 +83,6 @@ export class RecordAssembler {
     return this.pending !== null;
   }
 
-  /** Whether a line would start a new record. */
-  isHeader(text: string): boolean {
-    return this.header.isHeader(text);
-  }
-
   /**
    * A whole record found by a scan that already knows where it ends: `text` is its header line
    * and continuation lines. Splits the text once instead of line by line; null when the first

@@ -36,10 +36,6 @@ export class RegexHeader {
     return time === null ? null : { captures, time };
   }
 
-  isHeader(text: string): boolean {
-    return this.headerOf(text) !== null;
-  }
-
   messageStart(bytes: Buffer, at: number): number {
     const end = bytes.indexOf(NEWLINE, at);
     const header = this.headerOf(bytes.toString('utf8', at, end === -1 ? bytes.length : end));

@@ -1,8 +1,15 @@
+import type { FileHandle } from 'node:fs/promises';
 import type { LogRecord } from '../../core/record.js';
-import { countLinesBefore, readLinesBackward } from '../../sources/backwardReader.js';
-import { RecordAssembler, type AssemblerContext } from '../../parsers/recordAssembler.js';
+import { NEWLINE } from '../../core/lineBytes.js';
+import { headerMatcherFor } from '../../parsers/headerMatcher.js';
+import type { AssemblerContext } from '../../parsers/recordAssembler.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
-import { HeldLines } from './heldLines.js';
+import { countLinesBefore } from '../../sources/countLines.js';
+import { openRegular } from '../../sources/regularFile.js';
+import { everyHeader } from './finders/everyHeader.js';
+import { LineCuts, scanLineWindows } from './lineWindows.js';
+import { RecordReader } from './recordReader.js';
+import { MAX_BLOCK_BYTES, RegionsBackward, type Region } from './regionsBackward.js';
 
 export interface TailScanOptions {
   /** How many matching records are wanted. */
@@ -31,9 +38,9 @@ export interface TailScan {
 }
 
 /**
- * The last matching records of a file, found by reading backwards: a header line completes the
- * record made of it and the lines after it, which is then tested. The cost depends on how far
- * back the matches are, not on the file's size.
+ * The last matching records of a file, found by reading it backwards: regions from its end
+ * (regionsBackward.ts) are each read forwards by the one record reader, and their records are
+ * tested newest first. The cost depends on how far back the matches are, not on the file's size.
  */
 export async function scanBackward(
   path: string,
@@ -41,14 +48,54 @@ export async function scanBackward(
   context: AssemblerContext,
   options: TailScanOptions,
 ): Promise<TailScan> {
-  const assembler = new RecordAssembler(context);
-  const newestFirst: LogRecord[] = [];
-  const held = new HeldLines(); // continuation lines, newest first
-  let fromEnd = 0;
-  let earliestOffset = size;
-  let resumeOffset = size;
-  let reachedOlder = false;
-  let enough = false;
+  const file = await openRegular(path);
+  let scan: RegionScan;
+  try {
+    scan = await scanRegions(file, size, context, options);
+  } finally {
+    await file.close();
+  }
+  const { newestFirst, reachedOlder, resumeOffset, earliest, linesAfter } = scan;
+  if (!options.lineNumbers) {
+    for (const record of newestFirst) record.line = 0;
+    return { newestFirst, reachedOlder, resumeOffset, resumeLine: 0 };
+  }
+  const totalLines = (await countLinesBefore(path, earliest)) + linesAfter;
+  // Until now a record's line counted from the end (1: the last line read).
+  for (const record of newestFirst) record.line = totalLines - record.line + 1;
+  return { newestFirst, reachedOlder, resumeOffset, resumeLine: totalLines + 1 };
+}
+
+interface RegionScan {
+  newestFirst: LogRecord[];
+  reachedOlder: boolean;
+  resumeOffset: number;
+  /** The start of the oldest region read, and how many lines lie from there to the end read. */
+  earliest: number;
+  linesAfter: number;
+}
+
+async function scanRegions(
+  file: FileHandle,
+  size: number,
+  context: AssemblerContext,
+  options: TailScanOptions,
+): Promise<RegionScan> {
+  const matcher = headerMatcherFor(context.format, context.parseTime);
+  const regions = new RegionsBackward(file, matcher);
+  const unterminated = size > 0 && (await lastByte(file, size)) !== NEWLINE;
+  let end = size;
+  if (unterminated && options.completeLinesOnly) end = (await regions.lineStartBefore(size)) ?? size;
+  const scan: RegionScan = {
+    newestFirst: [],
+    reachedOlder: false,
+    resumeOffset: end,
+    earliest: end,
+    linesAfter: 0,
+  };
+  if (options.count === 0) return scan;
+  const cuts = new LineCuts();
+  const reader = new RecordReader(context, matcher, everyHeader, cuts);
   // Each record is judged once the one before it in the file is read, so it is tested one later.
   const check = new InjectionCheck({
     suffix: context.format.suffix,
@@ -57,67 +104,85 @@ export async function scanBackward(
     backward: true,
   });
   const judged: LogRecord[] = [];
+  // Once enough are found the rest is not seen (nor counted): read only to judge the last one wanted.
   const accept = (): void => {
-    for (const record of judged) if (options.accept(record)) newestFirst.push(record);
+    for (const record of judged) {
+      if (scan.newestFirst.length >= options.count) break;
+      if (options.accept(record)) scan.newestFirst.push(record);
+    }
     judged.length = 0;
   };
-  const complete = (out: LogRecord[]): void => {
-    for (let i = out.length - 1; i >= 0; i--) check.push(out[i]!, judged);
-    accept();
-  };
-  if (options.count > 0 || options.completeLinesOnly) {
-    for await (const line of readLinesBackward(path, size)) {
-      if (!line.terminated && options.completeLinesOnly) {
-        resumeOffset = line.offset;
-        earliestOffset = line.offset;
-        if (options.count === 0) break;
-        continue;
-      }
-      if (options.count === 0) break;
-      fromEnd++;
-      earliestOffset = line.offset;
-      if (!assembler.isHeader(line.text)) {
-        held.add({ text: line.text, fromEnd, cutBytes: line.cutBytes });
-        continue;
-      }
-      const out: LogRecord[] = [];
-      assembler.push(line.text, fromEnd, out, line.cutBytes);
-      held.pushTo(assembler, out);
-      assembler.flush(out);
-      complete(out);
-      if (newestFirst.length >= options.count) {
+  let enough = false;
+  while (!enough && !scan.reachedOlder) {
+    const region = await regions.before(scan.earliest);
+    if (!region) break;
+    const { records, lines } = await readRegion(
+      file,
+      region,
+      reader,
+      cuts,
+      unterminated && region.end === size,
+    );
+    scan.linesAfter += lines;
+    scan.earliest = region.start;
+    for (let i = records.length - 1; i >= 0; i--) {
+      const record = records[i]!;
+      record.line = scan.linesAfter - record.line + 1;
+      check.push(record, judged);
+      accept();
+      if (scan.newestFirst.length >= options.count) {
         enough = true;
         break;
       }
-      const time = out[0]?.time ?? null;
+      const { time } = record;
       if (options.stopBefore !== undefined && time !== null && time < options.stopBefore - ORDER_SLACK_MS) {
-        reachedOlder = true;
+        scan.reachedOlder = true;
         break;
       }
     }
-    check.flush(judged);
-    // Read only to judge the last one wanted: not seen, as if the scan had stopped before it.
-    if (enough) judged.length = 0;
-    accept();
-    if (held.length > 0 && newestFirst.length < options.count) {
-      // Lines before the file's first header: unparsed records, kept.
-      const out: LogRecord[] = [];
-      held.pushTo(assembler, out);
-      complete(out);
-      check.flush(judged);
-      accept();
+  }
+  check.flush(judged);
+  accept();
+  return scan;
+}
+
+/** A region's records in file order, numbered from its first line, and how many lines it has. */
+async function readRegion(
+  file: FileHandle,
+  region: Region,
+  reader: RecordReader,
+  cuts: LineCuts,
+  endsUnterminated: boolean,
+): Promise<{ records: LogRecord[]; lines: number }> {
+  reader.restart();
+  const records: LogRecord[] = [];
+  let lines = endsUnterminated ? 1 : 0;
+  const counted = async function* (chunks: AsyncIterable<Buffer> | Buffer[]): AsyncGenerator<Buffer> {
+    for await (const chunk of chunks) {
+      for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) lines++;
+      yield chunk;
     }
-  }
-  if (!options.lineNumbers) {
-    for (const record of newestFirst) record.line = 0;
-    return { newestFirst: newestFirst.slice(0, options.count), reachedOlder, resumeOffset, resumeLine: 0 };
-  }
-  const totalComplete = (await countLinesBefore(path, earliestOffset)) + fromEnd;
-  for (const record of newestFirst) record.line = totalComplete - record.line + 1;
-  return {
-    newestFirst: newestFirst.slice(0, options.count),
-    reachedOlder,
-    resumeOffset,
-    resumeLine: totalComplete + 1,
   };
+  const chunks = region.bytes ? [region.bytes] : regionChunks(file, region);
+  for await (const batch of scanLineWindows(counted(chunks), (w, final) => reader.read(w, final), cuts))
+    records.push(...batch);
+  return { records, lines };
+}
+
+/** A region's bytes read again, in blocks; a file that shrank ends it early. */
+async function* regionChunks(file: FileHandle, region: Region): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(MAX_BLOCK_BYTES);
+  for (let position = region.start; position < region.end;) {
+    const length = Math.min(buffer.length, region.end - position);
+    const { bytesRead } = await file.read(buffer, 0, length, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+async function lastByte(file: FileHandle, size: number): Promise<number | undefined> {
+  const byte = Buffer.alloc(1);
+  const { bytesRead } = await file.read(byte, 0, 1, size - 1);
+  return bytesRead === 1 ? byte[0] : undefined;
 }

@@ -48,6 +48,13 @@ export class RecordReader {
     this.line = line;
   }
 
+  /** The next window starts another input, at its line 1 (a region of a file read backwards). */
+  restart(): void {
+    this.lineByLine = true;
+    this.line = 1;
+    this.counted = 0;
+  }
+
   /**
    * Reads one window: yields its records piece by piece and returns how much it consumed (the
    * last record, which may go on, is carried to the next window unless `final`). While the value
