@@ -4,6 +4,7 @@ import { GARBAGE, type DurationReader } from './durationValues.js';
 import { LatencyStats } from './latencyStats.js';
 import { parsePercentiles } from './percentiles.js';
 import { SketchQuantiles } from './sketchQuantiles.js';
+import { quantileStateText } from './sketchText.js';
 
 /** Levels always reported, 0 when absent, so every series is continuous from one snapshot to the next. */
 const REPORTED_LEVELS = LEVEL_NAMES.filter((name) => LEVELS[name]! >= LEVELS.WARNING!);
@@ -50,7 +51,13 @@ export class LogWindowMetrics {
     if (p50 != null) metrics.processing_time_p50 = p50;
     if (p95 != null) metrics.processing_time_p95 = p95;
     const byLevel = Object.fromEntries([...this.byLevel].sort(([a], [b]) => a.localeCompare(b)));
-    return { metrics, details: { log_records_by_level: byLevel } };
+    // The percentiles' state, so that a fleet's figures are merged from it rather than averaged.
+    const sketch = this.latency.count > 0 ? quantileStateText(this.latency.store.exportState()) : null;
+    return {
+      metrics,
+      details: { log_records_by_level: byLevel },
+      ...(sketch === null ? {} : { sketches: { processing_time: sketch } }),
+    };
   }
 }
 
