@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { MetricsSnapshot } from '../core/snapshot.js';
-import { LatencyStats } from '../operators/latencyStats.js';
-import { nearestRank, parsePercentiles } from '../operators/percentiles.js';
-import { RELATIVE_ACCURACY, SketchQuantiles } from '../operators/sketchQuantiles.js';
-import { quantileStateText } from '../operators/sketchText.js';
+import { RELATIVE_ACCURACY } from '../operators/sketchQuantiles.js';
 import { readSeries } from '../redis/seriesReader.js';
 import { writeSnapshot } from '../redis/snapshotWriter.js';
 import {
@@ -13,6 +10,7 @@ import {
   WRITE_OPTIONS as opts,
   type ScratchRedis,
 } from '../../test/kit/redisScratch.js';
+import { exactP95, FAST_VALUES, sketchedSnapshot, SLOW_VALUES } from '../../test/kit/sketchedSnapshot.js';
 import { readFleetFigures } from './readFleetFigures.js';
 import { seriesJson, seriesText } from './seriesReport.js';
 
@@ -21,31 +19,10 @@ const window = { sinceMs: T - HOUR_MS, nowMs: T + HOUR_MS };
 let scratch: ScratchRedis;
 before(async () => (scratch = await scratchRedis()));
 after(() => scratch?.cleanup());
-const [P50, P95] = parsePercentiles('50,95');
-
-/** What `metrics snapshot` stores for these processing times: p50, p95 and, unless `old`, the sketch. */
-function snapshotOf(host: string, values: readonly number[], old = false): MetricsSnapshot {
-  const stats = new LatencyStats(new SketchQuantiles(), null);
-  for (const v of values) stats.push(v);
-  const [p50, p95] = stats.valuesOf([P50!, P95!]);
-  const sketch = quantileStateText(stats.store.exportState())!;
-  return {
-    host,
-    timestamp: T,
-    metrics: { processing_time_p50: p50!, processing_time_p95: p95!, cpu_percent: values.length },
-    details: {},
-    failures: [],
-    ...(old ? {} : { sketches: { processing_time: sketch } }),
-  };
-}
-
-const fast = Array.from({ length: 2000 }, (_, i) => 0.01 + i * 0.000045); // 10 … 100 ms
-const slow = Array.from({ length: 200 }, (_, i) => 1 + i * 0.005); // 1 … 2 s
-
-function unionP95(): number {
-  const union = [...fast, ...slow].sort((a, b) => a - b);
-  return union[nearestRank(P95!, union.length) - 1]!;
-}
+const snapshotOf = (host: string, values: readonly number[], old = false) =>
+  sketchedSnapshot(host, T, values, old);
+const [fast, slow] = [FAST_VALUES, SLOW_VALUES];
+const unionP95 = () => exactP95([...fast, ...slow]);
 
 async function fleetOf(snapshots: MetricsSnapshot[]) {
   const layout = scratch.layout();

@@ -4,7 +4,7 @@ import { mergedPercentiles } from './mergedPercentiles.js';
 import { nearestRank, parsePercentiles } from './percentiles.js';
 import type { QuantileState } from './quantileStore.js';
 import { RELATIVE_ACCURACY, SketchQuantiles } from './sketchQuantiles.js';
-import { quantileStateOf, quantileStateText } from './sketchText.js';
+import { quantileStateOf, quantileStateText, storedSketchText } from './sketchText.js';
 import { Random } from '../../test/kit/random.js';
 
 const P = parsePercentiles('1,50,95,99,100');
@@ -64,6 +64,21 @@ test('the text is compact: a few bytes a bin', () => {
     (stateOf(latencies(4, 100_000, 0.01)) as { sketch: { positive: Float64Array } }).sketch.positive.length /
     2;
   assert.ok(text.length < 200 + 5 * bins, `${text.length} bytes for ${bins} bins`);
+});
+
+test('a snapshot stores the values while they are the shorter text, else the sketch', () => {
+  const storeOf = (values: readonly number[]) => {
+    const store = new SketchQuantiles();
+    for (const v of values) store.add(v);
+    return store;
+  };
+  assert.equal(storedSketchText(storeOf([0.5, 1.25])), '{"values":[0.5,1.25]}');
+  const many = storeOf(latencies(6, 1000, 0.05)); // kept as they are, but a sketch is shorter
+  const text = storedSketchText(many)!;
+  assert.ok(text.length < quantileStateText(many.exportState())!.length);
+  assert.equal(quantileStateOf(text)?.kind, 'sketch');
+  assert.deepEqual(quantileStateOf(text), { kind: 'sketch', sketch: many.exportSketch() });
+  assert.equal(many.exportState().kind, 'values', 'the store itself still keeps its values');
 });
 
 test('anything else is no state: garbage, wrong shapes, another accuracy', () => {

@@ -1,6 +1,18 @@
 import { jsonObjectOf } from '../core/jsonObject.js';
 import type { QuantileState, SketchState } from './quantileStore.js';
-import { RELATIVE_ACCURACY } from './sketchQuantiles.js';
+import { RELATIVE_ACCURACY, type SketchQuantiles } from './sketchQuantiles.js';
+
+/**
+ * What a snapshot stores of a store: its values while their text is the shorter (a quiet host's
+ * fleet figures stay exact), else its sketch, so the text never grows past the sketch's size.
+ */
+export function storedSketchText(store: SketchQuantiles): string | null {
+  const sketch = quantileStateText({ kind: 'sketch', sketch: store.exportSketch() });
+  const state = store.exportState();
+  if (state.kind === 'sketch') return sketch;
+  const values = quantileStateText(state);
+  return values !== null && (sketch === null || values.length <= sketch.length) ? values : sketch;
+}
 
 /**
  * A quantile store's state as one short JSON text, so a stored snapshot can be merged with others
