@@ -11,28 +11,21 @@ export interface SketchAt {
 /**
  * The sketch text each host stored beside its snapshot of exactly `timestamp` (snapshotWriter's
  * `<time>:<sketch text>` members), in the order asked; null where there is none: a snapshot of an
- * older writer, one past the retention, or the guide layout (which keeps no sketches).
+ * older writer, one past the retention, or the guide layout (which keeps no sketches). One command
+ * per host rather than one pipeline: on a cluster the hosts' keys lie in different slots.
  */
 export async function readSketchesAt(
   redis: RedisClient,
   layout: RedisLayout,
   wanted: readonly SketchAt[],
 ): Promise<Array<string | null>> {
-  const pipeline = redis.pipeline();
-  const asked: boolean[] = [];
-  for (const { host, name, timestamp } of wanted) {
-    const key = host === '' ? null : layout.sketchKey(host, name);
-    asked.push(key !== null);
-    if (key !== null) pipeline.zrangebyscore(key, timestamp, timestamp);
-  }
-  const replies = asked.some(Boolean) ? ((await pipeline.exec()) ?? []) : [];
-  let reply = 0;
-  return wanted.map(({ timestamp }, i) => {
-    if (!asked[i]) return null;
-    const [error, members] = replies[reply++] ?? [null, []];
-    if (error) throw error;
-    const start = `${timestamp}:`;
-    const member = (members as string[]).find((m) => m.startsWith(start));
-    return member === undefined ? null : member.slice(start.length);
-  });
+  return Promise.all(
+    wanted.map(async ({ host, name, timestamp }) => {
+      const key = host === '' ? null : layout.sketchKey(host, name);
+      if (key === null) return null;
+      const start = `${timestamp}:`;
+      const member = (await redis.zrangebyscore(key, timestamp, timestamp)).find((m) => m.startsWith(start));
+      return member === undefined ? null : member.slice(start.length);
+    }),
+  );
 }
