@@ -1,4 +1,5 @@
 import type { SeriesPoint } from '../core/snapshot.js';
+import type { Percentile } from '../operators/percentiles.js';
 import type { RedisClient } from '../redis/redisClient.js';
 import type { RedisLayout } from '../redis/redisLayout.js';
 import { readSketchesAt, type SketchAt } from '../redis/sketchReader.js';
@@ -19,28 +20,30 @@ export async function readFleetFigures(
   layout: RedisLayout,
   series: Readonly<Record<string, readonly SeriesPoint[]>>,
 ): Promise<FleetFigures> {
-  const asked = new Map<string, SketchAt>();
-  const wanted: Array<{ metric: string; hosts: SketchAt[] }> = [];
+  // p50 and p95 of one host share a sketch: each is read once.
+  const unique = new Map<string, SketchAt>();
+  const wanted: Array<{ metric: string; percentile: Percentile; ids: Array<[host: string, id: string]> }> =
+    [];
   for (const [metric, points] of Object.entries(series)) {
     const parsed = percentileMetric(metric);
     const latest = latestByHost(points);
     if (!parsed || latest.size < 2) continue;
-    const hosts = [...latest.values()].map(({ host, timestamp }) => {
-      const at = { host, name: parsed.sketch, timestamp };
-      const id = JSON.stringify(at);
-      if (!asked.has(id)) asked.set(id, at);
-      return asked.get(id)!;
+    const ids = [...latest.values()].map(({ host, timestamp }): [string, string] => {
+      const id = JSON.stringify([timestamp, parsed.sketch, host]);
+      unique.set(id, { host, name: parsed.sketch, timestamp });
+      return [host, id];
     });
-    wanted.push({ metric, hosts });
+    wanted.push({ metric, percentile: parsed.percentile, ids });
   }
   if (wanted.length === 0) return {};
-  const all = [...asked.values()];
-  const read = await readSketchesAt(redis, layout, all);
-  const textOf = new Map(all.map((at, i) => [at, read[i] ?? null]));
+  const texts = await readSketchesAt(redis, layout, [...unique.values()]);
+  const textOf = new Map([...unique.keys()].map((id, i) => [id, texts[i] ?? null]));
   const figures: Record<string, FleetFigure> = {};
-  for (const { metric, hosts } of wanted) {
-    const byHost = new Map(hosts.map((at) => [at.host, textOf.get(at) ?? null]));
-    figures[metric] = fleetFigure(percentileMetric(metric)!.percentile, byHost);
+  for (const { metric, percentile, ids } of wanted) {
+    figures[metric] = fleetFigure(
+      percentile,
+      new Map(ids.map(([host, id]) => [host, textOf.get(id) ?? null])),
+    );
   }
   return figures;
 }
