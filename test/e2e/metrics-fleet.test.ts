@@ -118,3 +118,14 @@ test('show --fleet: a host whose snapshot an older smsmon wrote (no sketch) is n
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /\nnote: processing_time_p95: merged without web-old, /);
 });
+
+test('snapshot --json prints the snapshot as before: the stored sketch is not in it', async () => {
+  const logs = writeAppLog('web-3', slow);
+  const args = ['snapshot', '--json', '--no-system', '--no-database', '--host', 'web-3', '--dir', logs];
+  const run = await smsmon(args);
+  assert.equal(run.code, 0, run.stderr);
+  const { snapshot } = JSON.parse(run.stdout) as { snapshot: Record<string, unknown> };
+  assert.deepEqual(Object.keys(snapshot), ['host', 'timestamp', 'metrics', 'details', 'failures']);
+  const [member] = await scratch.redis.zrange(`${scratch.prefix}:{web-3}:sketch:processing_time`, '0', '-1');
+  assert.match(member!, new RegExp(`^${Date.parse(NOW)}:\\{"accuracy":0\\.01,"count":200,`));
+});
