@@ -1,6 +1,7 @@
 import type { Alert, AlertSeverity } from './alert.js';
 import type { RedisClient } from '../redis/redisClient.js';
 import type { AlertState, AlertStateEntry } from './alertCooldown.js';
+import { jsonObjectOf } from '../core/jsonObject.js';
 
 /**
  * The dedup and cooldown state of one host in Redis: a hash (RedisLayout.alertsKey) whose fields
@@ -42,13 +43,8 @@ const SEVERITIES: readonly string[] = ['warning', 'critical'] satisfies AlertSev
 
 /** An entry as stored, or null when it is not one (NaN values are stored as null by JSON). */
 export function entryFromJson(text: string): AlertStateEntry | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isObject(value)) return null;
+  const value = jsonObjectOf(text);
+  if (!value) return null;
   const { severity, notified, firstSeen, lastNotified, alert, flapping, clearSince, resolvedAt } = value;
   const parsedAlert = alertFromJson(alert);
   if (

@@ -11,6 +11,8 @@ export interface SourceMetrics {
   readonly metrics: Readonly<Record<string, number>>;
   /** Values that are not one number (tier distribution, top categories): kept in the latest hash only. */
   readonly details: Readonly<Record<string, unknown>>;
+  /** The state behind percentile figures, as text (operators/sketchText), by what it measures. */
+  readonly sketches?: Readonly<Record<string, string>>;
 }
 
 export interface SourceFailure {
@@ -26,6 +28,11 @@ export interface MetricsSnapshot {
   readonly metrics: Readonly<Record<string, number>>;
   readonly details: Readonly<Record<string, unknown>>;
   readonly failures: readonly SourceFailure[];
+  /**
+   * The mergeable state behind `<name>_p50`, `<name>_p95`, … (name → sketch text), stored beside the
+   * figures so a fleet's percentiles are merged, not averaged. Absent in snapshots of older writers.
+   */
+  readonly sketches?: Readonly<Record<string, string>>;
   /**
    * Written to the series only, leaving the host's latest hash (the last metrics snapshot) as it
    * is: `health --record` adds its figures to the series without hiding the other metrics.

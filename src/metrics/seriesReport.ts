@@ -1,4 +1,5 @@
 import type { SeriesPoint } from '../core/snapshot.js';
+import { fleetNotes, type FleetFigures } from './fleetFigures.js';
 import { metricValueText } from '../sinks/metricValue.js';
 import { escapeToOneLine } from '../sinks/safeText.js';
 import { sparkline } from '../sinks/sparkline.js';
@@ -9,14 +10,25 @@ export interface SeriesReport {
   since: number;
   until: number;
   series: Record<string, SeriesPoint[]>;
+  /** Percentile metrics of several hosts: merged from their sketches, used instead of the mean. */
+  fleet?: FleetFigures;
 }
 
 const SPARK_WIDTH = 30;
 
-/** The latest value of each host's series, and for --fleet their mean (the dashboard's cards). */
-function latestValues(points: readonly SeriesPoint[]): { value: number; byHost: Record<string, number> } {
+/**
+ * The latest value of each host's series, and for --fleet their mean (the dashboard's cards) —
+ * except a percentile, which is merged from the hosts' sketches (`fleet`), never averaged.
+ */
+function latestValues(
+  report: SeriesReport,
+  metric: string,
+  points: readonly SeriesPoint[],
+): { value: number | null; byHost: Record<string, number> } {
   const byHost: Record<string, number> = {};
   for (const point of points) byHost[point.host || '-'] = point.value; // points are in time order
+  const merged = report.fleet?.[metric];
+  if (merged) return { value: merged.value, byHost };
   const values = Object.values(byHost);
   return { value: values.reduce((a, b) => a + b, 0) / values.length, byHost };
 }
@@ -32,7 +44,7 @@ export function seriesJson(report: SeriesReport): string {
   const byHost: Record<string, Record<string, number>> = {};
   for (const [metric, points] of Object.entries(report.series)) {
     if (points.length === 0) continue;
-    const latest = latestValues(points);
+    const latest = latestValues(report, metric, points);
     doc[metric] = latest.value;
     for (const [host, value] of Object.entries(latest.byHost)) (byHost[host] ??= {})[metric] = value;
     history[metric] = points.map(({ timestamp, value, host }) => ({
@@ -48,6 +60,8 @@ export function seriesJson(report: SeriesReport): string {
     history,
     by_host: byHost,
   });
+  const notes = fleetNotes(report.fleet ?? {});
+  if (notes.length > 0) doc.notes = notes;
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
@@ -73,12 +87,13 @@ export function seriesText(report: SeriesReport, color: boolean): string {
         show(Math.min(...values)),
         show(mean),
         show(Math.max(...values)),
-        show(latestValues(points).value),
+        lastText(metric, latestValues(report, metric, points).value),
         sparkline(values, SPARK_WIDTH),
       ];
     });
   const span = `${new Date(report.since).toISOString().slice(0, 16)}Z … ${new Date(report.until).toISOString().slice(0, 16)}Z`;
   const head = `${escapeToOneLine(report.hosts.join(', ')) || '(guide layout)'} · ${span}\n`;
+  const notes = fleetNotes(report.fleet ?? {}).map((line) => `note: ${escapeToOneLine(line)}\n`);
   return (
     head +
     renderTable({
@@ -86,6 +101,11 @@ export function seriesText(report: SeriesReport, color: boolean): string {
       rows,
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
       color,
-    })
+    }) +
+    notes.join('')
   );
+}
+
+function lastText(metric: string, value: number | null): string {
+  return value === null ? '-' : metricValueText(metric, value);
 }

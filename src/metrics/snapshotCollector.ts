@@ -68,6 +68,7 @@ function notConfigured(name: MetricSourceName, config: SmsmonConfig): string | u
 export async function collectSnapshot(options: CollectOptions): Promise<MetricsSnapshot> {
   const metrics: Record<string, number> = {};
   const details: Record<string, unknown> = {};
+  const sketches: Record<string, string> = {};
   const failures: SourceFailure[] = [];
   const status: Record<string, string> = {};
   const names = (Object.keys(SOURCES) as MetricSourceName[]).filter((name) => !options.skip.has(name));
@@ -79,6 +80,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<MetricsS
         const result = await SOURCES[name](options);
         Object.assign(metrics, result.metrics);
         Object.assign(details, result.details);
+        Object.assign(sketches, result.sketches);
         status[name] = 'ok';
       } catch (error) {
         failures.push({ source: name, message: errorLine(error) });
@@ -93,6 +95,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<MetricsS
     metrics: sortedKeys(metrics),
     details: { ...sortedKeys(details), sources: sortedKeys(status) },
     failures,
+    ...(Object.keys(sketches).length > 0 ? { sketches: sortedKeys(sketches) } : {}),
   };
 }
 

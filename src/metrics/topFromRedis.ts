@@ -4,6 +4,8 @@ import { currentTime } from '../core/timeSpec.js';
 import { HISTORY, type TopState } from '../operators/topState.js';
 import { closeRedis, openRedis, type RedisClient } from '../redis/redisConnection.js';
 import { readSeries } from '../redis/seriesReader.js';
+import { fleetNotes } from './fleetFigures.js';
+import { readFleetFigures } from './readFleetFigures.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../redis/redisTarget.js';
 
 /** Where top's figures come from: refreshed every interval, closed once top stops. */
@@ -25,8 +27,9 @@ const WINDOW_MS = HISTORY * 60_000;
 
 /**
  * `top --from-redis`: each refresh reads the stored series of one host (or, with --fleet, every
- * host: the latest sample of each metric wins) and shows the newest snapshot. The connection is
- * opened once and closed when top stops: left open it kept the process alive after q or Ctrl-C.
+ * host: the latest sample of each metric wins, but a percentile is merged from the hosts' sketches)
+ * and shows the newest snapshot. The connection is opened once and closed when top stops: left
+ * open it kept the process alive after q or Ctrl-C.
  */
 export async function openTopFromRedis(
   config: SmsmonConfig,
@@ -51,6 +54,12 @@ export async function openTopFromRedis(
       const last = points.at(-1);
       if (last) [metrics[name], newest] = [last.value, Math.max(newest, last.timestamp)];
     }
+    // A fleet's percentiles: the hosts' sketches merged, not whichever host wrote last.
+    const fleet = options.fleet ? await readFleetFigures(redis, target.layout, read.series) : {};
+    for (const [name, { value }] of Object.entries(fleet)) {
+      if (value === null) delete metrics[name];
+      else metrics[name] = value;
+    }
     const shownHost = options.fleet ? `${read.hosts.length} hosts` : host;
     state.seed({ cpu: values('cpu_percent'), memory: values('memory_percent'), requests: [] });
     state.latest = {
@@ -62,6 +71,7 @@ export async function openTopFromRedis(
     };
     state.problem =
       newest === 0 ? `no snapshots of ${shownHost} in Redis for the last ${HISTORY} minutes` : null;
+    state.note = fleetNotes(fleet).join('; ') || null;
   };
   return { refresh, close: () => closeRedis(redis) };
 }

@@ -4,6 +4,7 @@ import { GARBAGE, type DurationReader } from './durationValues.js';
 import { LatencyStats } from './latencyStats.js';
 import { parsePercentiles } from './percentiles.js';
 import { SketchQuantiles } from './sketchQuantiles.js';
+import { storedSketchText } from './sketchText.js';
 
 /** Levels always reported, 0 when absent, so every series is continuous from one snapshot to the next. */
 const REPORTED_LEVELS = LEVEL_NAMES.filter((name) => LEVELS[name]! >= LEVELS.WARNING!);
@@ -19,7 +20,8 @@ export class LogWindowMetrics {
   private records = 0;
   private errors = 0;
   private readonly byLevel = new Map<string, number>();
-  private readonly latency = new LatencyStats(new SketchQuantiles(), null);
+  private readonly store = new SketchQuantiles();
+  private readonly latency = new LatencyStats(this.store, null);
 
   constructor(
     private readonly reader: DurationReader,
@@ -50,7 +52,13 @@ export class LogWindowMetrics {
     if (p50 != null) metrics.processing_time_p50 = p50;
     if (p95 != null) metrics.processing_time_p95 = p95;
     const byLevel = Object.fromEntries([...this.byLevel].sort(([a], [b]) => a.localeCompare(b)));
-    return { metrics, details: { log_records_by_level: byLevel } };
+    // The percentiles' state, so that a fleet's figures are merged from it rather than averaged.
+    const sketch = this.latency.count > 0 ? storedSketchText(this.store) : null;
+    return {
+      metrics,
+      details: { log_records_by_level: byLevel },
+      ...(sketch === null ? {} : { sketches: { processing_time: sketch } }),
+    };
   }
 }
 

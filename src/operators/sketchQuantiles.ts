@@ -52,11 +52,15 @@ export class SketchQuantiles implements QuantileStore {
 
   exportState(): QuantileState {
     if (this.kept !== null) return { kind: 'values', runs: [Float64Array.from(this.kept)] };
-    const { store, negativeStore, zeroCount, count, min, max, sum } = this.sketch;
-    return {
-      kind: 'sketch',
-      sketch: { positive: binsOf(store), negative: binsOf(negativeStore), zeroCount, count, min, max, sum },
-    };
+    return { kind: 'sketch', sketch: stateOf(this.sketch) };
+  }
+
+  /** The state as a sketch even while the values are kept as they are (this store is left as it is). */
+  exportSketch(): SketchState {
+    if (this.kept === null) return stateOf(this.sketch);
+    const sketch = new DDSketch({ relativeAccuracy: RELATIVE_ACCURACY });
+    for (const value of this.kept) sketch.accept(value);
+    return stateOf(sketch);
   }
 
   mergeState(state: QuantileState): void {
@@ -83,6 +87,11 @@ function binsOf(store: DenseStore): Float64Array {
     if (count > 0) pairs.push(index + store.offset, count);
   });
   return Float64Array.from(pairs);
+}
+
+function stateOf(sketch: DDSketch): SketchState {
+  const { store, negativeStore, zeroCount, count, min, max, sum } = sketch;
+  return { positive: binsOf(store), negative: binsOf(negativeStore), zeroCount, count, min, max, sum };
 }
 
 /** A sketch with the same mapping (same relative accuracy) rebuilt from its state. */

@@ -30,6 +30,8 @@ export class TopState {
   refreshes = 0;
   /** The last refresh failed: why (shown until one succeeds). */
   problem: string | null = null;
+  /** What the figures leave out (a fleet percentile without some hosts), shown beside the keys. */
+  note: string | null = null;
 
   push(sample: TopSample): void {
     this.latest = sample;

@@ -17,6 +17,11 @@ export interface RedisLayout {
   /** Every metric key of `host` is this plus the metric name (for SCAN MATCH and for parsing). */
   metricKeyStart(host: string): string;
   latestKey(host: string): string;
+  /**
+   * Sorted set of the sketch texts behind `<name>_pNN`, scored and trimmed as the metric keys; null
+   * in the guide layout, whose keys name no host: one shared series has no hosts to merge.
+   */
+  sketchKey(host: string, name: string): string | null;
   /** Sorted set of host → timestamp of its newest snapshot, for fleet discovery. */
   hostsKey(): string;
   lockKey(host: string): string;
@@ -33,6 +38,7 @@ export type RedisLayoutName = 'host' | 'guide';
  * so a snapshot can be written in one MULTI/EXEC on a cluster too. Only `hosts` lies elsewhere.
  *   smsmon:{web-1}:metric:cpu_percent   sorted set
  *   smsmon:{web-1}:latest               hash
+ *   smsmon:{web-1}:sketch:processing_time sorted set, member `<time>:<sketch text>`
  *   smsmon:{web-1}:lock                 string, held while a run writes
  *   smsmon:{web-1}:alerts               hash, alert key → notification state (JSON)
  *   smsmon:{web-1}:alerts:lock          string, held while an alerts run notifies
@@ -47,6 +53,7 @@ function hostLayout(prefix: string): RedisLayout {
     metricKey: (host, metric) => `${hostKey(host)}:metric:${metric}`,
     metricKeyStart: (host) => `${hostKey(host)}:metric:`,
     latestKey: (host) => `${hostKey(host)}:latest`,
+    sketchKey: (host, name) => `${hostKey(host)}:sketch:${name}`,
     hostsKey: () => `${prefix}:hosts`,
     lockKey: (host) => `${hostKey(host)}:lock`,
     alertsKey: (host) => `${hostKey(host)}:alerts`,
@@ -67,6 +74,7 @@ function guideLayout(prefix: string): RedisLayout {
     metricKey: (_host, metric) => `${prefix}:${metric}`,
     metricKeyStart: () => `${prefix}:`,
     latestKey: () => `${prefix}-latest`,
+    sketchKey: () => null,
     hostsKey: () => `${prefix}-hosts`,
     lockKey: (host) => `${prefix}-lock:${checkedHost(host)}`,
     alertsKey: (host) => `${prefix}-alerts:${checkedHost(host)}`,

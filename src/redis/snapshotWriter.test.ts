@@ -159,6 +159,43 @@ test('guide layout: metrics:<key> names, still scored by time', async () => {
   ]);
 });
 
+test('sketches: one sorted set per name beside the metrics, trimmed and expiring as they are', async () => {
+  const layout = scratch.layout();
+  const sketched = (at: number, text: string) => ({
+    ...testSnapshot('h', at, { processing_time_p95: 1 }),
+    sketches: { processing_time: text },
+  });
+  const write = (at: number, text: string) => writeSnapshot(scratch.redis, sketched(at, text), layout, opts);
+  assert.equal((await write(T, '{"values":[1]}')).latestUpdated, true);
+  await write(T + HOUR_MS, '{"values":[2]}');
+  await write(T + 25 * HOUR_MS, '{"values":[3]}');
+  const key = layout.sketchKey('h', 'processing_time')!;
+  assert.equal(key, `${layout.prefix}:{h}:sketch:processing_time`);
+  assert.deepEqual(await scratch.redis.zrange(key, '0', '-1', 'WITHSCORES'), [
+    `${T + HOUR_MS}:{"values":[2]}`,
+    String(T + HOUR_MS),
+    `${T + 25 * HOUR_MS}:{"values":[3]}`,
+    String(T + 25 * HOUR_MS),
+  ]);
+  assert.ok((await scratch.redis.pttl(key)) > 47 * HOUR_MS);
+  assert.deepEqual(Object.keys(await scratch.redis.hgetall(layout.latestKey('h'))).sort(), [
+    'details',
+    'failures',
+    'host',
+    'processing_time_p95',
+    'timestamp',
+  ]);
+
+  const guide = scratch.layout('guide');
+  await writeSnapshot(scratch.redis, sketched(T, '{"values":[1]}'), guide, opts);
+  const keys = (await scratch.keys()).filter((k) => k.startsWith(guide.prefix));
+  assert.deepEqual(keys, [
+    `${guide.prefix}-hosts`,
+    `${guide.prefix}-latest`,
+    `${guide.prefix}:processing_time_p95`,
+  ]);
+});
+
 test('non-finite values and reserved names are reported, not silently dropped', async () => {
   const layout = scratch.layout();
   const result = await writeSnapshot(

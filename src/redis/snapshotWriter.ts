@@ -141,11 +141,33 @@ export async function writeSnapshot(
     const latestKey = layout.latestKey(host);
     tx.eval(REPLACE_LATEST_IF_NEWER, 1, latestKey, timestamp, opts.keyExpiryMs, maxSkewMs, ...latestFields);
   }
+  queueSketches(tx, layout, snapshot, opts.retentionMs, trimFrom, opts.keyExpiryMs);
   if (!isCluster) queueHostsIndex(tx, layout, snapshot, opts, trimFrom);
   const replies = checkedReplies(await tx.exec());
   if (isCluster)
     checkedReplies(await queueHostsIndex(redis.multi(), layout, snapshot, opts, trimFrom).exec());
   return { metricsWritten, latestUpdated: latestAt !== undefined && replies[latestAt] === 1, skipped };
+}
+
+/**
+ * Each sketch beside the figures it backs, as the metric keys are written: member
+ * `<time>:<sketch text>` scored by the time, trimmed to the retention, expiring with the host.
+ */
+function queueSketches(
+  tx: ChainableCommander,
+  layout: RedisLayout,
+  { host, timestamp, sketches = {} }: MetricsSnapshot,
+  retentionMs: number,
+  trimFrom: number,
+  keyExpiryMs: number,
+): void {
+  for (const [name, text] of Object.entries(sketches)) {
+    const key = layout.sketchKey(host, name);
+    if (key === null || name === '') continue;
+    tx.zadd(key, timestamp, `${timestamp}:${text}`)
+      .zremrangebyscore(key, '-inf', `(${trimFrom - retentionMs}`)
+      .pexpire(key, keyExpiryMs);
+  }
 }
 
 /** GT: a replayed older snapshot does not move a host back in time. Expiry counts from `trimFrom`. */

@@ -82,6 +82,20 @@ test('replay goes in timestamp order and empties the spool', async () => {
   assert.deepEqual(await replayAll(path), { seen: [], result: { replayed: 0, remaining: 0, invalid: 0 } });
 });
 
+test('a snapshot keeps its sketches through the spool, so a replay stores them too', async () => {
+  const path = freshPath();
+  const sketched = { ...snap(5), sketches: { processing_time: '{"values":[0.25,1.5]}' } };
+  await spoolSnapshot(path, sketched, 10);
+  await spoolSnapshot(
+    path,
+    { ...snap(6), sketches: { processing_time: 7 } } as unknown as MetricsSnapshot,
+    10,
+  );
+  const { seen, result } = await replayAll(path);
+  assert.deepEqual(seen, [sketched]);
+  assert.equal(result.invalid, 1, 'a sketch that is not text makes the line no snapshot');
+});
+
 test('lines that are not snapshots are skipped, counted and set aside', async () => {
   const path = freshPath();
   await spoolSnapshot(path, snap(2), 10);

@@ -37,7 +37,7 @@ export function renderTop(state: TopState, size: ScreenSize, color: boolean, sub
   lines.push(
     state.problem
       ? paint(chalk.red, fit(`refresh failed: ${escapeToOneLine(state.problem)}`, width))
-      : paint(chalk.dim, fit('q quit', width)),
+      : paint(chalk.dim, fit(state.note ? `q quit · ${escapeToOneLine(state.note)}` : 'q quit', width)),
   );
   if (!sample) {
     lines.push('', 'collecting…');

@@ -14,6 +14,9 @@ With --guide-layout each metrics:<name> key is read whole: samples in smsmon's f
 guide's original one (member = time in seconds, score = value) are both read, the latter named once
 on stderr (smsmon metrics migrate rewrites them). Keys holding nothing readable are named with why.
 
+With --fleet a percentile (processing_time_p95, …) is merged from the hosts' stored sketches, never
+averaged; a host whose latest snapshot has none (an older smsmon) is left out and named in a note.
+
 Exit: 0 shown, 1 no samples in the window, 2 usage or bad config, 3 Redis unreachable.`;
 
 export function defineMetricsShow(show: Command): Command {

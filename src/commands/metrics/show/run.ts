@@ -10,6 +10,7 @@ import { closeRedis, openRedis } from '../../../redis/redisConnection.js';
 import { guideNoSamplesCause, readNotes } from '../../../redis/seriesNotes.js';
 import { seriesJson, seriesNdjson, seriesText, type SeriesReport } from '../../../metrics/seriesReport.js';
 import { readSeries } from '../../../redis/seriesReader.js';
+import { readFleetFigures } from '../../../metrics/readFleetFigures.js';
 import type { KeySummary } from '../../../redis/seriesKeys.js';
 import type { ShowCommandOptions } from './options.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
@@ -35,7 +36,8 @@ export async function runShow(
       sinceMs: since,
       nowMs: until,
     });
-    report = { hosts: read.hosts, since, until, series: read.series };
+    const fleet = options.fleet ? await readFleetFigures(redis, target.layout, read.series) : undefined;
+    report = { hosts: read.hosts, since, until, series: read.series, ...(fleet ? { fleet } : {}) };
     guideKeys = read.guideKeys;
     for (const line of readNotes(read.guideKeys, read.unparsed)) process.stderr.write(line);
   } finally {

@@ -11,7 +11,8 @@ Examples:
 
 Per metric a sorted set <prefix>:<host>:metric:<name> (score: the time in ms; member
 "<time>:<value>", so equal values never overwrite each other), trimmed to the retention in the
-same MULTI/EXEC; the latest snapshot as the hash <prefix>:<host>:latest; every key expires after
+same MULTI/EXEC; the latest snapshot as the hash <prefix>:<host>:latest; the processing_time
+sketch as <prefix>:<host>:sketch:processing_time, for metrics show --fleet; every key expires after
 redis.keyExpiry. When Redis cannot be reached the snapshot waits in the spool file (spool.path)
 and the next run that reaches Redis writes it first, in order. Overlapping runs take a lock.
 ${SOURCES_TEXT}

@@ -53,7 +53,9 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
   if (options.json) {
     const stored = { redis: redactRedisUrl(target.url), spool, ...outcome };
     const output = new Output();
-    output.write(JSON.stringify({ snapshot: { ...snapshot }, stored }, null, 2) + '\n');
+    // The sketches are stored for --fleet; the printed snapshot keeps its documented shape.
+    const { sketches: _, ...shown } = snapshot;
+    output.write(JSON.stringify({ snapshot: shown, stored }, null, 2) + '\n');
     await output.flush();
   } else if (!options.quiet) await printSnapshot(snapshot, options);
   reportFailures(snapshot);
