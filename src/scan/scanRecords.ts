@@ -44,6 +44,7 @@ export async function scanRecords(query: CompiledQuery, options: ScanOptions): P
     wallClock: query.wallClock,
     levels: query.levels,
     keyword: options.keyword,
+    grep: query.grep,
     keywordValues: valueLane(query, options, stats),
     onBytes: (bytes: number) => {
       progress.add(bytes);
