@@ -43,6 +43,7 @@ export async function scanRecords(query: CompiledQuery, options: ScanOptions): P
     formatOverride: query.formatOverride,
     wallClock: query.wallClock,
     levels: query.levels,
+    modules: query.modules,
     keyword: options.keyword,
     grep: query.grep,
     keywordValues: valueLane(query, options, stats),

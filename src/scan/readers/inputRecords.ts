@@ -14,6 +14,7 @@ import { everyRecord } from './finders/everyRecord.js';
 import { recordsForward } from './forwardRecords.js';
 import { LevelFinder } from './finders/levelFinder.js';
 import { LiteralFinder } from './finders/literalFinder.js';
+import { ModuleFinder, moduleTextOf } from './finders/moduleFinder.js';
 import { requiredLiterals } from '../../operators/regexLiterals.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
 
@@ -29,6 +30,8 @@ export interface ParseOptions {
    * caller still applies its full filter.
    */
   levels?: readonly string[];
+  /** Only records of these modules are wanted (others may be skipped unread). A hint, like `levels`. */
+  modules?: readonly string[];
   /**
    * Only records whose text contains this are wanted (others may be skipped unread). A hint,
    * like `levels`: records without it may still come.
@@ -75,6 +78,8 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const { levels, keyword } = options;
     const byteScan = !once && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     const grepFinder = byteScan && !keyword ? grepLiteralFinder(options.grep) : null;
+    const moduleText = moduleTextOf(format.headerPieces);
+    const modules = byteScan && moduleText && options.modules?.length ? options.modules : undefined;
     let records: AsyncIterable<LogRecord[]>;
     if (keyword && byteScan) {
       const values = options.keywordValues;
@@ -84,11 +89,14 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     } else if (levels && byteScan) {
       const finder = new LevelFinder(levels, format.levelLinePrefix!);
       records = recordsForward(source, context, finder, { onBytes, onProblem });
+    } else if (modules) {
+      const finder = new ModuleFinder(modules, moduleText!);
+      records = recordsForward(source, context, finder, { onBytes, onProblem });
     } else {
       records = recordsForward(source, context, everyRecord, { onBytes, onProblem, chunks });
     }
     // The byte scans skip records: the ones read are compared with the nearest ones read.
-    const consecutive = !((keyword || levels || grepFinder) && byteScan);
+    const consecutive = !((keyword || levels || grepFinder || modules) && byteScan);
     // Judged here, not in a wrapping generator: an extra async hop per batch costs more than the check.
     const check = new InjectionCheck({ suffix: format.suffix, consecutive, lookahead: true });
     for await (const batch of records) {

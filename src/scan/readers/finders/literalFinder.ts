@@ -1,4 +1,5 @@
 import type { CandidateFinder } from './candidateFinder.js';
+import { firstOfSearch } from './firstOfSearch.js';
 
 /**
  * Records whose text holds one of a few literals ('processing_time', the literals a --grep regex
@@ -28,25 +29,6 @@ export class LiteralFinder implements CandidateFinder {
   next(window: Buffer, from: number): number {
     return this.search(window, from);
   }
-}
-
-/** The first hit of any of several needles, each needle's next hit kept until passed. */
-function firstOfSearch(needles: readonly Buffer[]): (window: Buffer, from: number) => number {
-  let seen: Buffer | null = null;
-  const found = needles.map(() => -2); // -1 none, -2 not searched yet
-  return (window, from) => {
-    if (window !== seen) {
-      seen = window;
-      found.fill(-2);
-    }
-    let best = -1;
-    for (let i = 0; i < needles.length; i++) {
-      let at = found[i]!;
-      if (at === -2 || (at !== -1 && at < from)) found[i] = at = window.indexOf(needles[i]!, from);
-      if (at !== -1 && (best === -1 || at < best)) best = at;
-    }
-    return best;
-  };
 }
 
 /** The first case-blind hit of any literal, in the window read as latin1 (offsets are bytes). */
