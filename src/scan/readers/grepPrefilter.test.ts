@@ -40,7 +40,9 @@ const REGEXES: Array<[string, boolean]> = [
   ['(?<kind>Rate)Limit', false],
   ['Réponse', false],
   ['réponse', true], // only 'ponse' is searched, case-blind
-  ['line end\nnext', false], // a literal cut by a line end: no prefilter
+  ['line end\nnext', false], // a newline in the regex ends a literal
+  [String.raw`twil\nio`, false], // a match across a line end, CRLF lines read as LF
+  [String.raw`windows twilio\nsecond`, true],
   ['views 1 2', false], // header text: --grep does not look there
   ['INFO', false],
   ['only in a traceback', false],
