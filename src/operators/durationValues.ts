@@ -3,7 +3,7 @@ import { GARBAGE, type DurationReader, type DurationReading } from './durationRe
 import { UsageError } from '../core/errors.js';
 import { durationSeconds, NUMBER_WITH_UNIT, secondsOf, unitAt } from './durationText.js';
 import { ProcessingTimeReader } from './processingTimeReader.js';
-import { requiredLiteral } from './regexLiteral.js';
+import { requiredLiteral } from './regexLiterals.js';
 
 export { GARBAGE, type DurationReader, type DurationReading } from './durationReader.js';
 

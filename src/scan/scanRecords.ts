@@ -43,7 +43,9 @@ export async function scanRecords(query: CompiledQuery, options: ScanOptions): P
     formatOverride: query.formatOverride,
     wallClock: query.wallClock,
     levels: query.levels,
+    modules: query.modules,
     keyword: options.keyword,
+    grep: query.grep,
     keywordValues: valueLane(query, options, stats),
     onBytes: (bytes: number) => {
       progress.add(bytes);

@@ -14,6 +14,8 @@ import { everyRecord } from './finders/everyRecord.js';
 import { recordsForward } from './forwardRecords.js';
 import { LevelFinder } from './finders/levelFinder.js';
 import { LiteralFinder } from './finders/literalFinder.js';
+import { ModuleFinder, moduleTextOf } from './finders/moduleFinder.js';
+import { requiredLiterals } from '../../operators/regexLiterals.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
 
 export interface ParseOptions {
@@ -28,6 +30,8 @@ export interface ParseOptions {
    * caller still applies its full filter.
    */
   levels?: readonly string[];
+  /** Only records of these modules are wanted (others may be skipped unread). A hint, like `levels`. */
+  modules?: readonly string[];
   /**
    * Only records whose text contains this are wanted (others may be skipped unread). A hint,
    * like `levels`: records without it may still come.
@@ -35,6 +39,11 @@ export interface ParseOptions {
   keyword?: string;
   /** With `keyword`: values may be pushed here instead of records built (the value lane). */
   keywordValues?: KeywordValues;
+  /**
+   * The --grep regex (source and -i): only records with a literal it requires in their text are
+   * wanted (others may be skipped unread). A hint, like `levels`.
+   */
+  grep?: { readonly source: string; readonly ignoreCase: boolean };
   /**
    * Told of each file that could not be read whole (not a regular file, unreadable, a damaged
    * .gz): the records read before the failure stand and the input's other files are read. Without
@@ -68,18 +77,26 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
     const { levels, keyword } = options;
     const byteScan = !once && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
+    const grepFinder = byteScan && !keyword ? grepLiteralFinder(options.grep) : null;
+    const moduleText = moduleTextOf(format.headerPieces);
+    const modules = byteScan && moduleText && options.modules?.length ? options.modules : undefined;
     let records: AsyncIterable<LogRecord[]>;
     if (keyword && byteScan) {
       const values = options.keywordValues;
       records = recordsForward(source, context, new LiteralFinder(keyword), { onBytes, onProblem, values });
+    } else if (grepFinder) {
+      records = recordsForward(source, context, grepFinder, { onBytes, onProblem });
     } else if (levels && byteScan) {
       const finder = new LevelFinder(levels, format.levelLinePrefix!);
+      records = recordsForward(source, context, finder, { onBytes, onProblem });
+    } else if (modules) {
+      const finder = new ModuleFinder(modules, moduleText!);
       records = recordsForward(source, context, finder, { onBytes, onProblem });
     } else {
       records = recordsForward(source, context, everyRecord, { onBytes, onProblem, chunks });
     }
     // The byte scans skip records: the ones read are compared with the nearest ones read.
-    const consecutive = !((keyword || levels) && byteScan);
+    const consecutive = !((keyword || levels || grepFinder || modules) && byteScan);
     // Judged here, not in a wrapping generator: an extra async hop per batch costs more than the check.
     const check = new InjectionCheck({ suffix: format.suffix, consecutive, lookahead: true });
     for await (const batch of records) {
@@ -89,6 +106,15 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const rest = check.judged([], true);
     if (rest.length > 0) yield rest;
   }
+}
+
+/**
+ * A literal finder for the literals every match of the --grep regex contains, or null when it
+ * requires none (then every record is read, as the regex may match any).
+ */
+function grepLiteralFinder(grep: ParseOptions['grep']): LiteralFinder | null {
+  const literals = grep && requiredLiterals(grep.source);
+  return literals ? new LiteralFinder(literals, grep.ignoreCase) : null;
 }
 
 /** A path the user named that is not a regular file: `<(zcat app.log.3.gz)`, a FIFO. */
