@@ -15,10 +15,9 @@ import { stopYoungGenerationGrowth } from './youngGeneration.js';
 /** Auto mode uses at most this many threads: past it, reading from the page cache is the limit. */
 const MAX_AUTO_THREADS = 4;
 /**
- * Auto mode starts threads only with at least this many cores. On the 2-vCPU benchmark machine
- * (README, --threads) two threads gain ~20 % on 640 MiB and lose on 160 MiB, for +22 MB of peak
- * RSS; and on a 2-core host a cron job should leave a core to the app it watches. --threads N
- * still asks for them.
+ * Auto mode starts threads only with at least this many cores. On 2 vCPUs two threads gain only
+ * on the largest corpus, for more peak RSS (README, --threads); and on a 2-core host a cron job
+ * should leave a core to the app it watches. --threads N still asks for them.
  */
 const MIN_AUTO_CORES = 4;
 

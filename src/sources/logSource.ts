@@ -23,9 +23,7 @@ export function sourceFor(path: string, named = false): LogSource {
 
 /**
  * Read size. Every record decoded from a chunk stays alive until the chunk's batch is counted, so
- * smaller chunks mean a smaller young generation: on the 160 MB bench corpus (2 vCPUs) 256 KiB
- * against 1 MiB took errors count from 0.96 s / ~100 MB to 0.89 s / ~85 MB, latency 1.35 → 1.33 s,
- * logs search 1.45 → 1.39 s; 128 KiB saved more memory but slowed latency, 64 KiB slowed everything.
+ * smaller chunks mean a smaller young generation; smaller still slows the scans (bench/DECISIONS.md).
  */
 const CHUNK_BYTES = 256 * 1024;
 
@@ -164,8 +162,8 @@ async function* readFileChunks(source: LogSource, onBytes?: (bytes: number) => v
 
 /**
  * Plain files are read synchronously: from the page cache a read takes microseconds, while a
- * promise per 256 KiB chunk left the thread idle for ~20 % of a 160 MB latency scan (the
- * threadpool round trip; measured with --cpu-prof). Every BREAK_BYTES the loop lets timers
+ * promise per chunk leaves the thread idle waiting for the threadpool (bench/DECISIONS.md).
+ * Every BREAK_BYTES the loop lets timers
  * (the progress display) and signals in, which synchronous reads alone would starve.
  */
 const BREAK_BYTES = 4 * 1024 * 1024;

@@ -1,6 +1,6 @@
 /**
- * systeminformation is only the fallback where /proc is missing: importing it takes ~40–50 ms,
- * ten times all the Linux reads together, so it is loaded on first use rather than at startup.
+ * systeminformation is only the fallback where /proc is missing: importing it costs more than all
+ * the Linux reads together (bench/DECISIONS.md), so it is loaded on first use, not at startup.
  */
 export type SystemInformation = typeof import('systeminformation');
 

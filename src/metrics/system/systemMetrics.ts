@@ -3,19 +3,9 @@
  * from /proc, os and fs.statfs on Linux. systeminformation (loaded lazily) only steps in where
  * /proc is missing: memory and network counters on other systems, and memory on kernels without
  * MemAvailable; CPU elsewhere is os.cpus(), what systeminformation reads there too.
- *
- * Cold first call in a fresh process (cron's case), median of 7 runs, Linux 2 vCPU, Node 20;
- * `npm run build && node bench/system-metrics.mjs` reproduces it:
- *
- *   figure         systeminformation                used built-in           rejected built-in
- *   import         39–52 ms                         systemMetrics 10 ms
- *   cpu, 1 read    currentLoad() 550–570 ms (its    /proc/stat 1–3 ms       os.cpus() 0.3 ms: lacks
- *                  own fixed 500 ms window)                                 iowait, softirq, steal
- *   memory         mem() 4 ms                       /proc/meminfo 0.8 ms    freemem() 0.1 ms: MemFree
- *   disk "/"       fsSize() 45–97 ms (spawns df)    fs.statfs 0.5 ms
- *   load 1/5/15    n/a (avgLoad is max / cores)     os.loadavg() 0.1 ms
- *   network, 1 read networkStats('*') 780–820 ms    /proc/net/dev 1.1 ms
- *   whole, 500 ms  1260–1355 ms                     collectSystemMetrics 525–530 ms
+ * The built-in reads are one to three orders of magnitude cheaper than systeminformation's, whose
+ * CPU and network calls each wait their own fixed window (bench/DECISIONS.md;
+ * `node bench/system-metrics.mjs` measures it again).
  *
  * CPU and network are read at both ends of one sampleMs window, and memory, disks and load while
  * it is open, so a collection takes sampleMs plus a few milliseconds.
