@@ -4,7 +4,7 @@ import { NEWLINE } from '../../core/lineBytes.js';
 import { headerMatcherFor } from '../../parsers/headerMatcher.js';
 import type { AssemblerContext } from '../../parsers/recordAssembler.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
-import { countLinesBefore } from '../../sources/countLines.js';
+import { newlinesBefore, newlinesIn } from '../../sources/lineCount.js';
 import { openRegular } from '../../sources/regularFile.js';
 import { everyHeader } from './finders/everyHeader.js';
 import { LineCuts, scanLineWindows } from './lineWindows.js';
@@ -60,7 +60,7 @@ export async function scanBackward(
     for (const record of newestFirst) record.line = 0;
     return { newestFirst, reachedOlder, resumeOffset, resumeLine: 0 };
   }
-  const totalLines = (await countLinesBefore(path, earliest)) + linesAfter;
+  const totalLines = newlinesBefore(path, earliest) + linesAfter;
   // Until now a record's line counted from the end (1: the last line read).
   for (const record of newestFirst) record.line = totalLines - record.line + 1;
   return { newestFirst, reachedOlder, resumeOffset, resumeLine: totalLines + 1 };
@@ -159,7 +159,7 @@ async function readRegion(
   let lines = endsUnterminated ? 1 : 0;
   const counted = async function* (chunks: AsyncIterable<Buffer> | Buffer[]): AsyncGenerator<Buffer> {
     for await (const chunk of chunks) {
-      for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) lines++;
+      lines += newlinesIn(chunk, 0, chunk.length);
       yield chunk;
     }
   };
