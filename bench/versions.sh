@@ -24,6 +24,11 @@ for side in "$OLD" "$NEW"; do
   [[ -f $side/bin/smsmon.js ]] || { echo "bench: $side/bin/smsmon.js not found (build the checkout)" >&2; exit 2; }
 done
 describe() { git -C "$1" log -1 --format='%h %s' | cut -c1-70; }
+# Mean user + system seconds per command of a hyperfine JSON export.
+cpu_seconds() {
+  node -e 'for (const r of JSON.parse(require("fs").readFileSync(process.argv[1])).results)
+             console.log((r.user + r.system).toFixed(3))' "$1"
+}
 
 # name → smsmon arguments ($D: the corpus directory).
 CASES=(
@@ -35,7 +40,7 @@ CASES=(
   "latency --threads 2|latency app --dir \$D --json --threads 2"
   "tail -n 20|logs tail app --dir \$D -n 20 --raw"
   "tail far back (CRITICAL -n 2000)|logs tail app --dir \$D --level CRITICAL -n 2000 --raw"
-  "search --since (last hour)|logs search app --dir \$D --since 1h --raw"
+  "search one hour (--since/--until)|logs search app --dir \$D --since 2024-01-21T10:00:00 --until 2024-01-21T11:00:00 --raw"
 )
 
 {
@@ -47,8 +52,9 @@ CASES=(
   echo "- old: \`$(describe "$OLD")\`"
   echo "- new: \`$(describe "$NEW")\`"
   echo
-  echo "Wall time: mean ± sd of $RUNS runs after one warm-up (page cache warm). \"new/old\" below 1 means the"
-  echo "new build is faster. Outputs are compared too: \"same\" means both printed the same bytes."
+  echo "Wall time: mean ± sd of $RUNS runs after one warm-up (page cache warm); CPU: mean user + system time"
+  echo "of the same runs, which other work on the machine disturbs less than wall time. \"new/old\" below 1"
+  echo "means the new build is faster. Outputs are compared too: \"same\" means both printed the same bytes."
 } >"$OUT"
 
 for name in $CORPORA; do
@@ -59,26 +65,26 @@ for name in $CORPORA; do
     echo
     echo "## $name: app family $(mib "$app_bytes") MiB"
     echo
-    echo "| command | old (s) | new (s) | new/old | output |"
-    echo "| --- | --- | --- | --- | --- |"
+    echo "| command | old wall (s) | new wall (s) | new/old | old CPU (s) | new CPU (s) | new/old | output |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   } >>"$OUT"
   for entry in "${CASES[@]}"; do
     label=${entry%%|*}
     args=${entry#*|}
     args=${args//\$D/$D}
     echo "bench: $name: $label" >&2
-    # --since is relative to now: both runs see the same files, so the same records unless the
-    # hour boundary moves between them (then the output column says so).
     hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$BENCH_DIR/versions.json" \
       -n old "node $OLD/bin/smsmon.js $args > /dev/null" -n new "node $NEW/bin/smsmon.js $args > /dev/null" >&2 || true
     mapfile -t stats < <(hyperfine_stats "$BENCH_DIR/versions.json")
     read -r old_mean old_sd <<<"${stats[0]}"
     read -r new_mean new_sd <<<"${stats[1]}"
+    mapfile -t cpu < <(cpu_seconds "$BENCH_DIR/versions.json")
     old_sum=$(node "$OLD/bin/smsmon.js" $args 2>&1 | md5sum) || true
     new_sum=$(node "$NEW/bin/smsmon.js" $args 2>&1 | md5sum) || true
     [[ $old_sum == "$new_sum" ]] && same=same || same=differs
     ratio=$(awk -v a="$new_mean" -v b="$old_mean" 'BEGIN { printf "%.2f", a / b }')
-    echo "| \`$label\` | $old_mean ± $old_sd | $new_mean ± $new_sd | $ratio | $same |" >>"$OUT"
+    cpu_ratio=$(awk -v a="${cpu[1]}" -v b="${cpu[0]}" 'BEGIN { printf "%.2f", a / b }')
+    echo "| \`$label\` | $old_mean ± $old_sd | $new_mean ± $new_sd | $ratio | ${cpu[0]} | ${cpu[1]} | $cpu_ratio | $same |" >>"$OUT"
   done
 done
 
