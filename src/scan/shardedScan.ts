@@ -72,7 +72,11 @@ interface RunningShard {
 }
 
 function startShard(task: ShardTask, progress: Progress): RunningShard {
-  const thread = new Worker(new URL('./shardWorker.js', import.meta.url), { workerData: task });
+  const thread = new Worker(new URL('./shardWorker.js', import.meta.url), {
+    workerData: task,
+    // A worker does not inherit process.setSourceMapsEnabled (bin/smsmon.js, SMSMON_DEBUG=1).
+    ...(process.sourceMapsEnabled ? { execArgv: [...process.execArgv, '--enable-source-maps'] } : {}),
+  });
   const result = new Promise<{ state: unknown; stats: ScanStatsState }>((resolve, reject) => {
     thread.on('message', (message: ShardMessage) => {
       if (message.kind === 'bytes') progress.add(message.bytes);
