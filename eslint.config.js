@@ -56,7 +56,7 @@ export default tseslint.config(
   {
     // bin/package.json makes the shim CommonJS: it requires the CommonJS bundle without the ESM loader.
     files: ['bin/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

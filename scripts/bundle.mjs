@@ -4,8 +4,10 @@
 // command's code (or a dependency) that commander calls lazily stays lazy inside the one file.
 // Dependencies stay in node_modules and load when first required; commander is bundled, as every
 // run needs it, and chalk, which is ESM-only (require() of ESM needs Node 20.19 or later). Source maps map stack traces back to src/ (bin/smsmon.js enables them for SMSMON_DEBUG=1).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import Module from 'node:module';
+import { Script } from 'node:vm';
 import { build } from 'esbuild';
 
 const OUT = 'dist/bundle';
@@ -41,6 +43,9 @@ await build({
   external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
   // new URL('./shardWorker.js', import.meta.url) and the like resolve against the bundle's own file.
   define: { 'import.meta.url': '__bundleUrl' },
+  // import() of a dependency becomes a require: bin/smsmon.js runs the bundle as a vm.Script, where
+  // import() would need a loader of its own.
+  supported: { 'dynamic-import': false },
   // Strict first: esbuild's own "use strict" comes after the banner, where it is no longer a directive.
   banner: { js: "'use strict';\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyChildProcess],
@@ -52,3 +57,8 @@ await build({
 });
 // The package is "type": "module"; the bundle's .js files are CommonJS.
 writeFileSync(`${OUT}/package.json`, '{ "type": "commonjs" }\n');
+// V8's code cache of the compiled bundle, wrapped as bin/smsmon.js wraps it: with it, start-up
+// skips parsing the whole file. A Node with another V8 rejects it and compiles as usual.
+const bundle = `${OUT}/smsmon.js`;
+const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle });
+writeFileSync(`${bundle}.cache`, script.createCachedData());

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, test } from 'node:test';
+import { promisify } from 'node:util';
 import { REPO, runSmsmon } from '../kit/runSmsmon.js';
 
 /**
@@ -33,6 +35,20 @@ const cache = createRequire(import.meta.url).cache;
 process.on('exit', () => appendFileSync(${JSON.stringify(listing)}, Object.keys(cache).join('\\n') + '\\n'));`,
 );
 
+/** A copy of the binary, run as runSmsmon runs the repository's. */
+async function runSmsmonAt(
+  bin: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
 /** The product's files (relative to the repository) and the packages the run loaded. */
 async function loaded(args: string[]): Promise<{ product: string[]; packages: Set<string> }> {
   rmSync(listing, { force: true });
@@ -47,14 +63,35 @@ async function loaded(args: string[]): Promise<{ product: string[]; packages: Se
   };
 }
 
-test('--version loads the bin and the bundle, no other file of the product or its dependencies', async () => {
+/** bin/smsmon.js compiles the bundle itself (with V8's code cache): no module loader sees it. */
+const BIN_ONLY = ['bin/smsmon.js'];
+
+test('--version loads no module of the product but the bin, and no dependency', async () => {
   const { product, packages } = await loaded(['--version']);
-  assert.deepEqual(product, ['bin/smsmon.js', 'dist/bundle/smsmon.js']);
+  assert.deepEqual(product, BIN_ONLY);
   assert.deepEqual([...packages], []);
 });
 
-test('errors count (a plain text table) loads the bin and the bundle, no dependency', async () => {
+test('errors count (a plain text table) loads no module of the product but the bin, and no dependency', async () => {
   const { product, packages } = await loaded(['errors', 'count', '--dir', 'fixtures/logs']);
-  assert.deepEqual(product, ['bin/smsmon.js', 'dist/bundle/smsmon.js']);
+  assert.deepEqual(product, BIN_ONLY);
   assert.deepEqual([...packages], []);
+});
+
+test('a code cache that is missing or that V8 rejects costs only time: the same output', async () => {
+  const copy = join(dir, 'copy');
+  for (const file of [
+    'package.json',
+    'bin/smsmon.js',
+    'bin/package.json',
+    'dist/bundle/package.json',
+    'dist/bundle/smsmon.js',
+  ])
+    cpSync(join(REPO, file), join(copy, file));
+  const version = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+  for (const cache of [undefined, 'not a V8 code cache']) {
+    if (cache !== undefined) writeFileSync(join(copy, 'dist/bundle/smsmon.js.cache'), cache);
+    const { code, stdout, stderr } = await runSmsmonAt(join(copy, 'bin/smsmon.js'), ['--version']);
+    assert.deepEqual({ code, stdout, stderr }, { code: 0, stdout: `${version.version}\n`, stderr: '' });
+  }
 });
