@@ -4,6 +4,7 @@
 #
 #   bench/startup.sh                                 # prints the table, updates bench/RESULTS.md
 #   BEFORE=/path/to/old/checkout RUNS=50 bench/startup.sh    # adds that checkout's (built) bin
+#   BEFORE_LABEL='commit abc1234, before the bundle' …          # says what $BEFORE is
 #
 # Goal (issue 15): each command within 1.3× `node -e 0`. Wall time is what the goal names; CPU time
 # (user + sys) is shown beside it because other work on the machine stretches wall times, not CPU.
@@ -53,7 +54,7 @@ section=$(
         ` ${(r.mean / node.mean).toFixed(2)} | ${(r.median / node.median).toFixed(2)} | ${ms(r.user + r.system)} |`);
   ' "$WORK/startup.json" "${commands[@]}"
   echo
-  echo "Run from the repository's root; \`\$BEFORE\` is another built checkout (\`BEFORE=… bench/startup.sh\`)."
+  echo "Run from the repository's root; \`\$BEFORE\` is another built checkout (\`BEFORE=… bench/startup.sh\`)${BEFORE_LABEL:+: $BEFORE_LABEL}."
   echo
   echo '<!-- /startup -->'
 )
