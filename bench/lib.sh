@@ -21,7 +21,7 @@ bench_setup() {
     command -v "$tool" >/dev/null || { echo "bench: $tool not found (apt-get install -y hyperfine lnav time)" >&2; exit 2; }
   done
   cd "$ROOT"
-  if [[ ! -f dist/src/cli.js ]] || [[ -n $(find src -name '*.ts' -newer dist/src/cli.js -print -quit) ]]; then
+  if [[ ! -f dist/bundle/smsmon.js ]] || [[ -n $(find src -name '*.ts' -newer dist/bundle/smsmon.js -print -quit) ]]; then
     npm run --silent build
   fi
   local generator=dist-test/test/kit/generate.js

@@ -17,6 +17,8 @@ OUT=$ROOT/bench/RESULTS.md
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 bench_setup
+# bench/startup.sh's section stays, at the end.
+startup=$(sed -n '/^<!-- startup -->$/,/^<!-- \/startup -->$/p' "$OUT" 2>/dev/null || true)
 
 {
   echo "# smsmon logs search vs lnav vs grep"
@@ -80,5 +82,6 @@ done
 {
   echo
   commands_section "$COMMANDS"
+  [[ -z $startup ]] || printf '\n%s\n' "$startup"
 } >>"$OUT"
 echo "bench: wrote $OUT" >&2

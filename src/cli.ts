@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, SmsmonError } from './core/errors.js';
 import { redactCommandLine } from './core/redact.js';
@@ -18,7 +19,7 @@ let current: Command | undefined;
 async function main(argv: string[]): Promise<void> {
   const program = new Command('smsmon')
     .description('Monitoring toolkit for the SMS-to-AI Agent: logs, errors, latency, metrics, health')
-    .version(await packageVersion(), '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .option('--config <path>', 'config file (default: $SMSMON_CONFIG, else ./smsmon.config.json if present)')
     .showHelpAfterError('(run with --help for usage)')
     // Commander quotes the arguments it rejects: they may come from anywhere a script took them.
@@ -83,9 +84,9 @@ function crash(error: unknown): void {
   process.exit(errorExitCodeOf(current) ?? ExitCode.Internal);
 }
 
-async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+/** Read synchronously: node:fs is loaded with Node itself, node:fs/promises is not (start-up). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
   return pkg.version;
@@ -103,4 +104,5 @@ if (shownCommandLine !== undefined) process.title = shownCommandLine;
 
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
-await main(process.argv).catch(crash);
+// Not awaited at the top level: the bundle (scripts/bundle.mjs) is CommonJS, which has no top-level await.
+void main(process.argv).catch(crash);

@@ -37,9 +37,8 @@ async function scanShard(task: ShardTask, post: (message: ShardMessage) => void)
 if (parentPort) {
   const port = parentPort;
   const post = (message: ShardMessage): void => port.postMessage(message);
-  try {
-    await scanShard(workerData as ShardTask, post);
-  } catch (error) {
+  // A promise chain, not a top-level await: the bundle (scripts/bundle.mjs) is CommonJS, which has none.
+  scanShard(workerData as ShardTask, post).catch((error: unknown) => {
     if (error instanceof SmsmonError)
       post({ kind: 'failed', message: error.message, exitCode: error.exitCode, hint: error.hint });
     else
@@ -48,5 +47,5 @@ if (parentPort) {
         message: errorLine(error),
         stack: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
-  }
+  });
 }

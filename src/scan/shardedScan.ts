@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { builtin } from '../core/builtin.js';
 import { SmsmonError, type ExitCode } from '../core/errors.js';
 import type { LogRecord } from '../core/record.js';
 import type { ScanStats, ScanStatsState } from '../operators/scanStats.js';
@@ -71,7 +72,12 @@ interface RunningShard {
 }
 
 function startShard(task: ShardTask, progress: Progress): RunningShard {
-  const thread = new Worker(new URL('./shardWorker.js', import.meta.url), { workerData: task });
+  const { Worker } = builtin<typeof import('node:worker_threads')>('node:worker_threads');
+  const thread = new Worker(new URL('./shardWorker.js', import.meta.url), {
+    workerData: task,
+    // A worker does not inherit process.setSourceMapsEnabled (bin/smsmon.js, SMSMON_DEBUG=1).
+    ...(process.sourceMapsEnabled ? { execArgv: [...process.execArgv, '--enable-source-maps'] } : {}),
+  });
   const result = new Promise<{ state: unknown; stats: ScanStatsState }>((resolve, reject) => {
     thread.on('message', (message: ShardMessage) => {
       if (message.kind === 'bytes') progress.add(message.bytes);

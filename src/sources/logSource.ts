@@ -1,9 +1,10 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { createGunzip, type Gunzip } from 'node:zlib';
+import type { Gunzip } from 'node:zlib';
 import { finished, type Readable } from 'node:stream';
 import { describeFsError as reason } from '../core/errors.js';
 import { UnreadableSource, type ProblemSink } from '../core/sourceProblem.js';
 import { openRegularSync } from './regularFile.js';
+import { builtin } from '../core/builtin.js';
 
 /** One readable input: a plain file, a gzipped rotated file, or stdin ('-'). */
 export interface LogSource {
@@ -40,6 +41,7 @@ function openBytes(source: LogSource): OpenedSource {
   const fd = source.named ? undefined : openRegularSync(source.path);
   const file = createReadStream(source.path, { fd, highWaterMark: CHUNK_BYTES });
   if (!source.gzip) return { stream: file, bytesRead: () => file.bytesRead };
+  const { createGunzip } = builtin<typeof import('node:zlib')>('node:zlib');
   const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   file.on('error', (error) => gunzip.destroy(error));
   return { stream: file.pipe(gunzip), bytesRead: () => file.bytesRead, gunzip };

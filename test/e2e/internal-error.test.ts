@@ -73,3 +73,13 @@ test('health keeps Nagios 3, UNKNOWN, for its internal errors', async () => {
   assert.equal(code, 3, stderr);
   assert.equal(stderr, 'smsmon: internal error: stdout write failed on purpose\n');
 });
+
+test('SMSMON_DEBUG=1 stacks point to the TypeScript sources, in the main thread and a worker', async () => {
+  const main = await runWithHook('writeThrows', ['errors', 'count', '--dir', 'test/e2e/logs'], {
+    SMSMON_DEBUG: '1',
+  });
+  assert.match(main.stderr, /^\s+at .*\/src\/sinks\/output\.ts:\d+:\d+\)$/m, main.stderr);
+  const worker = await runWithHook('workerScan', SHARDED, { SMSMON_DEBUG: '1' });
+  assert.match(worker.stderr, /^\s+at .*\/src\/scan\/shardWorker\.ts:\d+:\d+\)$/m, worker.stderr);
+  assert.doesNotMatch(`${main.stderr}${worker.stderr}`, /\/dist\//);
+});
