@@ -8,7 +8,7 @@
 # Each checkout must be built (bin/smsmon.js runs its dist/). The commands cover every way the
 # engine reads: forwards (every record, level and literal finders, the value lane), backwards
 # (tail -n near the end and far back, the last-hour window) and the shards. Writes
-# bench/VERSIONS.md only; page cache warm, hyperfine (1 warm-up, $RUNS runs), old and new
+# $OUT (default bench/VERSIONS.md) only; page cache warm, hyperfine (1 warm-up, $RUNS runs), old and new
 # alternating per command so drift in the machine's load hits both.
 set -euo pipefail
 
@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OLD=$(cd "${1:?usage: bench/versions.sh OLD_CHECKOUT [NEW_CHECKOUT]}" && pwd)
 NEW=$(cd "${2:-$ROOT}" && pwd)
 CORPORA=${CORPORA:-main}
-OUT=$ROOT/bench/VERSIONS.md
+OUT=${OUT:-$ROOT/bench/VERSIONS.md}
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 bench_setup
