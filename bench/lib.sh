@@ -4,11 +4,13 @@ BENCH_DIR=${BENCH_DIR:-/tmp/smsmon-bench}
 RUNS=${RUNS:-3}
 
 # name → "events max-bytes-app": main is the guide's 15 MiB × 11 files, full (≥150 MB);
-# small and large scale the rotation size by 1/4 and 4 so the app family is ~4× smaller/larger.
+# small and large scale the rotation size by 1/4 and 4 so the app family is ~4× smaller/larger;
+# full has events enough for errors.log to fill its 10 backups too (every family at the guide's size).
 declare -A SPEC=(
   [small]="450000 3932160"
   [main]="1800000 15728640"
   [large]="7200000 62914560"
+  [full]="5500000 15728640"
 )
 
 # Checks the tools, builds the product (dist/) and the test build (dist-test/, which holds the corpus
