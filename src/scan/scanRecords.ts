@@ -46,6 +46,7 @@ export async function scanRecords(query: CompiledQuery, options: ScanOptions): P
     modules: query.modules,
     keyword: options.keyword,
     grep: query.grep,
+    window: query.since === undefined && query.until === undefined ? undefined : query,
     keywordValues: valueLane(query, options, stats),
     onBytes: (bytes: number) => {
       progress.add(bytes);

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { KeywordValues } from '../../core/keywordValues.js';
 import type { LogRecord } from '../../core/record.js';
 import { asctimeParser } from '../../core/asctime.js';
@@ -17,6 +18,10 @@ import { LiteralFinder } from './finders/literalFinder.js';
 import { ModuleFinder, moduleTextOf } from './finders/moduleFinder.js';
 import { requiredLiterals } from '../../operators/regexLiterals.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
+import { headerMatcherFor } from '../../parsers/headerMatcher.js';
+import type { AssemblerContext } from '../../parsers/recordAssembler.js';
+import { ORDER_SLACK_MS } from './timeOrder.js';
+import { windowStart, type TimeWindow, type WindowStart } from './timeSeek.js';
 
 export interface ParseOptions {
   /** --format: one format for every input. */
@@ -50,6 +55,11 @@ export interface ParseOptions {
    * it the failure ends the scan (an UnreadableSource).
    */
   onProblem?: ProblemSink;
+  /**
+   * --since/--until, for reads that may skip what lies outside (a scan filters by time anyway):
+   * a plain file is read from a seek to the window, and a file or .gz stops past its end.
+   */
+  window?: TimeWindow;
 }
 
 /** The formats tried, in order, on a file or stdin whose family is unknown. */
@@ -75,37 +85,76 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
       format = await formatOfInput(input, source.path, options.formatOverride);
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
+    const window = once || format.slots.asctime === 0 ? undefined : options.window;
+    const from = window && !source.gzip ? await seekInFile(source, context, window) : undefined;
+    if (from === 'after') break; // neither this file nor a newer one holds a record of the window
     const { levels, keyword } = options;
     const byteScan = !once && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     const grepFinder = byteScan && !keyword ? grepLiteralFinder(options.grep) : null;
     const moduleText = moduleTextOf(format.headerPieces);
     const modules = byteScan && moduleText && options.modules?.length ? options.modules : undefined;
+    const forward = { onBytes, onProblem, from };
     let records: AsyncIterable<LogRecord[]>;
     if (keyword && byteScan) {
       const values = options.keywordValues;
-      records = recordsForward(source, context, new LiteralFinder(keyword), { onBytes, onProblem, values });
+      records = recordsForward(source, context, new LiteralFinder(keyword), { ...forward, values });
     } else if (grepFinder) {
-      records = recordsForward(source, context, grepFinder, { onBytes, onProblem });
+      records = recordsForward(source, context, grepFinder, forward);
     } else if (levels && byteScan) {
       const finder = new LevelFinder(levels, format.levelLinePrefix!);
-      records = recordsForward(source, context, finder, { onBytes, onProblem });
+      records = recordsForward(source, context, finder, forward);
     } else if (modules) {
       const finder = new ModuleFinder(modules, moduleText!);
-      records = recordsForward(source, context, finder, { onBytes, onProblem });
+      records = recordsForward(source, context, finder, forward);
     } else {
-      records = recordsForward(source, context, everyRecord, { onBytes, onProblem, chunks });
+      records = recordsForward(source, context, everyRecord, { ...forward, chunks });
     }
     // The byte scans skip records: the ones read are compared with the nearest ones read.
     const consecutive = !((keyword || levels || grepFinder || modules) && byteScan);
     // Judged here, not in a wrapping generator: an extra async hop per batch costs more than the check.
     const check = new InjectionCheck({ suffix: format.suffix, consecutive, lookahead: true });
+    const stopAt = window?.until === undefined ? Infinity : window.until + ORDER_SLACK_MS;
+    let passed = false;
     for await (const batch of records) {
-      const judged = check.judged(batch);
+      let judged = check.judged(batch);
+      const past = stopAt === Infinity ? -1 : firstPast(judged, stopAt);
+      if (past !== -1) {
+        // Records are written at most ORDER_SLACK_MS out of order: none after this one is in the window.
+        judged = judged.slice(0, past);
+        passed = true;
+      }
       if (judged.length > 0) yield judged;
+      if (passed) break;
     }
+    if (passed) break;
     const rest = check.judged([], true);
     if (rest.length > 0) yield rest;
   }
+}
+
+/** Where a forward read of a plain file for a time window starts; undefined: at its start (or the read reports the file). */
+async function seekInFile(
+  source: LogSource,
+  context: AssemblerContext,
+  window: TimeWindow,
+): Promise<WindowStart | undefined> {
+  try {
+    const { size } = await stat(source.path);
+    const matcher = headerMatcherFor(context.format, context.parseTime);
+    const start = await windowStart(source.path, size, matcher, window);
+    return start === 'after' || start.offset > 0 ? start : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first record trusted to be this new (not judged forged), whose time ends a forward read; -1 if none. */
+function firstPast(records: readonly LogRecord[], stopAt: number): number {
+  for (let i = 0; i < records.length; i++) {
+    const { time, suspect } = records[i]!;
+    if (time !== null && time >= stopAt && suspect === undefined) return i;
+  }
+  return -1;
 }
 
 /**
