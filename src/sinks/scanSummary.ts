@@ -4,8 +4,8 @@ import { escapeToOneLine } from './safeText.js';
 import { MAX_LINE_BYTES, MAX_RECORD_BYTES, MAX_RECORD_LINES } from '../core/recordLimits.js';
 
 const MIB = 1024 * 1024;
-/** The caps in words, as the README names them. */
-const TRUNCATION_RULE =
+/** The caps in words, as the README names them; built when needed, as toLocaleString loads ICU data. */
+const truncationRule = (): string =>
   `a line over ${MAX_LINE_BYTES / MIB} MiB, or a record over ${MAX_RECORD_BYTES / MIB} MiB or ` +
   `${MAX_RECORD_LINES.toLocaleString('en-US')} lines`;
 
@@ -30,7 +30,7 @@ export function scanSummaryLine(stats: ScanStats): string | null {
     );
   if (stats.truncated > 0)
     parts.push(
-      `${stats.truncated} ${plural(stats.truncated, 'record')} truncated (${TRUNCATION_RULE}; truncated_bytes says how much)`,
+      `${stats.truncated} ${plural(stats.truncated, 'record')} truncated (${truncationRule()}; truncated_bytes says how much)`,
     );
   if (parts.length === 0) return null;
   // File names are anyone's choice: a name can carry escapes too.

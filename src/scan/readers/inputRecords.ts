@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { KeywordValues } from '../../core/keywordValues.js';
 import type { LogRecord } from '../../core/record.js';
 import { asctimeParser } from '../../core/asctime.js';
 import type { WallClockToEpoch } from '../../core/timeZone.js';
 import { FAMILIES } from '../../core/families.js';
-import type { ProblemSink } from '../../core/sourceProblem.js';
+import { UnreadableSource, type ProblemSink } from '../../core/sourceProblem.js';
 import { readChunks, sourceFor, type LogSource } from '../../sources/logSource.js';
 import type { LogInput } from '../../sources/resolveInputs.js';
 import { formatFor } from '../../parsers/formats.js';
@@ -86,8 +85,9 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
     const window = once || format.slots.asctime === 0 ? undefined : options.window;
-    const from = window && !source.gzip ? await seekInFile(source, context, window) : undefined;
+    const from = window && !source.gzip ? seekInFile(source, context, window) : undefined;
     if (from === 'after') break; // neither this file nor a newer one holds a record of the window
+    if (from === 'before') continue;
     const { levels, keyword } = options;
     const byteScan = !once && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     const grepFinder = byteScan && !keyword ? grepLiteralFinder(options.grep) : null;
@@ -133,18 +133,17 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
 }
 
 /** Where a forward read of a plain file for a time window starts; undefined: at its start (or the read reports the file). */
-async function seekInFile(
+function seekInFile(
   source: LogSource,
   context: AssemblerContext,
   window: TimeWindow,
-): Promise<WindowStart | undefined> {
+): WindowStart | undefined {
   try {
-    const { size } = await stat(source.path);
-    const matcher = headerMatcherFor(context.format, context.parseTime);
-    const start = await windowStart(source.path, size, matcher, window);
-    return start === 'after' || start.offset > 0 ? start : undefined;
-  } catch {
-    return undefined;
+    const start = windowStart(source.path, headerMatcherFor(context.format, context.parseTime), window);
+    return typeof start === 'string' || start.offset > 0 ? start : undefined;
+  } catch (error) {
+    if (error instanceof UnreadableSource || (error as NodeJS.ErrnoException).syscall) return undefined;
+    throw error;
   }
 }
 

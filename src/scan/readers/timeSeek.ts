@@ -1,10 +1,9 @@
-import type { FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { NEWLINE } from '../../core/lineBytes.js';
 import { MAX_LINE_BYTES } from '../../core/recordLimits.js';
 import { NOT_HEADER, type HeaderMatcher } from '../../parsers/headerMatcher.js';
-import { countLinesBefore } from '../../sources/countLines.js';
 import { lineCutAt } from '../../sources/lineCap.js';
-import { openRegular } from '../../sources/regularFile.js';
+import { openRegularSync } from '../../sources/regularFile.js';
 import { ORDER_SLACK_MS } from './timeOrder.js';
 
 /** A probe reads this much at a time; a search narrows to one block before reading forwards. */
@@ -18,49 +17,51 @@ export interface TimeWindow {
   until?: number;
 }
 
-/** Where to read a plain file from for a window: a header line and its line number; or 'after' (skip it and newer files). */
-export type WindowStart = { offset: number; line: number } | 'after';
+/**
+ * Where to read a plain file from for a window: a header line and its line number; 'before': all
+ * its records are older than the window; 'after': neither it nor a newer file holds one.
+ */
+export type WindowStart = { offset: number; line: number } | 'before' | 'after';
 
 /**
  * Where a forward read of a file for records in the window may start without missing one: a
  * binary search by byte offset for a header line older than `since` less twice ORDER_SLACK_MS
  * (one slack for records written out of order, one so the injection check has judged a stretch
  * of records, as in a full scan, before the window starts). Each probe resyncs on the next line
- * start and reads the next few timed headers. 'after': the file's first record is newer than
- * `until` plus the slack, so neither it nor any newer file holds a record of the window.
+ * start and reads the next few timed headers. The file's first record (newer than `until` plus
+ * the slack: 'after') and its last ones (older than `since` less the slack: 'before') are looked
+ * at first. Synchronous, as plain files are read: a probe is a few reads from the page cache.
  */
-export async function windowStart(
-  path: string,
-  size: number,
-  matcher: HeaderMatcher,
-  window: TimeWindow,
-): Promise<WindowStart> {
-  const file = await openRegular(path);
-  let offset: number | 'after';
+export function windowStart(path: string, matcher: HeaderMatcher, window: TimeWindow): WindowStart {
+  const fd = openRegularSync(path);
   try {
-    offset = await searchStart(new HeaderProbe(file, size, matcher), size, window);
+    const probe = new HeaderProbe(fd, fstatSync(fd).size, matcher);
+    const start = searchStart(probe, window);
+    if (typeof start !== 'number') return start;
+    return { offset: start, line: start === 0 ? 1 : probe.linesBefore(start) + 1 };
   } finally {
-    await file.close();
+    closeSync(fd);
   }
-  if (offset === 'after') return offset;
-  return { offset, line: offset === 0 ? 1 : (await countLinesBefore(path, offset)) + 1 };
 }
 
-async function searchStart(probe: HeaderProbe, size: number, window: TimeWindow): Promise<number | 'after'> {
-  const first = await probe.timedHeaders(0, 1);
+function searchStart(probe: HeaderProbe, window: TimeWindow): number | 'before' | 'after' {
+  const first = probe.timedHeaders(0, 1);
   // The first record of a file has none before it to be forged in: its time is taken as it is.
   if (first.length === 0) return 0;
   if (window.until !== undefined && first[0]!.time >= window.until + ORDER_SLACK_MS) return 'after';
   if (window.since === undefined) return 0;
+  // With at most one of the last few headers forged, the newest real record is no newer than their newest.
+  const last = probe.lastTimes();
+  if (last.length > 0 && Math.max(...last) < window.since - ORDER_SLACK_MS) return 'before';
   const target = window.since - 2 * ORDER_SLACK_MS;
-  const start = await probe.at(0);
+  const start = probe.at(0);
   if (start === null || start.time >= target) return 0;
   // Invariant: the header at `lo` is older than `target`, so every record before it is older than `since`.
   let lo = start.offset;
-  let hi = size;
+  let hi = probe.size;
   while (hi - lo > PROBE_BYTES) {
     const mid = lo + Math.floor((hi - lo) / 2);
-    const found = await probe.at(mid);
+    const found = probe.at(mid);
     if (found === null || found.time >= target) hi = mid;
     else lo = found.offset;
   }
@@ -77,29 +78,50 @@ class HeaderProbe {
   private readonly block = Buffer.allocUnsafe(PROBE_BYTES);
 
   constructor(
-    private readonly file: FileHandle,
-    private readonly size: number,
+    private readonly fd: number,
+    readonly size: number,
     private readonly matcher: HeaderMatcher,
   ) {}
+
+  /** Times of the last few timed headers (of the last block; none when it holds no header). */
+  lastTimes(): number[] {
+    const from = Math.max(0, this.size - PROBE_BYTES);
+    return this.timedHeaders(from, Infinity)
+      .slice(-PROBE_HEADERS)
+      .map((h) => h.time);
+  }
+
+  /** The number of lines before `offset` (a line start), for the line numbers of a read from there. */
+  linesBefore(offset: number): number {
+    let count = 0;
+    for (let pos = 0; pos < offset;) {
+      const read = this.read(pos, this.block, offset - pos);
+      if (read === 0) break;
+      for (let i = this.block.indexOf(NEWLINE); i !== -1 && i < read; i = this.block.indexOf(NEWLINE, i + 1))
+        count++;
+      pos += read;
+    }
+    return count;
+  }
 
   /**
    * The first timed header at or after `from` with the median time of the next few: with at most
    * one forged among them, a real record at or after that header is at least that old (or, read
    * the other way, no older). Null when none is left.
    */
-  async at(from: number): Promise<TimedHeader | null> {
-    const headers = await this.timedHeaders(from, PROBE_HEADERS);
+  at(from: number): TimedHeader | null {
+    const headers = this.timedHeaders(from, PROBE_HEADERS);
     if (headers.length === 0) return null;
     const times = headers.map((h) => h.time).sort((a, b) => a - b);
     return { offset: headers[0]!.offset, time: times[Math.min(times.length - 1, 1)]! };
   }
 
   /** Up to `count` timed header lines starting at or after `from`, in file order. */
-  async timedHeaders(from: number, count: number): Promise<TimedHeader[]> {
+  timedHeaders(from: number, count: number): TimedHeader[] {
     const found: TimedHeader[] = [];
     // From the byte before `from`, the first line is the one `from` is inside of (or ends just before it).
     let first = from > 0;
-    for await (const line of this.lines(from > 0 ? from - 1 : 0)) {
+    for (const line of this.lines(from > 0 ? from - 1 : 0)) {
       if (first) {
         first = false;
         continue;
@@ -118,10 +140,10 @@ class HeaderProbe {
   }
 
   /** The lines from `from` (the bytes of each without its '\n', cut to MAX_LINE_BYTES), read a block at a time. */
-  private async *lines(from: number): AsyncGenerator<{ start: number; bytes: Buffer }> {
+  private *lines(from: number): Generator<{ start: number; bytes: Buffer }> {
     let pos = from;
     while (pos < this.size) {
-      const read = await this.read(pos, this.block);
+      const read = this.read(pos, this.block);
       if (read === 0) return;
       const atEnd = pos + read >= this.size;
       let at = 0;
@@ -137,9 +159,9 @@ class HeaderProbe {
         continue;
       }
       // A line longer than a block: its head is what the reader keeps; the rest is passed over.
-      const end = await this.lineEnd(pos + read);
+      const end = this.lineEnd(pos + read);
       const head = Buffer.allocUnsafe(Math.min(end - pos, MAX_LINE_BYTES + 4));
-      const got = await this.read(pos, head);
+      const got = this.read(pos, head);
       yield { start: pos, bytes: this.cut(head, 0, Math.min(got, end - pos)) };
       pos = end + 1;
     }
@@ -150,9 +172,9 @@ class HeaderProbe {
   }
 
   /** The offset of the '\n' ending the line that goes on at `from`, or the file's size. */
-  private async lineEnd(from: number): Promise<number> {
+  private lineEnd(from: number): number {
     for (let pos = from; pos < this.size;) {
-      const read = await this.read(pos, this.block);
+      const read = this.read(pos, this.block);
       if (read === 0) break;
       const newline = this.block.subarray(0, read).indexOf(NEWLINE);
       if (newline !== -1) return pos + newline;
@@ -161,9 +183,8 @@ class HeaderProbe {
     return this.size;
   }
 
-  private async read(position: number, into: Buffer): Promise<number> {
-    const length = Math.min(into.length, this.size - position);
-    if (length <= 0) return 0;
-    return (await this.file.read(into, 0, length, position)).bytesRead;
+  private read(position: number, into: Buffer, most = into.length): number {
+    const length = Math.min(into.length, most, this.size - position);
+    return length <= 0 ? 0 : readSync(this.fd, into, 0, length, position);
   }
 }
