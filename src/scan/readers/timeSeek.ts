@@ -85,9 +85,13 @@ class HeaderProbe {
 
   /** Times of the last few timed headers (of the last block; none when it holds no header). */
   lastTimes(): number[] {
-    const from = Math.max(0, this.size - PROBE_BYTES);
-    return this.timedHeaders(from, Infinity)
+    const starts: number[] = [];
+    for (const line of this.linesFrom(Math.max(0, this.size - PROBE_BYTES)))
+      if (this.matcher.messageStart(line.bytes, 0) !== NOT_HEADER) starts.push(line.start);
+    // Only the last few are decoded and their times parsed.
+    return starts
       .slice(-PROBE_HEADERS)
+      .flatMap((start) => this.timedHeaders(start, 1))
       .map((h) => h.time);
   }
 
@@ -119,18 +123,22 @@ class HeaderProbe {
   /** Up to `count` timed header lines starting at or after `from`, in file order. */
   timedHeaders(from: number, count: number): TimedHeader[] {
     const found: TimedHeader[] = [];
-    // From the byte before `from`, the first line is the one `from` is inside of (or ends just before it).
-    let first = from > 0;
-    for (const line of this.lines(from > 0 ? from - 1 : 0)) {
-      if (first) {
-        first = false;
-        continue;
-      }
+    for (const line of this.linesFrom(from)) {
       const time = this.timeOf(line.bytes);
       if (time !== null) found.push({ offset: line.start, time });
       if (found.length === count) break;
     }
     return found;
+  }
+
+  /** The lines that start at or after `from`. */
+  private *linesFrom(from: number): Generator<{ start: number; bytes: Buffer }> {
+    // From the byte before `from`, the first line is the one `from` is inside of (or ends just before it).
+    let first = from > 0;
+    for (const line of this.lines(from > 0 ? from - 1 : 0)) {
+      if (first) first = false;
+      else yield line;
+    }
   }
 
   /** A header line's time, asked of what the forward reader keeps of the line; null for other lines. */
