@@ -59,6 +59,8 @@ export interface ParseOptions {
    * a plain file is read from a seek to the window, and a file or .gz stops past its end.
    */
   window?: TimeWindow;
+  /** False: records read after a seek may number their lines from where it starts (nothing shows them). */
+  lineNumbers?: boolean;
 }
 
 /** The formats tried, in order, on a file or stdin whose family is unknown. */
@@ -85,7 +87,8 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
     const window = once || format.slots.asctime === 0 ? undefined : options.window;
-    const from = window && !source.gzip ? seekInFile(source, context, window) : undefined;
+    const from =
+      window && !source.gzip ? seekInFile(source, context, window, options.lineNumbers) : undefined;
     if (from === 'after') break; // neither this file nor a newer one holds a record of the window
     if (from === 'before') continue;
     const { levels, keyword } = options;
@@ -137,9 +140,11 @@ function seekInFile(
   source: LogSource,
   context: AssemblerContext,
   window: TimeWindow,
+  lineNumbers = true,
 ): WindowStart | undefined {
   try {
-    const start = windowStart(source.path, headerMatcherFor(context.format, context.parseTime), window);
+    const matcher = headerMatcherFor(context.format, context.parseTime);
+    const start = windowStart(source.path, matcher, window, lineNumbers);
     return typeof start === 'string' || start.offset > 0 ? start : undefined;
   } catch (error) {
     if (error instanceof UnreadableSource || (error as NodeJS.ErrnoException).syscall) return undefined;

@@ -8,6 +8,8 @@ import { ORDER_SLACK_MS } from './timeOrder.js';
 
 /** A probe reads this much at a time; a search narrows to one block before reading forwards. */
 const PROBE_BYTES = 64 * 1024;
+/** What is read first of a file's end for its last headers. */
+const LAST_BYTES = 4 * 1024;
 /** Timed headers a probe reads: the time it trusts is their median, so one forged header cannot steer it. */
 const PROBE_HEADERS = 3;
 
@@ -32,13 +34,19 @@ export type WindowStart = { offset: number; line: number } | 'before' | 'after';
  * the slack: 'after') and its last ones (older than `since` less the slack: 'before') are looked
  * at first. Synchronous, as plain files are read: a probe is a few reads from the page cache.
  */
-export function windowStart(path: string, matcher: HeaderMatcher, window: TimeWindow): WindowStart {
+export function windowStart(
+  path: string,
+  matcher: HeaderMatcher,
+  window: TimeWindow,
+  lineNumbers = true,
+): WindowStart {
   const fd = openRegularSync(path);
   try {
     const probe = new HeaderProbe(fd, fstatSync(fd).size, matcher);
     const start = searchStart(probe, window);
     if (typeof start !== 'number') return start;
-    return { offset: start, line: start === 0 ? 1 : probe.linesBefore(start) + 1 };
+    // Without line numbers wanted, the lines before the start are not counted: numbers count from it.
+    return { offset: start, line: start === 0 || !lineNumbers ? 1 : probe.linesBefore(start) + 1 };
   } finally {
     closeSync(fd);
   }
@@ -85,14 +93,22 @@ class HeaderProbe {
 
   /** Times of the last few timed headers (of the last block; none when it holds no header). */
   lastTimes(): number[] {
-    const starts: number[] = [];
-    for (const line of this.linesFrom(Math.max(0, this.size - PROBE_BYTES)))
-      if (this.matcher.messageStart(line.bytes, 0) !== NOT_HEADER) starts.push(line.start);
+    // Most files end in a few short records: a small read first, a block when it holds too few.
+    let starts = this.headerStarts(Math.max(0, this.size - LAST_BYTES));
+    if (starts.length < PROBE_HEADERS && this.size > LAST_BYTES)
+      starts = this.headerStarts(Math.max(0, this.size - PROBE_BYTES));
     // Only the last few are decoded and their times parsed.
     return starts
       .slice(-PROBE_HEADERS)
       .flatMap((start) => this.timedHeaders(start, 1))
       .map((h) => h.time);
+  }
+
+  private headerStarts(from: number): number[] {
+    const starts: number[] = [];
+    for (const line of this.linesFrom(from))
+      if (this.matcher.messageStart(line.bytes, 0) !== NOT_HEADER) starts.push(line.start);
+    return starts;
   }
 
   /** The number of lines before `offset` (a line start), for the line numbers of a read from there. */
