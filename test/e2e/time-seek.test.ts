@@ -89,10 +89,11 @@ function familyText(family: 'app' | 'errors'): string {
     .join('');
 }
 
-test('errors count and latency with a window, in one thread or two, count what a full read counts', async () => {
+test('errors count (with --compare too) and latency with a window, in one thread or two, count what a full read counts', async () => {
   const commands: [string[], 'app' | 'errors'][] = [
     [['errors', 'count', '--json', '--by', 'type,hour'], 'errors'],
     [['latency', '--json', '--histogram'], 'app'],
+    [['errors', 'count', '--json', '--compare', '1h'], 'errors'],
   ];
   for (const [command, family] of commands) {
     const stdin = familyText(family);
