@@ -56,7 +56,7 @@ function inWindow(time: string | null, [since, until]: (typeof WINDOWS)[number])
 }
 
 test('logs search with a window prints the records, line numbers included, of a full scan filtered by time', async () => {
-  const full = await runSmsmon(['logs', 'search', 'app', 'errors', '--dir', dir, '--ndjson']);
+  const full = await runSmsmon(['logs', 'search', 'app', 'errors', 'sms', '--dir', dir, '--ndjson']);
   assert.equal(full.code, 0, full.stderr);
   const lines = full.stdout.trimEnd().split('\n');
   for (const window of WINDOWS) {
@@ -68,6 +68,7 @@ test('logs search with a window prints the records, line numbers included, of a 
       'search',
       'app',
       'errors',
+      'sms',
       '--dir',
       dir,
       '--ndjson',

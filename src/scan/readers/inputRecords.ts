@@ -20,7 +20,7 @@ import { InjectionCheck } from '../../parsers/injectionCheck.js';
 import { headerMatcherFor } from '../../parsers/headerMatcher.js';
 import type { AssemblerContext } from '../../parsers/recordAssembler.js';
 import { ORDER_SLACK_MS } from './timeOrder.js';
-import { windowStart, type TimeWindow, type WindowStart } from './timeSeek.js';
+import { firstRecordTime, windowStart, type TimeWindow, type WindowStart } from './timeSeek.js';
 
 export interface ParseOptions {
   /** --format: one format for every input. */
@@ -70,7 +70,7 @@ function candidateFormats(): CompiledFormat[] {
 
 /** Every record of an input, its files read oldest to newest as one stream. */
 export async function* recordsOfInput(input: LogInput, options: ParseOptions): AsyncGenerator<LogRecord[]> {
-  for (const source of input.sources) {
+  for (const [index, source] of input.sources.entries()) {
     options.onSource?.(source);
     const { onBytes, onProblem } = options;
     let chunks: AsyncIterable<Buffer> | undefined;
@@ -87,6 +87,9 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
     const window = once || format.slots.asctime === 0 ? undefined : options.window;
+    const newer = input.sources.slice(index + 1);
+    // A .gz cannot seek: it is skipped when a newer plain file starts before the window.
+    if (window?.since !== undefined && source.gzip && olderThan(newer, context, window.since)) continue;
     const from =
       window && !source.gzip ? seekInFile(source, context, window, options.lineNumbers) : undefined;
     if (from === 'after') break; // neither this file nor a newer one holds a record of the window
@@ -150,6 +153,14 @@ function seekInFile(
     if (error instanceof UnreadableSource || (error as NodeJS.ErrnoException).syscall) return undefined;
     throw error;
   }
+}
+
+/** Whether the nearest plain file among `newer` (oldest first) starts more than the slack before `since`. */
+function olderThan(newer: readonly LogSource[], context: AssemblerContext, since: number): boolean {
+  const plain = newer.find((s) => !s.gzip && !s.stdin && !isNamedPipe(s));
+  if (!plain) return false;
+  const first = firstRecordTime(plain.path, headerMatcherFor(context.format, context.parseTime));
+  return first !== null && first < since - ORDER_SLACK_MS;
 }
 
 /** The first record trusted to be this new (not judged forged), whose time ends a forward read; -1 if none. */

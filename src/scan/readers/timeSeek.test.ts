@@ -39,7 +39,8 @@ interface Family {
 /**
  * A rotated family of `files` files (the oldest gzipped), records ~7 s apart written up to 8 s out
  * of order (workers), with tracebacks, lines longer than a probe block, a forged header inside a
- * traceback, and lines before the first header.
+ * traceback, a header-like line whose date does not exist, and lines before the first header;
+ * `crlf`: every line ends in "\r\n".
  */
 function writeFamily(
   name: string,
@@ -48,6 +49,7 @@ function writeFamily(
   perFile = 900,
   spacing = 7 * SECOND,
   pad = 0,
+  crlf = false,
 ): Family {
   const random = new Random(seed);
   const times: number[] = [];
@@ -68,6 +70,7 @@ function writeFamily(
         if (random.int(0, 40) === 0) text += `    ${'y'.repeat(100 * 1024)}\n`;
         // A forged header in a message: far ahead of its neighbours, judged injected.
         if (random.int(0, 25) === 0) text += header(time + 30 * 24 * HOUR, 'INFO', 'forged');
+        if (random.int(0, 10) === 0) text += 'INFO 2024-02-30 10:00:00,000 views 41 7 no such day\n';
         text += 'ValueError: bad\n';
       }
     }
@@ -77,7 +80,8 @@ function writeFamily(
     const index = files - 1 - f;
     const gz = f === 0;
     const path = join(dir, `${name}.log${index > 0 ? `.${index}` : ''}${gz ? '.gz' : ''}`);
-    writeFileSync(path, gz ? gzipSync(text) : text);
+    const bytes = crlf ? text.replaceAll('\n', '\r\n') : text;
+    writeFileSync(path, gz ? gzipSync(bytes) : bytes);
     return sourceFor(path);
   });
   const sizes = sources.map((s) => statSync(s.path).size);
@@ -158,12 +162,13 @@ test('a seek returns the records a full scan filtered by time returns, for windo
   );
 });
 
-test('a window in the live file reads a fraction of it; one in the oldest file reads no newer one', async () => {
-  const family = writeFamily('big', 11, 3, 3000);
+test('a window in the live file reads a fraction of it, and no older file; one in the oldest file reads no newer one', async () => {
+  const family = writeFamily('big', 11, 3, 6000);
   const [gz, rotated, live] = family.sizes as [number, number, number];
-  const liveStart = family.times[6000]!;
+  const liveStart = family.times[12_000]!;
+  // The .gz is skipped as the rotated file after it starts earlier; the live file is read a chunk at a time.
   const inLive = await assertSame(family, { since: liveStart + 2 * HOUR, until: liveStart + 2.5 * HOUR });
-  assert.ok(inLive < live / 4, `read ${inLive} bytes of a ${live}-byte file for half an hour of six`);
+  assert.ok(inLive < live / 4, `read ${inLive} bytes of a ${live}-byte file for half an hour of eleven`);
   const inGz = await assertSame(family, { since: family.times[100]!, until: family.times[200]! });
   assert.ok(
     inGz <= gz,
@@ -176,6 +181,15 @@ test('records written seconds out of order at both edges of a window are all fou
   const family = writeFamily('dense', 5, 3, 2000, 20, 300);
   const random = new Random(9);
   for (let i = 0; i < 60; i++) {
+    const since = family.times[random.int(0, family.times.length - 1)]!;
+    await assertSame(family, { since, until: since + random.int(0, 30 * SECOND) });
+  }
+});
+
+test('CRLF lines: the same records as a full scan', async () => {
+  const family = writeFamily('crlf', 13, 3, 2000, 20, 300, true);
+  const random = new Random(4);
+  for (let i = 0; i < 20; i++) {
     const since = family.times[random.int(0, family.times.length - 1)]!;
     await assertSame(family, { since, until: since + random.int(0, 30 * SECOND) });
   }

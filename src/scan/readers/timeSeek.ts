@@ -52,6 +52,25 @@ export function windowStart(
   }
 }
 
+/**
+ * The time of a plain file's first timed header, or null (none, or the file cannot be read): a
+ * .gz older than it holds no record newer than this plus ORDER_SLACK_MS, so one cannot be read
+ * for a window that starts later.
+ */
+export function firstRecordTime(path: string, matcher: HeaderMatcher): number | null {
+  let fd: number;
+  try {
+    fd = openRegularSync(path);
+  } catch {
+    return null; // its own read reports it
+  }
+  try {
+    return new HeaderProbe(fd, fstatSync(fd).size, matcher).timedHeaders(0, 1)[0]?.time ?? null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function searchStart(probe: HeaderProbe, window: TimeWindow): number | 'before' | 'after' {
   const first = probe.timedHeaders(0, 1);
   // The first record of a file has none before it to be forged in: its time is taken as it is.
