@@ -83,7 +83,7 @@ function searchStart(probe: HeaderProbe, window: TimeWindow): number | 'before' 
   const target = window.since - 2 * ORDER_SLACK_MS;
   const start = probe.at(0);
   if (start === null || start.time >= target) return 0;
-  // Invariant: the header at `lo` is older than `target`, so every record before it is older than `since`.
+  // Invariant: a real record at or just after `lo` is older than `target`, so every record before `lo` is older than `since`.
   let lo = start.offset;
   let hi = probe.size;
   while (hi - lo > PROBE_BYTES) {
@@ -144,9 +144,9 @@ class HeaderProbe {
   }
 
   /**
-   * The first timed header at or after `from` with the median time of the next few: with at most
-   * one forged among them, a real record at or after that header is at least that old (or, read
-   * the other way, no older). Null when none is left.
+   * The first timed header at or after `from`, with the median time of the next few: with at most
+   * one of them forged, one of them is a real record no newer than that median (every record
+   * before it is older than the median plus the slack). Null when none is left.
    */
   at(from: number): TimedHeader | null {
     const headers = this.timedHeaders(from, PROBE_HEADERS);
