@@ -12,6 +12,7 @@ import type { LogInput } from '../../sources/resolveInputs.js';
 import { Random } from '../../../test/kit/random.js';
 import { recordsOfInput, type ParseOptions } from './inputRecords.js';
 import type { TimeWindow } from './timeSeek.js';
+import { filesInWindow } from './windowFiles.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'smsmon-seek-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -169,6 +170,16 @@ test('a window in the live file reads a fraction of it, and no older file; one i
   // The .gz is skipped as the rotated file after it starts earlier; the live file is read a chunk at a time.
   const inLive = await assertSame(family, { since: liveStart + 2 * HOUR, until: liveStart + 2.5 * HOUR });
   assert.ok(inLive < live / 4, `read ${inLive} bytes of a ${live}-byte file for half an hour of eleven`);
+  // Threads share the files a window reads: the rotated file is left out, the .gz kept.
+  const window = {
+    since: liveStart + 2 * HOUR,
+    until: liveStart + 2.5 * HOUR,
+    wallClock: wallClockIn('UTC'),
+  };
+  const [gzSource, , liveSource] = family.input.sources;
+  assert.deepEqual(filesInWindow(family.input, window).sources, [gzSource, liveSource]);
+  const early = { ...window, since: family.times[100]!, until: family.times[200]! };
+  assert.deepEqual(filesInWindow(family.input, early).sources, [gzSource]);
   const inGz = await assertSame(family, { since: family.times[100]!, until: family.times[200]! });
   assert.ok(
     inGz <= gz,
