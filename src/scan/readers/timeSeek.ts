@@ -8,6 +8,8 @@ import { ORDER_SLACK_MS } from './timeOrder.js';
 
 /** A probe reads this much at a time; a search narrows to one block before reading forwards. */
 const PROBE_BYTES = 64 * 1024;
+/** How far into a file its first timed header is looked for. */
+const FIRST_HEADER_BYTES = 1024 * 1024;
 /** What is read first of a file's end for its last headers. */
 const LAST_BYTES = 4 * 1024;
 /** Timed headers a probe reads: the time it trusts is their median, so one forged header cannot steer it. */
@@ -65,14 +67,16 @@ export function firstRecordTime(path: string, matcher: HeaderMatcher): number | 
     return null; // its own read reports it
   }
   try {
-    return new HeaderProbe(fd, fstatSync(fd).size, matcher).timedHeaders(0, 1)[0]?.time ?? null;
+    const probe = new HeaderProbe(fd, fstatSync(fd).size, matcher);
+    return probe.timedHeaders(0, 1, FIRST_HEADER_BYTES)[0]?.time ?? null;
   } finally {
     closeSync(fd);
   }
 }
 
 function searchStart(probe: HeaderProbe, window: TimeWindow): number | 'before' | 'after' {
-  const first = probe.timedHeaders(0, 1);
+  // A file without a timed header near its start (text of another format) is read as it is, not searched twice.
+  const first = probe.timedHeaders(0, 1, FIRST_HEADER_BYTES);
   // The first record of a file has none before it to be forged in: its time is taken as it is.
   if (first.length === 0) return 0;
   if (window.until !== undefined && first[0]!.time >= window.until + ORDER_SLACK_MS) return 'after';
@@ -155,10 +159,11 @@ class HeaderProbe {
     return { offset: headers[0]!.offset, time: times[Math.min(times.length - 1, 1)]! };
   }
 
-  /** Up to `count` timed header lines starting at or after `from`, in file order. */
-  timedHeaders(from: number, count: number): TimedHeader[] {
+  /** Up to `count` timed header lines starting at or after `from` (and before `from + within`), in file order. */
+  timedHeaders(from: number, count: number, within = Infinity): TimedHeader[] {
     const found: TimedHeader[] = [];
     for (const line of this.linesFrom(from)) {
+      if (line.start >= from + within) break;
       const time = this.timeOf(line.bytes);
       if (time !== null) found.push({ offset: line.start, time });
       if (found.length === count) break;
