@@ -3,14 +3,16 @@
 BENCH_DIR=${BENCH_DIR:-/tmp/smsmon-bench}
 RUNS=${RUNS:-3}
 
-# name → "events max-bytes-app": main is the guide's 15 MiB × 11 files, full (≥150 MB);
+# name → "events max-bytes-app [step-ms]": main is the guide's 15 MiB × 11 files, full (≥150 MB);
 # small and large scale the rotation size by 1/4 and 4 so the app family is ~4× smaller/larger;
-# full has events enough for errors.log to fill its 10 backups too (every family at the guide's size).
+# full has events enough for errors.log to fill its 10 backups too (every family at the guide's size);
+# week is main spread over days (logging calls up to 850 ms apart): its app family spans 7 days.
 declare -A SPEC=(
   [small]="450000 3932160"
   [main]="1800000 15728640"
   [large]="7200000 62914560"
   [full]="5500000 15728640"
+  [week]="2000000 15728640 850"
 )
 
 # Checks the tools, builds the product (dist/) and the test build (dist-test/, which holds the corpus
@@ -38,12 +40,13 @@ bench_setup() {
 # Generates corpus $1 into $BENCH_DIR/$1 with the project's generator unless its manifest exists
 # (delete the dir to regenerate).
 ensure_corpus() {
-  local events max_bytes dir=$BENCH_DIR/$1
+  local events max_bytes step dir=$BENCH_DIR/$1
   [[ -n ${SPEC[$1]:-} ]] || { echo "bench: unknown corpus \"$1\"; expected ${!SPEC[*]}" >&2; exit 2; }
-  read -r events max_bytes <<<"${SPEC[$1]}"
+  read -r events max_bytes step <<<"${SPEC[$1]}"
   if [[ ! -f $dir/manifest.json ]]; then
     echo "bench: generating $1 ($events events, app.log rotating at $max_bytes bytes)" >&2
-    npm run --silent fixtures -- --records "$events" --out "$dir" --max-bytes-app "$max_bytes"
+    npm run --silent fixtures -- --records "$events" --out "$dir" --max-bytes-app "$max_bytes" \
+      ${step:+--step-ms "$step"}
   fi
 }
 

@@ -24,6 +24,8 @@ export interface ScanOptions {
    * and one input, so no record is filtered out or merged with another input's).
    */
   values?: KeywordValues;
+  /** False when no output shows records' line numbers: a seek need not count the lines it skips. */
+  lineNumbers?: boolean;
   /** Told of every chunk read, besides the progress display. */
   onBytes?: (bytes: number) => void;
   /** Receives matching records in time order, a batch at a time; return false to stop early. */
@@ -46,6 +48,8 @@ export async function scanRecords(query: CompiledQuery, options: ScanOptions): P
     modules: query.modules,
     keyword: options.keyword,
     grep: query.grep,
+    window: query.since === undefined && query.until === undefined ? undefined : query,
+    lineNumbers: options.lineNumbers,
     keywordValues: valueLane(query, options, stats),
     onBytes: (bytes: number) => {
       progress.add(bytes);

@@ -12,6 +12,7 @@ import { progressFor, scanRecords } from './scanRecords.js';
 import type { MergeableOperator, ShardJob, ShardTask } from './shardJobs.js';
 import type { ShardMessage } from './shardWorker.js';
 import { stopYoungGenerationGrowth } from './youngGeneration.js';
+import { filesInWindow } from './readers/windowFiles.js';
 
 /** Auto mode uses at most this many threads: past it, reading from the page cache is the limit. */
 const MAX_AUTO_THREADS = 4;
@@ -40,7 +41,9 @@ export async function scanSharded(query: CompiledQuery, scan: ShardedScan): Prom
   const auto = threads === 'auto';
   const cores = availableParallelism();
   const count = auto ? (cores >= MIN_AUTO_CORES ? Math.min(MAX_AUTO_THREADS, cores) : 1) : threads;
-  const shards = await planShards(query.inputs, count, auto ? AUTO_SHARD_MIN_BYTES : 0);
+  // A time window's threads share the files it reads, not the family's.
+  const inputs = query.inputs.map((input) => filesInWindow(input, query));
+  const shards = await planShards(inputs, count, auto ? AUTO_SHARD_MIN_BYTES : 0);
   const visit = (records: readonly LogRecord[]): void => operator.push(records);
   const values = operator.keywordValues?.();
   if (!shards) return scanRecords(query, { progress: true, keyword, values, visit });

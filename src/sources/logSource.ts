@@ -58,9 +58,11 @@ export async function* readChunks(
   source: LogSource,
   onBytes?: (bytes: number) => void,
   onProblem?: ProblemSink,
+  /** Where to start in a plain file (a seek); other sources are read from their start. */
+  start = 0,
 ): AsyncGenerator<Buffer> {
   try {
-    if (!source.stdin && !source.gzip) yield* readFileChunks(source, onBytes);
+    if (!source.stdin && !source.gzip) yield* readFileChunks(source, onBytes, start);
     else yield* readStreamChunks(source, onBytes);
   } catch (error) {
     if (!onProblem || !(error instanceof UnreadableSource)) throw error;
@@ -128,7 +130,11 @@ function gzipDamage(gunzip: Gunzip, error: unknown): string {
  * little garbage. A chunk is only valid until the next one is asked for; every consumer copies
  * what it keeps (the partial last line).
  */
-async function* readFileChunks(source: LogSource, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
+async function* readFileChunks(
+  source: LogSource,
+  onBytes: ((bytes: number) => void) | undefined,
+  start: number,
+): AsyncGenerator<Buffer> {
   const { path } = source;
   let fd: number;
   try {
@@ -139,15 +145,18 @@ async function* readFileChunks(source: LogSource, onBytes?: (bytes: number) => v
   }
   const buffer = idleReadBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
   let unbroken = 0;
+  // A position only after a seek: a named pipe cannot be read at one.
+  let position = start > 0 ? start : null;
   try {
     for (;;) {
       let bytesRead: number;
       try {
-        bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+        bytesRead = readSync(fd, buffer, 0, buffer.length, position);
       } catch (error) {
         throw new UnreadableSource(path, reason(error));
       }
       if (bytesRead === 0) return;
+      if (position !== null) position += bytesRead;
       onBytes?.(bytesRead);
       yield buffer.subarray(0, bytesRead);
       unbroken += bytesRead;

@@ -235,6 +235,38 @@ describe('a real Django app', () => {
     assert.equal(counted.total, truth.error_records);
   });
 
+  test('logs search windows in the app zone: the records of a full scan filtered by time', async () => {
+    const all = await smsmon(['logs', 'search', 'app', 'errors', '--dir', '.', '--ndjson', ...TZ]);
+    const lines = all.stdout.trimEnd().split('\n');
+    const times = lines.map((line) => (JSON.parse(line) as { time: string | null }).time);
+    const timed = times.filter((t): t is string => t !== null).sort();
+    const edges = [0.2, 0.4, 0.5, 0.7, 0.9].map((q) => timed[Math.floor(q * (timed.length - 1))]!);
+    const windows: [string, string][] = [
+      [edges[0]!, edges[3]!],
+      [edges[1]!, edges[2]!],
+      [edges[2]!, edges[4]!],
+      [edges[4]!, new Date(Date.parse(timed.at(-1)!) + 1).toISOString()],
+    ];
+    for (const [since, until] of windows) {
+      const expected = lines.filter((_, i) => times[i] !== null && times[i]! >= since && times[i]! < until);
+      const args = [
+        'logs',
+        'search',
+        'app',
+        'errors',
+        '--dir',
+        '.',
+        '--ndjson',
+        '--since',
+        since,
+        '--until',
+        until,
+      ];
+      const seek = await smsmon([...args, ...TZ]);
+      assert.deepEqual(seek.stdout.trimEnd().split('\n'), expected, `${since} .. ${until}`);
+    }
+  });
+
   test('the zone from SMSMON_TZ alone, and read in the wrong zone: a zero that says why', async () => {
     const base = ['errors', 'count', '--json', '--since', '1h', '--dir', '.'];
     const fromEnv = await json<{ total: number }>(base);

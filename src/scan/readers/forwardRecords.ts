@@ -16,6 +16,8 @@ export interface ForwardOptions {
   chunks?: AsyncIterable<Buffer>;
   /** Values may be pushed here instead of records built (the value lane, for a literal finder). */
   values?: KeywordValues;
+  /** Start at this header line of a plain file (a time seek), numbering lines from its number. */
+  from?: { offset: number; line: number };
 }
 
 /** The records a finder points at in a source read from its start (a file, a .gz, stdin). */
@@ -27,9 +29,12 @@ export async function* recordsForward(
 ): AsyncGenerator<LogRecord[]> {
   const cuts = new LineCuts();
   const matcher = headerMatcherFor(context.format, context.parseTime);
-  const lane = options.values && valueLaneFor(source, context, matcher, options.values);
+  const lane =
+    options.values && !options.from ? valueLaneFor(source, context, matcher, options.values) : undefined;
   const reader = new RecordReader(context, matcher, finder, cuts, lane);
-  const chunks = options.chunks ?? readChunks(source, options.onBytes, options.onProblem);
+  if (options.from) reader.numberFrom(options.from.line);
+  const chunks =
+    options.chunks ?? readChunks(source, options.onBytes, options.onProblem, options.from?.offset);
   yield* scanLineWindows(chunks, (window, final) => reader.read(window, final), cuts);
 }
 

@@ -4,7 +4,7 @@ import type { LogRecord } from '../../core/record.js';
 import { asctimeParser } from '../../core/asctime.js';
 import type { WallClockToEpoch } from '../../core/timeZone.js';
 import { FAMILIES } from '../../core/families.js';
-import type { ProblemSink } from '../../core/sourceProblem.js';
+import { UnreadableSource, type ProblemSink } from '../../core/sourceProblem.js';
 import { readChunks, sourceFor, type LogSource } from '../../sources/logSource.js';
 import type { LogInput } from '../../sources/resolveInputs.js';
 import { formatFor } from '../../parsers/formats.js';
@@ -17,6 +17,10 @@ import { LiteralFinder } from './finders/literalFinder.js';
 import { ModuleFinder, moduleTextOf } from './finders/moduleFinder.js';
 import { requiredLiterals } from '../../operators/regexLiterals.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
+import { headerMatcherFor } from '../../parsers/headerMatcher.js';
+import type { AssemblerContext } from '../../parsers/recordAssembler.js';
+import { ORDER_SLACK_MS } from './timeOrder.js';
+import { firstRecordTime, windowStart, type TimeWindow, type WindowStart } from './timeSeek.js';
 
 export interface ParseOptions {
   /** --format: one format for every input. */
@@ -50,6 +54,13 @@ export interface ParseOptions {
    * it the failure ends the scan (an UnreadableSource).
    */
   onProblem?: ProblemSink;
+  /**
+   * --since/--until, for reads that may skip what lies outside (a scan filters by time anyway):
+   * a plain file is read from a seek to the window, and a file or .gz stops past its end.
+   */
+  window?: TimeWindow;
+  /** False: records read after a seek may number their lines from where it starts (nothing shows them). */
+  lineNumbers?: boolean;
 }
 
 /** The formats tried, in order, on a file or stdin whose family is unknown. */
@@ -59,7 +70,7 @@ function candidateFormats(): CompiledFormat[] {
 
 /** Every record of an input, its files read oldest to newest as one stream. */
 export async function* recordsOfInput(input: LogInput, options: ParseOptions): AsyncGenerator<LogRecord[]> {
-  for (const source of input.sources) {
+  for (const [index, source] of input.sources.entries()) {
     options.onSource?.(source);
     const { onBytes, onProblem } = options;
     let chunks: AsyncIterable<Buffer> | undefined;
@@ -75,37 +86,90 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
       format = await formatOfInput(input, source.path, options.formatOverride);
     }
     const context = { format, parseTime: asctimeParser(options.wallClock), file: source.path };
+    const window = once || format.slots.asctime === 0 ? undefined : options.window;
+    const newer = input.sources.slice(index + 1);
+    // A .gz cannot seek: it is skipped when a newer plain file starts before the window.
+    if (window?.since !== undefined && source.gzip && olderThan(newer, context, window.since)) continue;
+    const from =
+      window && !source.gzip ? seekInFile(source, context, window, options.lineNumbers) : undefined;
+    if (from === 'after') break; // neither this file nor a newer one holds a record of the window
+    if (from === 'before') continue;
     const { levels, keyword } = options;
     const byteScan = !once && format.levelLinePrefix !== null && !format.jsonQuotedMessage;
     const grepFinder = byteScan && !keyword ? grepLiteralFinder(options.grep) : null;
     const moduleText = moduleTextOf(format.headerPieces);
     const modules = byteScan && moduleText && options.modules?.length ? options.modules : undefined;
+    const forward = { onBytes, onProblem, from };
     let records: AsyncIterable<LogRecord[]>;
     if (keyword && byteScan) {
       const values = options.keywordValues;
-      records = recordsForward(source, context, new LiteralFinder(keyword), { onBytes, onProblem, values });
+      records = recordsForward(source, context, new LiteralFinder(keyword), { ...forward, values });
     } else if (grepFinder) {
-      records = recordsForward(source, context, grepFinder, { onBytes, onProblem });
+      records = recordsForward(source, context, grepFinder, forward);
     } else if (levels && byteScan) {
       const finder = new LevelFinder(levels, format.levelLinePrefix!);
-      records = recordsForward(source, context, finder, { onBytes, onProblem });
+      records = recordsForward(source, context, finder, forward);
     } else if (modules) {
       const finder = new ModuleFinder(modules, moduleText!);
-      records = recordsForward(source, context, finder, { onBytes, onProblem });
+      records = recordsForward(source, context, finder, forward);
     } else {
-      records = recordsForward(source, context, everyRecord, { onBytes, onProblem, chunks });
+      records = recordsForward(source, context, everyRecord, { ...forward, chunks });
     }
     // The byte scans skip records: the ones read are compared with the nearest ones read.
     const consecutive = !((keyword || levels || grepFinder || modules) && byteScan);
     // Judged here, not in a wrapping generator: an extra async hop per batch costs more than the check.
     const check = new InjectionCheck({ suffix: format.suffix, consecutive, lookahead: true });
+    const stopAt = window?.until === undefined ? Infinity : window.until + ORDER_SLACK_MS;
+    let passed = false;
     for await (const batch of records) {
-      const judged = check.judged(batch);
+      let judged = check.judged(batch);
+      const past = stopAt === Infinity ? -1 : firstPast(judged, stopAt);
+      if (past !== -1) {
+        // Records are written at most ORDER_SLACK_MS out of order: none after this one is in the window.
+        judged = judged.slice(0, past);
+        passed = true;
+      }
       if (judged.length > 0) yield judged;
+      if (passed) break;
     }
+    if (passed) break;
     const rest = check.judged([], true);
     if (rest.length > 0) yield rest;
   }
+}
+
+/** Where a forward read of a plain file for a time window starts; undefined: at its start (or the read reports the file). */
+function seekInFile(
+  source: LogSource,
+  context: AssemblerContext,
+  window: TimeWindow,
+  lineNumbers = true,
+): WindowStart | undefined {
+  try {
+    const matcher = headerMatcherFor(context.format, context.parseTime);
+    const start = windowStart(source.path, matcher, window, lineNumbers);
+    return typeof start === 'string' || start.offset > 0 ? start : undefined;
+  } catch (error) {
+    if (error instanceof UnreadableSource || (error as NodeJS.ErrnoException).syscall) return undefined;
+    throw error;
+  }
+}
+
+/** Whether the nearest plain file among `newer` (oldest first) starts more than the slack before `since`. */
+function olderThan(newer: readonly LogSource[], context: AssemblerContext, since: number): boolean {
+  const plain = newer.find((s) => !s.gzip && !s.stdin && !isNamedPipe(s));
+  if (!plain) return false;
+  const first = firstRecordTime(plain.path, headerMatcherFor(context.format, context.parseTime));
+  return first !== null && first < since - ORDER_SLACK_MS;
+}
+
+/** The first record trusted to be this new (not judged forged), whose time ends a forward read; -1 if none. */
+function firstPast(records: readonly LogRecord[], stopAt: number): number {
+  for (let i = 0; i < records.length; i++) {
+    const { time, suspect } = records[i]!;
+    if (time !== null && time >= stopAt && suspect === undefined) return i;
+  }
+  return -1;
 }
 
 /**

@@ -10,6 +10,7 @@ import { everyHeader } from './finders/everyHeader.js';
 import { LineCuts, scanLineWindows } from './lineWindows.js';
 import { RecordReader } from './recordReader.js';
 import { MAX_BLOCK_BYTES, RegionsBackward, type Region } from './regionsBackward.js';
+import { ORDER_SLACK_MS } from './timeOrder.js';
 
 export interface TailScanOptions {
   /** How many matching records are wanted. */
@@ -23,9 +24,6 @@ export interface TailScanOptions {
   /** Stop once records are this much older than --since: nothing before can match. */
   stopBefore?: number;
 }
-
-/** Several workers write one file, so its records are only nearly in time order. */
-const ORDER_SLACK_MS = 60_000;
 
 export interface TailScan {
   /** Matching records, newest first. */

@@ -18,6 +18,7 @@ export async function runSearch(
   const stats = await scanRecords(query, {
     // On a terminal the results themselves show progress; a bar would be drawn over them.
     progress: !query.stdoutIsTerminal,
+    lineNumbers: sink.writer.needsLineNumbers,
     visit: async (records) => {
       await sink.accept(records, true);
       return !sink.closed;
