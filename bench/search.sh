@@ -20,7 +20,6 @@ bench_setup rg grep
 SMSMON="node $ROOT/bin/smsmon.js"
 HOUR_FROM=2024-01-21T10:00:00
 HOUR_TO=2024-01-21T11:00:00
-LNAV_TABLE=python_verbose_log
 
 {
   echo "# smsmon logs search vs grep, ripgrep and lnav"
@@ -32,16 +31,19 @@ LNAV_TABLE=python_verbose_log
   echo "stops at the first match when stdout is /dev/null). Peak RSS: one more run under \`/usr/bin/time\`."
   echo "\"÷ grep\": smsmon's time divided by grep's (the goal: at most 2); \"lnav ÷\": lnav's time divided by"
   echo "smsmon's (the goal: at least 5). Output lines are counted: smsmon's are records (NDJSON), grep's and"
-  echo "rg's matching lines, lnav's rows."
+  echo "rg's matching lines, lnav's the lines of its filtered view (a record's traceback lines included) or rows."
 } >"$OUT"
 
-# label | smsmon arguments | grep | rg | lnav WHERE clause ($F: the family's files)
+# label | smsmon arguments | grep | rg | lnav commands ($F: the family's files). lnav filters with
+# :filter-in (headless, it prints the filtered view) where a regex filter is the question, and uses SQL
+# on the format's fields for the hour and the module.
+SQL_HEAD=";SELECT log_time, log_level, log_body FROM python_verbose_log WHERE"
 ROWS=(
-  "word|--grep Twilio|grep -h Twilio \$F|rg -N --no-filename Twilio \$F|instr(log_body, 'Twilio') > 0"
-  "word, -i|-i --grep twilio|grep -hi twilio \$F|rg -N --no-filename -i twilio \$F|log_body LIKE '%twilio%'"
-  "regex, no literal|--grep '[0-9]+ms\\b'|grep -hE '[0-9]+ms\\b' \$F|rg -N --no-filename '[0-9]+ms\\b' \$F|regexp('[0-9]+ms\\b', log_body)"
-  "one hour|--since $HOUR_FROM --until $HOUR_TO|grep -hE '^[A-Z]+ 2024-01-21 10:' \$F|rg -N --no-filename '^[A-Z]+ 2024-01-21 10:' \$F|log_time >= '2024-01-21 10:00:00' AND log_time < '2024-01-21 11:00:00'"
-  "module|--module twilio_service|grep -h ' twilio_service ' \$F|rg -N --no-filename ' twilio_service ' \$F|module = 'twilio_service'"
+  "word|--grep Twilio|grep -h Twilio \$F|rg -N --no-filename Twilio \$F|-c ':filter-in Twilio'"
+  "word, -i|-i --grep twilio|grep -hi twilio \$F|rg -N --no-filename -i twilio \$F|-c ':filter-in (?i)twilio'"
+  "regex, no literal|--grep '[0-9]+ms\\b'|grep -hE '[0-9]+ms\\b' \$F|rg -N --no-filename '[0-9]+ms\\b' \$F|-c ':filter-in [0-9]+ms\\b'"
+  "one hour|--since $HOUR_FROM --until $HOUR_TO|grep -hE '^[A-Z]+ 2024-01-21 10:' \$F|rg -N --no-filename '^[A-Z]+ 2024-01-21 10:' \$F|-c \"$SQL_HEAD log_time >= '2024-01-21 10:00:00' AND log_time < '2024-01-21 11:00:00'\" -c ':write-jsonlines-to -'"
+  "module|--module twilio_service|grep -h ' twilio_service ' \$F|rg -N --no-filename ' twilio_service ' \$F|-c \"$SQL_HEAD module = 'twilio_service'\" -c ':write-jsonlines-to -'"
 )
 
 COMMANDS=""
@@ -57,11 +59,11 @@ for name in $CORPORA; do
     echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   } >>"$OUT"
   for row in "${ROWS[@]}"; do
-    IFS='|' read -r label args grep_cmd rg_cmd where <<<"$row"
+    IFS='|' read -r label args grep_cmd rg_cmd lnav_args <<<"$row"
     smsmon="$SMSMON logs search app --dir $dir $args --ndjson"
     grep_cmd=${grep_cmd//\$F/$F}
     rg_cmd=${rg_cmd//\$F/$F}
-    lnav="lnav -n -c \";SELECT log_time, log_level, log_body FROM $LNAV_TABLE WHERE $where\" -c ':write-jsonlines-to -' $F"
+    lnav="lnav -n $lnav_args $F"
     echo "bench: $name: $label" >&2
     hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$BENCH_DIR/search.json" \
       -n smsmon "$smsmon | cat >/dev/null" -n grep "$grep_cmd | cat >/dev/null" \
