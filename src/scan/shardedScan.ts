@@ -10,7 +10,6 @@ import { compileQuery, type CompiledQuery } from './compileQuery.js';
 import { progressFor, scanRecords } from './scanRecords.js';
 import type { MergeableOperator, ShardJob, ShardTask } from './shardJobs.js';
 import type { ShardMessage } from './shardWorker.js';
-import { boundHeapGrowth } from './heapGrowth.js';
 
 /** Auto mode uses at most this many threads: past it, reading from the page cache is the limit. */
 const MAX_AUTO_THREADS = 4;
@@ -34,7 +33,6 @@ export type ShardedScan = ShardJob & {
  * single pass gives. Falls back to one pass when the input cannot be split (planShards).
  */
 export async function scanSharded(query: CompiledQuery, scan: ShardedScan): Promise<ScanStats> {
-  boundHeapGrowth();
   const { operator, keyword, threads, ...job } = scan;
   const auto = threads === 'auto';
   const cores = availableParallelism();

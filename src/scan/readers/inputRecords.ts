@@ -17,7 +17,6 @@ import { LiteralFinder } from './finders/literalFinder.js';
 import { ModuleFinder, moduleTextOf } from './finders/moduleFinder.js';
 import { requiredLiterals } from '../../operators/regexLiterals.js';
 import { InjectionCheck } from '../../parsers/injectionCheck.js';
-import { boundHeapGrowth } from '../heapGrowth.js';
 
 export interface ParseOptions {
   /** --format: one format for every input. */
@@ -60,7 +59,6 @@ function candidateFormats(): CompiledFormat[] {
 
 /** Every record of an input, its files read oldest to newest as one stream. */
 export async function* recordsOfInput(input: LogInput, options: ParseOptions): AsyncGenerator<LogRecord[]> {
-  boundHeapGrowth();
   for (const source of input.sources) {
     options.onSource?.(source);
     const { onBytes, onProblem } = options;

@@ -9,7 +9,6 @@ import type { LogSource } from '../../sources/logSource.js';
 import type { LogInput } from '../../sources/resolveInputs.js';
 import { formatOfInput, recordsOfInput, type ParseOptions } from './inputRecords.js';
 import { scanBackward } from './lastRecords.js';
-import { boundHeapGrowth } from '../heapGrowth.js';
 
 export interface TailOptions extends ParseOptions {
   count: number;
@@ -35,7 +34,6 @@ export interface InputTail {
  * pipe the user named. A file of the family that cannot be read goes to `onProblem`, when given.
  */
 export async function tailOfInput(input: LogInput, options: TailOptions): Promise<InputTail> {
-  boundHeapGrowth();
   const newestFirst: LogRecord[] = [];
   let resume: InputTail['resume'] = null;
   const newestSource = input.sources.at(-1);
