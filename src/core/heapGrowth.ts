@@ -1,4 +1,11 @@
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
+
+/** A scan's young generation: two 4 MiB semi-spaces. */
+const SCAN_YOUNG_GENERATION_BYTES = 8 * 1024 * 1024;
+
+let scanSized = !isMainThread;
+let growing = false;
 
 /**
  * Keeps the heap small whatever the input's size, for every command: set once at start-up, before
@@ -16,4 +23,24 @@ import { setFlagsFromString } from 'node:v8';
 export function boundHeapGrowth(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--heap-growing-percent=20');
+}
+
+/**
+ * Called as a scan reads, chunk by chunk: lets the young generation grow to a scan's size and no
+ * further. Below it every scavenge has a fixed cost that a scan making gigabytes of short-lived
+ * garbage pays thousands of times. The main thread decides, for the flag is process-wide.
+ */
+export function sizeYoungGenerationForScan(): void {
+  if (scanSized) return;
+  if (youngGenerationBytes() >= SCAN_YOUNG_GENERATION_BYTES) {
+    setFlagsFromString('--semi-space-growth-factor=1');
+    scanSized = true;
+  } else if (!growing) {
+    setFlagsFromString('--semi-space-growth-factor=2');
+    growing = true;
+  }
+}
+
+function youngGenerationBytes(): number {
+  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
 }
