@@ -68,5 +68,5 @@ for c in "${commands[@]}"; do
   rc=$?
   set -e
   read -r kib user sys < <(tail -1 "$tmp/time")
-  printf '| `%s` | %d | %s | %s |\n' "${c//$tmp/\$TMP}" $((kib / 1000)) "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" "$rc"
+  printf '| `%s` | %d | %s | %s |\n' "${c//$tmp/\$TMP}" $(((kib * 1024 + 500000) / 1000000)) "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" "$rc"
 done
