@@ -1,10 +1,10 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { isMainThread } from 'node:worker_threads';
 
 /** A scan's young generation: two 4 MiB semi-spaces. */
 const SCAN_YOUNG_GENERATION_BYTES = 8 * 1024 * 1024;
 
-let scanSized = !isMainThread;
+/** Set in the thread that bounded the heap at start-up (the main one) until scans reach their size. */
+let sizing = false;
 let growing = false;
 
 /**
@@ -23,18 +23,20 @@ let growing = false;
 export function boundHeapGrowth(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--heap-growing-percent=20');
+  sizing = true;
 }
 
 /**
  * Called as a scan reads, chunk by chunk: lets the young generation grow to a scan's size and no
  * further. Below it every scavenge has a fixed cost that a scan making gigabytes of short-lived
- * garbage pays thousands of times. The main thread decides, for the flag is process-wide.
+ * garbage pays thousands of times. The main thread decides, for the flag is process-wide (worker
+ * threads never call boundHeapGrowth).
  */
 export function sizeYoungGenerationForScan(): void {
-  if (scanSized) return;
+  if (!sizing) return;
   if (youngGenerationBytes() >= SCAN_YOUNG_GENERATION_BYTES) {
     setFlagsFromString('--semi-space-growth-factor=1');
-    scanSized = true;
+    sizing = false;
   } else if (!growing) {
     setFlagsFromString('--semi-space-growth-factor=2');
     growing = true;
