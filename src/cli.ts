@@ -7,6 +7,7 @@ import { errorExitCodeOf } from './commands/shared/errorExitCode.js';
 import { escapeControls } from './sinks/safeText.js';
 import { writeNotice } from './sinks/notice.js';
 import { writeInternalError } from './sinks/internalError.js';
+import { boundHeapGrowth } from './core/heapGrowth.js';
 
 /** The command being parsed or run: its errors may all have one exit code (health: 3, UNKNOWN). */
 let current: Command | undefined;
@@ -102,6 +103,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const shownCommandLine = redactCommandLine(process.argv);
 if (shownCommandLine !== undefined) process.title = shownCommandLine;
 
+boundHeapGrowth();
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 // Not awaited at the top level: the bundle (scripts/bundle.mjs) is CommonJS, which has no top-level await.

@@ -11,7 +11,6 @@ import { compileQuery, type CompiledQuery } from './compileQuery.js';
 import { progressFor, scanRecords } from './scanRecords.js';
 import type { MergeableOperator, ShardJob, ShardTask } from './shardJobs.js';
 import type { ShardMessage } from './shardWorker.js';
-import { stopYoungGenerationGrowth } from './youngGeneration.js';
 import { filesInWindow } from './readers/windowFiles.js';
 
 /** Auto mode uses at most this many threads: past it, reading from the page cache is the limit. */
@@ -36,7 +35,6 @@ export type ShardedScan = ShardJob & {
  * single pass gives. Falls back to one pass when the input cannot be split (planShards).
  */
 export async function scanSharded(query: CompiledQuery, scan: ShardedScan): Promise<ScanStats> {
-  stopYoungGenerationGrowth();
   const { operator, keyword, threads, ...job } = scan;
   const auto = threads === 'auto';
   const cores = availableParallelism();

@@ -2,13 +2,15 @@ import type { Writable } from 'node:stream';
 import { escapeForTerminalJson } from './safeText.js';
 
 /**
- * Buffered writer for stdout: collects text and writes it in large pieces, waiting for 'drain'
- * so memory stays bounded when the reader is slow. A closed pipe (`| head`) ends the output
- * quietly instead of crashing: `closed` turns true and producers stop early. On a terminal, JSON's
- * DEL, C1 and bidi characters are escaped too (text formats have none left by then).
+ * Buffered writer for stdout: encodes text into a byte buffer and writes it in large pieces,
+ * waiting for 'drain' so memory stays bounded when the reader is slow. A closed pipe (`| head`)
+ * ends the output quietly instead of crashing: `closed` turns true and producers stop early. On a
+ * terminal, JSON's DEL, C1 and bidi characters are escaped too (text formats have none left by then).
  */
 export class Output {
-  private buffer = '';
+  /** Text encoded so far, off the JavaScript heap: see write(). */
+  private bytes: Buffer;
+  private used = 0;
   /** The stream said it is full: producers wait for 'drain' at their next maybeFlush(). */
   private full = false;
   closed = false;
@@ -19,6 +21,7 @@ export class Output {
     private readonly flushAt = 64 * 1024,
   ) {
     this.terminal = (stream as { isTTY?: boolean }).isTTY === true;
+    this.bytes = Buffer.allocUnsafe(flushAt);
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.closed = true;
       else throw error;
@@ -26,13 +29,23 @@ export class Output {
   }
 
   /**
-   * Buffers text and hands it to the stream every 64 KiB right away: text that lives only
-   * briefly is cheap for the garbage collector, a batch of thousands of records is not.
+   * Encodes text into the byte buffer at once and hands the buffer to the stream when full. Text
+   * kept as strings until a flush would outlive the young generation's next scavenges (a record's
+   * line pins the whole decoded piece its fields were cut from) and be copied into the old one.
    */
   write(text: string): void {
     if (this.closed) return;
-    this.buffer += text;
-    if (this.buffer.length >= this.flushAt) this.writeBuffer();
+    // Escaping works character by character: per piece is the same as over the whole output.
+    const safe = this.terminal ? escapeForTerminalJson(text) : text;
+    // At most 3 bytes per UTF-16 unit: a piece that may not fit goes after what is buffered.
+    if (this.used + safe.length * 3 > this.bytes.length) {
+      this.writeBuffer();
+      if (safe.length * 3 > this.bytes.length) {
+        this.send(safe);
+        return;
+      }
+    }
+    this.used += this.bytes.write(safe, this.used);
   }
 
   /** Resolves once the stream can take more: the backpressure point for producers. */
@@ -49,10 +62,16 @@ export class Output {
   }
 
   private writeBuffer(): void {
-    if (this.buffer === '' || this.closed) return;
-    const text = this.terminal ? escapeForTerminalJson(this.buffer) : this.buffer;
-    this.buffer = '';
-    if (!this.stream.write(text)) this.full = true;
+    if (this.used === 0 || this.closed) return;
+    const full = this.bytes.subarray(0, this.used);
+    // The stream may hold the bytes until they are written: the next ones go to a new buffer.
+    this.bytes = Buffer.allocUnsafe(this.bytes.length);
+    this.used = 0;
+    this.send(full);
+  }
+
+  private send(chunk: string | Buffer): void {
+    if (!this.stream.write(chunk)) this.full = true;
   }
 
   private drained(): Promise<void> {

@@ -1,6 +1,7 @@
 import { MAX_LINE_BYTES } from '../../core/recordLimits.js';
 import { charStart, isContinuation } from '../../sources/lineCap.js';
 import { NEWLINE } from '../../core/lineBytes.js';
+import { sizeYoungGenerationForScan } from '../../core/heapGrowth.js';
 
 /**
  * Scans one window of whole lines: yields what it found and returns how many bytes it
@@ -96,6 +97,7 @@ export class LineWindows<T> {
 
   /** The next bytes of the input; scans the lines they complete. */
   *push(read: Buffer): Generator<T> {
+    sizeYoungGenerationForScan();
     let chunk = read;
     const firstNewline = chunk.indexOf(NEWLINE);
     const lineRest = firstNewline === -1 ? chunk.length : firstNewline;
