@@ -3,6 +3,7 @@ import { NEWLINE } from '../../core/lineBytes.js';
 import { MAX_LINE_BYTES } from '../../core/recordLimits.js';
 import { NOT_HEADER, type HeaderMatcher } from '../../parsers/headerMatcher.js';
 import { lineCutAt } from '../../sources/lineCap.js';
+import { newlinesIn } from '../../sources/lineCount.js';
 import { openRegularSync } from '../../sources/regularFile.js';
 import { ORDER_SLACK_MS } from './timeOrder.js';
 
@@ -140,8 +141,7 @@ class HeaderProbe {
     for (let pos = 0; pos < offset;) {
       const read = this.read(pos, this.block, offset - pos);
       if (read === 0) break;
-      for (let i = this.block.indexOf(NEWLINE); i !== -1 && i < read; i = this.block.indexOf(NEWLINE, i + 1))
-        count++;
+      count += newlinesIn(this.block, 0, read);
       pos += read;
     }
     return count;
