@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { Chalk } from 'chalk';
 import type CliTable from 'cli-table3';
 import { plainTable, type Align } from './plainTable.js';
 
@@ -17,22 +18,39 @@ export interface TableSpec {
   color: boolean;
 }
 
-/**
- * A text table. cli-table3 colours the header even when piped, so off a terminal the style is
- * emptied; cells are escaped by the caller (messages come from the public).
- */
+/** Colours are painted here, never by cli-table3: its own colours follow its guess of the terminal, not our decision. */
+const paint = new Chalk({ level: 1 });
+/** cli-table3's border characters (the row rules are turned off below). */
+const BORDER_CHARS = {
+  top: '─',
+  'top-mid': '┬',
+  'top-left': '┌',
+  'top-right': '┐',
+  bottom: '─',
+  'bottom-mid': '┴',
+  'bottom-left': '└',
+  'bottom-right': '┘',
+  left: '│',
+  right: '│',
+  middle: '│',
+};
+const GREY_BORDERS = Object.fromEntries(
+  Object.entries(BORDER_CHARS).map(([name, char]) => [name, paint.gray(char)]),
+);
+
+/** A text table: a cyan header and grey borders when `color`; cells are escaped by the caller (messages come from the public). */
 export function renderTable({ head, rows, align, color }: TableSpec): string {
   const cells = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? String(cell) : cell)));
   const plain = !color && align ? plainTable(head, cells, align) : undefined;
   if (plain !== undefined) return plain + '\n';
   const Table = loadTable();
   const table = new Table({
-    head: [...head],
+    head: color ? head.map((cell) => paint.cyan(cell)) : [...head],
     colAligns: align ? [...align] : undefined,
-    style: color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+    style: { head: [], border: [] },
     wordWrap: false,
     // No rule between rows: a long list stays readable.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    chars: { ...(color ? GREY_BORDERS : {}), mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const row of cells) table.push(row);
   return table.toString() + '\n';
