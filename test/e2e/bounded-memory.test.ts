@@ -44,7 +44,13 @@ function peakRss(args: readonly string[]): Promise<{ code: number | null; kib: n
     const child = spawn(process.execPath, ['--import', pathToFileURL(HOOK).href, BIN, ...args], {
       cwd: REPO,
       stdio: ['ignore', devNull, 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', SMSMON_NOW: '2024-01-21T00:00:00Z' },
+      env: {
+        ...process.env,
+        FORCE_COLOR: undefined,
+        NO_COLOR: '1',
+        TZ: 'UTC',
+        SMSMON_NOW: '2024-01-21T00:00:00Z',
+      },
     });
     closeSync(devNull);
     const errors = child.stderr;

@@ -40,7 +40,7 @@ test('| head never crashes: the scan stops quietly with exit 0 when the reader g
   const result = spawnSync('bash', ['-c', script], {
     cwd: REPO,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' },
   });
   assert.equal(result.stdout.trim(), '0', result.stderr);
   assert.doesNotMatch(result.stderr, /EPIPE|Error/);

@@ -39,7 +39,7 @@ class Tail {
   constructor(dir: string) {
     const args = ['logs', 'tail', 'app', '-f', '-n', '100000', '--ndjson', '--dir', dir, ...TZ];
     this.child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...ENV },
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', TZ: 'UTC', ...ENV },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.setEncoding('utf8').on('data', (text: string) => {

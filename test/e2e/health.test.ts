@@ -233,7 +233,7 @@ function watch(args: string[], stop: (stdout: string) => boolean, signal: NodeJS
   return new Promise<RunResult>((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'health', ...args], {
       cwd: REPO,
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...ENV },
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', TZ: 'UTC', ...ENV },
     });
     let stdout = '';
     let stderr = '';

@@ -43,7 +43,7 @@ function measured(args: readonly string[]): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' },
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', TZ: 'UTC' },
     });
     let stdout = '';
     let stderr = '';

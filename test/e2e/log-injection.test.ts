@@ -139,7 +139,7 @@ describe('forged records written by Python', () => {
     const written = readFileSync(join(dir, 'sms.log'), 'utf8').split('\n');
     writeFileSync(file, written[0] + '\n');
     const child = spawn(process.execPath, [BIN, 'logs', 'tail', '-f', file, '-n', '1', '--ndjson'], {
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' },
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', TZ: 'UTC' },
     });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -58,3 +58,29 @@ test('a command that prints no colours still takes --no-color, its output unchan
   assert.equal(plain.code, 0, plain.stderr);
   assert.deepEqual(flagged, plain);
 });
+
+test('--color=always and FORCE_COLOR colour through a pipe (less -R); --color=never and a bad WHEN', async () => {
+  const args = ['errors', 'count', '--dir', 'fixtures/logs'];
+  const always = await runSmsmon([...args, '--color=always'], { env: { NO_COLOR: '1' } });
+  const forced = await runSmsmon(args, { env: { FORCE_COLOR: '1' } });
+  const never = await runSmsmon([...args, '--color', 'never'], { env: { FORCE_COLOR: '1' } });
+  const piped = await runSmsmon(args);
+  assert.equal(always.code, 0, always.stderr);
+  assert.match(always.stdout, SGR);
+  assert.equal(forced.stdout, always.stdout);
+  assert.doesNotMatch(never.stdout, SGR);
+  assert.equal(never.stdout, piped.stdout);
+  const records = await runSmsmon([
+    'logs',
+    'search',
+    '--dir',
+    'fixtures/logs',
+    '--level',
+    'ERROR',
+    '--color=always',
+  ]);
+  assert.match(records.stdout, SGR);
+  const bad = await runSmsmon([...args, '--color=sometimes']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /expected auto, always, never/);
+});

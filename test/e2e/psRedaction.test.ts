@@ -22,7 +22,7 @@ test('health --watch with user:password@ and --redis credentials: /proc/<pid>/cm
     [BIN, 'health', url, '--watch', '100ms', '--redis', 'redis://:r3dispass@127.0.0.1:6379/0'],
     {
       cwd: REPO,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' },
     },
   );
   try {

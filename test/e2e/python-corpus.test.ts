@@ -54,7 +54,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): stri
     cwd: repoRoot,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
-    env: { ...process.env, ...env },
+    env: { ...process.env, FORCE_COLOR: undefined, ...env },
   });
   if (result.error) throw result.error;
   assert.equal(result.status, 0, `${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);

@@ -18,7 +18,7 @@ function tempDir(): string {
 /** Starts `smsmon logs tail -f …` and lets the test wait for text to appear on its stdout. */
 function follow(args: string[]) {
   const child = spawn(process.execPath, [BIN, 'logs', 'tail', '-f', ...args], {
-    env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' },
+    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', TZ: 'UTC' },
   });
   let stdout = '';
   let stderr = '';
@@ -112,7 +112,7 @@ function shellAfterOutput(
   return new Promise((resolve) => {
     // Its own process group, so a timeout kills smsmon too, not only bash.
     const child = spawn('bash', ['-c', command], {
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' },
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', TZ: 'UTC' },
       detached: true,
     });
     let stdout = '';

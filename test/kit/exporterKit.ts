@@ -34,7 +34,7 @@ export class ExporterProcess {
       process.execPath,
       [BIN, 'exporter', '--listen', '127.0.0.1:0', '--no-system', ...args],
       {
-        env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', SMSMON_NOW: '' },
+        env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', TZ: 'UTC', SMSMON_NOW: '' },
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );

@@ -36,7 +36,7 @@ export class Tail {
 
   constructor(path: string, args: string[] = ['--raw', '-n', '0']) {
     this.child = spawn(process.execPath, [BIN, 'logs', 'tail', '-f', ...args, path], {
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' },
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', TZ: 'UTC' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.setEncoding('utf8');

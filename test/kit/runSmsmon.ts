@@ -28,7 +28,15 @@ export function runSmsmon(
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd ?? REPO,
       ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', SMSMON_NOW: '2024-01-20T12:30:00Z', ...options.env },
+      // FORCE_COLOR unset: node --test may set it for its children, and it would win over NO_COLOR.
+      env: {
+        ...process.env,
+        FORCE_COLOR: undefined,
+        NO_COLOR: '1',
+        TZ: 'UTC',
+        SMSMON_NOW: '2024-01-20T12:30:00Z',
+        ...options.env,
+      },
     });
     let stdout = '';
     let stderr = '';

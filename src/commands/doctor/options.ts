@@ -1,3 +1,4 @@
+import type { ColorFlag } from '../shared/colour.js';
 export interface DoctorCommandOptions {
   dir?: string;
   tz?: string;
@@ -8,5 +9,5 @@ export interface DoctorCommandOptions {
   sendTest?: boolean;
   timeout: string;
   json?: boolean;
-  color?: boolean;
+  color?: ColorFlag;
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { TZ_HELP } from '../../core/logZone.js';
 import { LOG_DIR_HELP } from '../../sources/logDir.js';
-import { colorOption } from '../shared/colour.js';
+import { colorOption, noColorOption } from '../shared/colour.js';
 
 const HELP = `
 Examples:
@@ -51,5 +51,6 @@ export function defineExporter(exporter: Command): Command {
     .option('--sample <duration>', 'window over which CPU and network are measured', '500ms')
     .option('--no-system', 'leave out the system figures')
     .addOption(colorOption('none'))
+    .addOption(noColorOption())
     .addHelpText('after', HELP);
 }

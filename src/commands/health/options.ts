@@ -1,3 +1,4 @@
+import type { ColorFlag } from '../shared/colour.js';
 export interface HealthCommandOptions {
   timeout?: string;
   retries?: string;
@@ -7,5 +8,5 @@ export interface HealthCommandOptions {
   record?: boolean;
   redis?: string;
   prefix?: string;
-  color?: boolean;
+  color?: ColorFlag;
 }

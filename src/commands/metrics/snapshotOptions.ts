@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { colorOption } from '../shared/colour.js';
+import { colorOption, noColorOption } from '../shared/colour.js';
 
 /** The sources, as the help of collect and snapshot tells them. */
 export const SOURCES_TEXT = `Sources: system (CPU, memory, disks of system.mounts, load, network), database (the guide's
@@ -14,5 +14,6 @@ export function addSnapshotOutputOptions(command: Command): Command {
     .addOption(new Option('--json', 'the snapshot as one JSON document').conflicts('ndjson'))
     .option('--ndjson', 'one JSON object per metric')
     .option('-q, --quiet', 'nothing on stdout; failures still on stderr')
-    .addOption(colorOption());
+    .addOption(colorOption())
+    .addOption(noColorOption());
 }

@@ -14,12 +14,30 @@ test('colour only on a terminal, without --no-color, with NO_COLOR unset or empt
   assert.equal(colourWanted({}, { isTTY: false }, {}), false);
 });
 
-test('every command takes --no-color, so a script can pass it to any of them', () => {
+test('--color=always/never win over everything; with auto, FORCE_COLOR (not 0) wins over NO_COLOR and a pipe', () => {
+  const pipe = { isTTY: false };
+  const tty = { isTTY: true };
+  assert.equal(colourWanted({ color: 'always' }, pipe, { NO_COLOR: '1' }), true);
+  assert.equal(colourWanted({ color: true }, pipe, {}), true, 'a bare --color is always');
+  assert.equal(colourWanted({ color: 'never' }, tty, { FORCE_COLOR: '1' }), false);
+  assert.equal(colourWanted({ color: false }, tty, { FORCE_COLOR: '1' }), false);
+  assert.equal(colourWanted({ color: 'auto' }, pipe, { FORCE_COLOR: '1', NO_COLOR: '1' }), true);
+  assert.equal(colourWanted({}, pipe, { FORCE_COLOR: '3' }), true);
+  assert.equal(colourWanted({}, tty, { FORCE_COLOR: '0' }), false);
+  assert.equal(colourWanted({}, tty, { FORCE_COLOR: 'false' }), false);
+  assert.equal(colourWanted({}, tty, { FORCE_COLOR: '' }), true, 'an empty FORCE_COLOR is unset');
+  assert.equal(colourWanted({ color: 'auto' }, tty, {}), true);
+});
+
+test('every command takes --color[=WHEN] and --no-color, so a script can pass them to any of them', () => {
   const commands = COMMANDS.filter((entry) => entry.load !== undefined);
   assert.ok(commands.length >= 15, `${commands.length} commands`);
-  for (const { name, define } of commands)
-    assert.ok(
-      define(new Command(name)).options.some((option) => option.long === '--no-color'),
-      `${name} has no --no-color`,
-    );
+  for (const { name, define } of commands) {
+    const options = define(new Command(name)).options;
+    for (const flag of ['--no-color', '--color'])
+      assert.ok(
+        options.some((option) => option.long === flag),
+        `${name} has no ${flag}`,
+      );
+  }
 });

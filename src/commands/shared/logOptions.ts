@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { FAMILY_NAMES } from '../../core/families.js';
 import { TZ_HELP } from '../../core/logZone.js';
 import { LOG_DIR_HELP } from '../../sources/logDir.js';
-import { colorOption } from './colour.js';
+import { colorOption, noColorOption, type ColorFlag } from './colour.js';
 /** Options every log-reading command takes, as commander hands them over. */
 export interface LogCommandOptions {
   dir?: string;
@@ -19,7 +19,7 @@ export interface LogCommandOptions {
   json?: boolean;
   raw?: boolean;
   fields?: string;
-  color?: boolean;
+  color?: ColorFlag;
   quiet?: boolean;
 }
 
@@ -61,6 +61,7 @@ export function addLogOptions(command: Command, { records = true }: { records?: 
   }
   return command
     .addOption(colorOption())
+    .addOption(noColorOption())
     .option('-q, --quiet', 'no counts of recovered/unparsed records on stderr');
 }
 

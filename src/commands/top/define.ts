@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { addSourceSelectionOptions } from '../shared/sourceOptions.js';
-import { colorOption } from '../shared/colour.js';
+import { colorOption, noColorOption } from '../shared/colour.js';
 
 const HELP = `
 Examples:
@@ -27,5 +27,6 @@ export function defineTop(top: Command): Command {
     .option('--no-health', 'do not check the health endpoint')
     .option('--health-url <url>', 'health endpoint (default: SMSMON_HEALTH_URL, health.url)')
     .addOption(colorOption('terminal'))
+    .addOption(noColorOption())
     .addHelpText('after', HELP);
 }

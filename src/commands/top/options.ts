@@ -1,3 +1,4 @@
+import type { ColorFlag } from '../shared/colour.js';
 import type { SourceSelection } from '../../metrics/collectOptions.js';
 
 export interface TopCommandOptions extends SourceSelection {
@@ -9,5 +10,5 @@ export interface TopCommandOptions extends SourceSelection {
   prefix?: string;
   health: boolean;
   healthUrl?: string;
-  color?: boolean;
+  color?: ColorFlag;
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { addRedisOptions } from '../../shared/redisOptions.js';
 import { addSourceOptions } from '../../shared/sourceOptions.js';
-import { colorOption } from '../../shared/colour.js';
+import { colorOption, noColorOption } from '../../shared/colour.js';
 
 const CHECK_HELP = `
 Examples:
@@ -43,5 +43,6 @@ export function defineAlertsCheck(check: Command): Command {
     )
     .option('-q, --quiet', 'nothing on stdout; problems still on stderr')
     .addOption(colorOption())
+    .addOption(noColorOption())
     .addHelpText('after', CHECK_HELP);
 }

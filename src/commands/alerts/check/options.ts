@@ -1,3 +1,4 @@
+import type { ColorFlag } from '../../shared/colour.js';
 import type { SourceSelection } from '../../../metrics/collectOptions.js';
 
 export interface AlertsCheckOptions extends SourceSelection {
@@ -13,5 +14,5 @@ export interface AlertsCheckOptions extends SourceSelection {
   health: boolean;
   json?: boolean;
   quiet?: boolean;
-  color?: boolean;
+  color?: ColorFlag;
 }

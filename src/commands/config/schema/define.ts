@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CONFIG_FILE_NAME } from '../../../core/configName.js';
-import { colorOption } from '../../shared/colour.js';
+import { colorOption, noColorOption } from '../../shared/colour.js';
 
 const SCHEMA_HELP = `
 Examples:
@@ -15,5 +15,6 @@ export function defineConfigSchema(schema: Command): Command {
   return schema
     .description(`print the JSON Schema of ${CONFIG_FILE_NAME}`)
     .addOption(colorOption('none'))
+    .addOption(noColorOption())
     .addHelpText('after', SCHEMA_HELP);
 }

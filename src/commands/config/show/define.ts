@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { colorOption } from '../../shared/colour.js';
+import { colorOption, noColorOption } from '../../shared/colour.js';
 import { WHERE } from '../where.js';
 
 const SHOW_HELP = `
@@ -19,5 +19,6 @@ export function defineConfigShow(show: Command): Command {
     .description('print the effective config as JSON, secrets hidden')
     .option('--json', 'print {"source", "fromEnv", "config"} instead of the config alone')
     .addOption(colorOption('none'))
+    .addOption(noColorOption())
     .addHelpText('after', SHOW_HELP);
 }

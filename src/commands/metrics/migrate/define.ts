@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { colorOption } from '../../shared/colour.js';
+import { colorOption, noColorOption } from '../../shared/colour.js';
 
 const MIGRATE_HELP = `
 Examples:
@@ -43,5 +43,6 @@ export function defineMetricsMigrate(migrate: Command): Command {
     .option('--dry-run', 'report what would move; write nothing')
     .option('--json', 'the report as one JSON document')
     .addOption(colorOption('none'))
+    .addOption(noColorOption())
     .addHelpText('after', MIGRATE_HELP);
 }

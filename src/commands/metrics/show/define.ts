@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { colorOption } from '../../shared/colour.js';
+import { colorOption, noColorOption } from '../../shared/colour.js';
 import { addRedisOptions } from '../../shared/redisOptions.js';
 
 const SHOW_HELP = `
@@ -32,5 +32,6 @@ export function defineMetricsShow(show: Command): Command {
     )
     .option('--ndjson', 'one JSON object per sample')
     .addOption(colorOption())
+    .addOption(noColorOption())
     .addHelpText('after', SHOW_HELP);
 }

@@ -1,3 +1,4 @@
+import type { ColorFlag } from '../../shared/colour.js';
 export interface ShowCommandOptions {
   redis?: string;
   prefix?: string;
@@ -7,5 +8,5 @@ export interface ShowCommandOptions {
   fleet?: boolean;
   json?: boolean;
   ndjson?: boolean;
-  color?: boolean;
+  color?: ColorFlag;
 }
