@@ -4,6 +4,7 @@ import { ExitCode, SmsmonError } from './core/errors.js';
 import { redactCommandLine } from './core/redact.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';
 import { errorExitCodeOf } from './commands/shared/errorExitCode.js';
+import { refuseSwallowedOptions } from './commands/shared/swallowedOption.js';
 import { escapeControls } from './sinks/safeText.js';
 import { writeNotice } from './sinks/notice.js';
 import { writeInternalError } from './sinks/internalError.js';
@@ -24,11 +25,15 @@ async function main(argv: string[]): Promise<void> {
     .option('--config <path>', 'config file (default: $SMSMON_CONFIG, else ./smsmon.config.json if present)')
     .showHelpAfterError('(run with --help for usage)')
     // Commander quotes the arguments it rejects: they may come from anywhere a script took them.
-    .configureOutput({ outputError: (text, write) => write(escapeControls(text)) })
+    // One prefix for every error: commander's "error: " becomes the program's name.
+    .configureOutput({
+      outputError: (text, write) => write(escapeControls(text.replace(/^error: /, 'smsmon: '))),
+    })
     .exitOverride();
   current = program;
   program.hook('preAction', (_program, actionCommand) => {
     current = actionCommand;
+    refuseSwallowedOptions(actionCommand, argv.slice(2));
   });
   for (const entry of COMMANDS) addCommand(program, entry);
   program.commands.forEach(exitOverrideDeep);

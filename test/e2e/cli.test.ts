@@ -52,3 +52,22 @@ test('colour codes only with a terminal: NO_COLOR output and piped output carry 
   });
   assert.doesNotMatch(stdout, /\x1b\[/);
 });
+
+test('an option that takes a value never swallows a following option; every error says smsmon:', async () => {
+  const swallowed = await runSmsmon(['logs', 'tail', '--dir', 'fixtures/logs', '--grep', '-i', 'timeout']);
+  assert.equal(swallowed.code, 2);
+  assert.equal(
+    swallowed.stderr,
+    'smsmon: --grep takes a value, but "-i" is an option (to give "-i" as its value, write --grep=-i)\n',
+  );
+  const intended = await runSmsmon(['logs', 'tail', '--dir', 'fixtures/logs', '-i', '--grep', 'RATE']);
+  assert.equal(intended.code, 0, intended.stderr);
+  const health = await runSmsmon(['health', '--timeout', '-w']);
+  assert.equal(health.code, 3, 'health: a usage error is UNKNOWN');
+  for (const args of [['logs', 'search', '--bogus'], ['errors', 'count', '--top'], ['nosuch']]) {
+    const { stderr, code } = await runSmsmon(args);
+    assert.equal(code, 2, args.join(' '));
+    assert.match(stderr, /^smsmon: /, stderr);
+    assert.doesNotMatch(stderr, /^error:/m, stderr);
+  }
+});
