@@ -8,6 +8,8 @@ export const ExitCode = {
   SourceUnreadable: 3,
   /** metrics snapshot: Redis could not be reached; the snapshot waits in the spool. */
   Spooled: 4,
+  /** latency: no value to measure (nothing matched, or no processing time in what did). */
+  NoValues: 5,
   Internal: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

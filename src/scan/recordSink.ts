@@ -1,6 +1,7 @@
 import type { LogRecord } from '../core/record.js';
 import { ScanStats } from '../operators/scanStats.js';
 import { Output } from '../sinks/output.js';
+import { discardedOutput } from '../sinks/discardedOutput.js';
 import { RECORD_WRITERS, type RecordWriter } from '../sinks/recordWriters.js';
 import type { CompiledQuery } from './compileQuery.js';
 
@@ -18,11 +19,12 @@ export interface RecordOutput {
  */
 export class RecordSink {
   readonly stats = new ScanStats();
-  readonly output = new Output();
+  readonly output: Output;
   readonly writer: RecordWriter;
   private readonly labelOf = new Map<string, string>();
 
   constructor(private readonly query: CompiledQuery & RecordOutput) {
+    this.output = new Output(query.quiet ? discardedOutput() : process.stdout);
     this.writer = RECORD_WRITERS[query.writerName]!({
       output: this.output,
       color: query.color,
@@ -47,8 +49,9 @@ export class RecordSink {
     await this.output.maybeFlush();
   }
 
+  /** Producers stop: the reader is gone (`| head`), or --quiet has the one match it needs (grep -q). */
   get closed(): boolean {
-    return this.output.closed;
+    return this.output.closed || (this.query.quiet && this.stats.matched > 0);
   }
 
   async finish(): Promise<void> {

@@ -90,7 +90,8 @@ async function* readStreamChunks(
       gunzip && !(error as NodeJS.ErrnoException).syscall ? gzipDamage(gunzip, error) : reason(error);
     throw new UnreadableSource(source.stdin ? 'stdin' : source.path, what);
   } finally {
-    if (!source.stdin) stream.destroy();
+    // stdin too: a scan that stops early (-q, | head) would otherwise wait for it to end.
+    stream.destroy();
   }
 }
 

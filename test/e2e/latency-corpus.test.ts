@@ -138,7 +138,7 @@ interface Report {
 }
 
 async function latency(...extra: string[]): Promise<Report> {
-  const args = ['latency', '--dir', dir, '--json', '-q', '--percentiles', PERCENTILES.join(','), ...extra];
+  const args = ['latency', '--dir', dir, '--json', '--percentiles', PERCENTILES.join(','), ...extra];
   const { stdout, stderr, code } = await runSmsmon(args);
   assert.equal(code, 0, stderr);
   return JSON.parse(stdout) as Report;

@@ -187,7 +187,7 @@ describe('smsmon reads what Python logging really wrote', () => {
   }
   test('latency --exact: every processing_time value Python logged, exact nearest-rank percentiles', () => {
     const expected = truth.app.processingTime!;
-    const cli = ['bin/smsmon.js', 'latency', 'app', '--dir', dir, '--json', '-q'];
+    const cli = ['bin/smsmon.js', 'latency', 'app', '--dir', dir, '--json'];
     const read = (extra: string[]) =>
       JSON.parse(run(process.execPath, [...cli, ...extra], { NO_COLOR: '1', TZ: 'UTC' })) as {
         count: number;

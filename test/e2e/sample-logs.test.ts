@@ -24,7 +24,6 @@ for (const [family, truth] of Object.entries(manifest.families)) {
       '--dir',
       'fixtures/logs',
       '--ndjson',
-      '-q',
     ]);
     assert.equal(code, 0);
     const records = stdout

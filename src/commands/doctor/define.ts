@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { TZ_HELP } from '../../core/logZone.js';
 import { LOG_DIR_HELP } from '../../sources/logDir.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
+import { quietOption } from '../shared/quiet.js';
 
 const HELP = `
 Examples:
@@ -31,6 +32,7 @@ export function defineDoctor(doctor: Command): Command {
     .option('--timeout <duration>', 'per check', '5s')
     .option('--json', '{"summary": {pass, warn, fail}, "checks": [{name, status, detail, hint}]}')
     .addOption(colorOption())
+    .addOption(quietOption())
     .addOption(noColorOption())
     .addHelpText('after', HELP);
 }

@@ -1,5 +1,6 @@
 import type { ColorFlag } from '../shared/colour.js';
 export interface DoctorCommandOptions {
+  quiet?: boolean;
   dir?: string;
   tz?: string;
   db?: string;

@@ -21,6 +21,7 @@ import { healthProbe } from '../../health/healthProbe.js';
 import { logPlaceFor } from '../shared/logPlace.js';
 import { DEFAULT_REDIS_URL } from '../../redis/redisTarget.js';
 import { colourWanted } from '../shared/colour.js';
+import { resultStream } from '../shared/quiet.js';
 
 /** Runs every check at once; each is bounded by --timeout and reports instead of throwing. */
 export async function runDoctor(options: DoctorCommandOptions, command: Command): Promise<number> {
@@ -44,7 +45,7 @@ export async function runDoctor(options: DoctorCommandOptions, command: Command)
     ...(await checkChannels(config, options.sendTest === true, timeoutMs)),
     ...(options.exporter ? [checkExporter(options.exporter, timeoutMs)] : []),
   ]);
-  const output = new Output();
+  const output = new Output(resultStream(options));
   const color = colourWanted(options);
   output.write(options.json ? doctorJson(checks) : doctorText(checks, color));
   await output.flush();

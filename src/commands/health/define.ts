@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { HEALTH_EXIT_CODES } from '../../core/health.js';
 import { setErrorExitCode } from '../shared/errorExitCode.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
+import { quietOption } from '../shared/quiet.js';
 
 const HEALTH_HELP = `
 Examples:
@@ -45,6 +46,7 @@ export function defineHealth(health: Command): Command {
     )
     .option('--prefix <prefix>', 'key prefix for --record (default: redis.prefix, "smsmon")')
     .addOption(colorOption())
+    .addOption(quietOption())
     .addOption(noColorOption())
     .addHelpText('after', HEALTH_HELP);
   // A Nagios plugin: a bad option or config is UNKNOWN (3), never CRITICAL (2).

@@ -1,5 +1,6 @@
 import type { ColorFlag } from '../shared/colour.js';
 export interface HealthCommandOptions {
+  quiet?: boolean;
   timeout?: string;
   retries?: string;
   warnMs?: string;

@@ -10,6 +10,7 @@ import { healthRecorder, type HealthRecorder } from '../../health/healthRecorder
 import { watchHealth } from '../../health/healthWatch.js';
 import { writeNotice } from '../../sinks/notice.js';
 import { colourWanted } from '../shared/colour.js';
+import { resultStream } from '../shared/quiet.js';
 
 export async function runHealth(
   url: string | undefined,
@@ -37,7 +38,7 @@ async function checkOnce(
   const { result, text } = await renderedCheck(settings.check, (r) =>
     options.json ? healthJson(r) : healthText(r, color),
   );
-  const output = new Output();
+  const output = new Output(resultStream(options));
   output.write(text);
   await output.flush();
   if (recorder) await report(recorder, result, true);
@@ -54,7 +55,7 @@ async function watch(
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  const output = new Output();
+  const output = new Output(resultStream(options));
   let rendered = '';
   try {
     const last = await watchHealth({

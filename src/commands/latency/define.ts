@@ -22,7 +22,7 @@ at or below it (rank ⌈p/100·n⌉ of the sorted values). --exact computes it e
 value; by default a DDSketch gives it within 1 % in memory that does not grow with the input.
 Durations are seconds in --json/--ndjson/--csv, human units (812µs, 53.0ms, 1.23s) in the table.
 --fail-over limits apply to the total, as reported (so within 1 % unless --exact).
-Exit: 0 values found, 1 none found or a --fail-over limit exceeded, 2 usage (also --exact past
+Exit: 0 values found, 1 a --fail-over limit exceeded, 5 no value found, 2 usage (also --exact past
 its cap), 3 unreadable source.`;
 
 export function defineLatency(latency: Command): Command {
@@ -38,7 +38,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 const SUMMARY_DESCRIPTIONS: Readonly<Record<string, string>> = {
   '--json': 'the summary as one JSON object, durations in seconds',
   '--ndjson': 'one JSON object per table row (each --by group, then the total)',
-  '--quiet': 'nothing on stderr but errors and --fail-over reasons',
+  '--quiet': 'nothing on stdout; on stderr only errors, --fail-over reasons and "no value found"',
 };
 
 function addLatencyOptions(command: Command): Command {

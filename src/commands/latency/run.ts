@@ -20,6 +20,7 @@ import { reportScan, scanExitCode } from '../../scan/scanRecords.js';
 import { scanSharded } from '../../scan/shardedScan.js';
 import { parseThreads } from '../shared/threadsOption.js';
 import { warnOfZoneAfter } from '../../scan/zoneWarning.js';
+import { resultStream } from '../shared/quiet.js';
 
 export async function runLatency(
   args: string[],
@@ -39,18 +40,19 @@ export async function runLatency(
     threads,
   });
   const result = operator.result(plan.percentiles);
-  const output = new Output();
+  const output = new Output(resultStream(query));
   output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats)));
   await output.flush();
   reportScan(query, stats);
   await warnOfZoneAfter(query, stats.matched);
-  if (!query.quiet) for (const line of notes(plan, result)) process.stderr.write(line + '\n');
+  // "Nothing found" explains the exit code: printed with --quiet too, as --fail-over reasons are.
+  for (const line of notes(plan, result, query.quiet)) process.stderr.write(line + '\n');
   return scanExitCode(stats, verdict(plan, result, operator));
 }
 
-/** 1 when nothing was found or a --fail-over threshold is crossed (said on stderr), else 0. */
+/** 5 when there is no value to measure, 1 when a --fail-over threshold is crossed (said on stderr), else 0. */
 function verdict(plan: LatencyPlan, result: LatencyResult, operator: LatencySummaryOperator): number {
-  if (result.total.count === 0) return ExitCode.NoMatch;
+  if (result.total.count === 0) return ExitCode.NoValues;
   const exceeded = breaches(plan.thresholds, operator.totalStats);
   for (const { threshold, value } of exceeded)
     process.stderr.write(
@@ -73,11 +75,11 @@ function reportContext(plan: LatencyPlan, query: LogQuery, stats: ScanStats): Re
   };
 }
 
-/** Lines for stderr: garbage values, folded groups, nothing found. */
-function notes(plan: LatencyPlan, result: LatencyResult): string[] {
+/** Lines for stderr: garbage values, folded groups (not with --quiet), nothing found. */
+function notes(plan: LatencyPlan, result: LatencyResult, quiet: boolean): string[] {
   const lines: string[] = [];
   const what = plan.reader.describe;
-  if (result.garbage > 0) {
+  if (result.garbage > 0 && !quiet) {
     const first = result.firstGarbage!;
     const records = result.garbage === 1 ? 'record has' : 'records have';
     lines.push(
@@ -85,7 +87,7 @@ function notes(plan: LatencyPlan, result: LatencyResult): string[] {
         `first ${escapeToOneLine(first.file)}:${first.line}: ${escapeToOneLine(first.text)}`,
     );
   }
-  if (result.foldedGroups)
+  if (result.foldedGroups && !quiet)
     lines.push(
       `smsmon: more than ${MAX_GROUPS} distinct --by ${plan.byName} keys; the rest are counted in ${OTHER_GROUP}`,
     );

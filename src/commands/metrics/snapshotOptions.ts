@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { colorOption, noColorOption } from '../shared/colour.js';
+import { quietOption } from '../shared/quiet.js';
 
 /** The sources, as the help of collect and snapshot tells them. */
 export const SOURCES_TEXT = `Sources: system (CPU, memory, disks of system.mounts, load, network), database (the guide's
@@ -13,7 +14,7 @@ export function addSnapshotOutputOptions(command: Command): Command {
     .option('--host <name>', 'host name the snapshot is filed under (default: this machine)')
     .addOption(new Option('--json', 'the snapshot as one JSON document').conflicts('ndjson'))
     .option('--ndjson', 'one JSON object per metric')
-    .option('-q, --quiet', 'nothing on stdout; failures still on stderr')
+    .addOption(quietOption())
     .addOption(colorOption())
     .addOption(noColorOption());
 }

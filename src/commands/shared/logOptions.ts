@@ -3,6 +3,7 @@ import { FAMILY_NAMES } from '../../core/families.js';
 import { TZ_HELP } from '../../core/logZone.js';
 import { LOG_DIR_HELP } from '../../sources/logDir.js';
 import { colorOption, noColorOption, type ColorFlag } from './colour.js';
+import { QUIET_HELP, quietOption } from './quiet.js';
 /** Options every log-reading command takes, as commander hands them over. */
 export interface LogCommandOptions {
   dir?: string;
@@ -62,7 +63,7 @@ export function addLogOptions(command: Command, { records = true }: { records?: 
   return command
     .addOption(colorOption())
     .addOption(noColorOption())
-    .option('-q, --quiet', 'no counts of recovered/unparsed records on stderr');
+    .addOption(quietOption(`${QUIET_HELP} (logs: exit 0 at the first match, as grep -q)`));
 }
 
 export const SOURCES_HELP = `sources: a family (${FAMILY_NAMES.join(', ')}; the file and its rotated siblings, oldest first), a file path, or - for stdin (default: app)`;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CHANNEL_NAMES } from '../../../alerts/channelNames.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
+import { quietOption } from '../../shared/quiet.js';
 
 const HELP = `
 Examples:
@@ -24,6 +25,7 @@ export function defineAlertsTest(test: Command): Command {
     .option('--timeout <duration>', 'per channel: the webhook request, each SMTP step', '10s')
     .option('--json', 'one JSON array: [{channel, ok, error?}]')
     .addOption(colorOption('none'))
+    .addOption(quietOption())
     .addOption(noColorOption())
     .addHelpText('after', HELP);
 }

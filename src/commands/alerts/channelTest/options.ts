@@ -1,4 +1,5 @@
 export interface AlertsTestOptions {
+  quiet?: boolean;
   channel?: string;
   json?: boolean;
   timeout: string;

@@ -15,6 +15,7 @@ import {
 } from '../../../alerts/notifiers.js';
 import { Output } from '../../../sinks/output.js';
 import type { AlertsTestOptions } from './options.js';
+import { resultStream } from '../../shared/quiet.js';
 
 /** Exit 1 means "findings" across smsmon; here: a channel did not take the message. */
 const CHANNEL_FAILED = ExitCode.NoMatch;
@@ -33,7 +34,7 @@ export async function runAlertsTest(options: AlertsTestOptions, command: Command
   const message: AlertMessage = { kind: 'test', host: hostname(), time: currentTime(), alerts: [] };
   const sent = await deliverAll(configured, message);
   const deliveries = [...sent, ...missing.map(({ name }) => notConfigured(name))];
-  const output = new Output();
+  const output = new Output(resultStream(options));
   output.write(options.json ? deliveriesJson(deliveries) : deliveriesText(deliveries));
   await output.flush();
   if (missing.length > 0) return ExitCode.Usage;

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { addRedisOptions } from '../../shared/redisOptions.js';
 import { addSourceOptions } from '../../shared/sourceOptions.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
+import { quietOption } from '../../shared/quiet.js';
 
 const CHECK_HELP = `
 Examples:
@@ -41,7 +42,7 @@ export function defineAlertsCheck(check: Command): Command {
     .addOption(
       new Option('--json', 'one JSON document: alerts, notMeasured, health, notified').conflicts('quiet'),
     )
-    .option('-q, --quiet', 'nothing on stdout; problems still on stderr')
+    .addOption(quietOption())
     .addOption(colorOption())
     .addOption(noColorOption())
     .addHelpText('after', CHECK_HELP);

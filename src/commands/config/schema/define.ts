@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CONFIG_FILE_NAME } from '../../../core/configName.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
+import { quietOption } from '../../shared/quiet.js';
 
 const SCHEMA_HELP = `
 Examples:
@@ -15,6 +16,7 @@ export function defineConfigSchema(schema: Command): Command {
   return schema
     .description(`print the JSON Schema of ${CONFIG_FILE_NAME}`)
     .addOption(colorOption('none'))
+    .addOption(quietOption())
     .addOption(noColorOption())
     .addHelpText('after', SCHEMA_HELP);
 }

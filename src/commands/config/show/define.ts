@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { WHERE } from '../where.js';
+import { quietOption } from '../../shared/quiet.js';
 
 const SHOW_HELP = `
 Examples:
@@ -19,6 +20,7 @@ export function defineConfigShow(show: Command): Command {
     .description('print the effective config as JSON, secrets hidden')
     .option('--json', 'print {"source", "fromEnv", "config"} instead of the config alone')
     .addOption(colorOption('none'))
+    .addOption(quietOption())
     .addOption(noColorOption())
     .addHelpText('after', SHOW_HELP);
 }

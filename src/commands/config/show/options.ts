@@ -1,3 +1,4 @@
 export interface ShowOptions {
+  quiet?: boolean;
   json?: boolean;
 }

@@ -14,8 +14,8 @@ export async function runShow(options: ShowOptions, command: Command): Promise<n
     ...config,
     spool: { ...config.spool, path: spoolPath(config, process.env) },
   });
-  await printJson(options.json ? { source: source ?? null, fromEnv, config: effective } : effective);
-  if (!options.json && process.stdout.isTTY === true) writeNotice(originLine(loaded));
+  await printJson(options.json ? { source: source ?? null, fromEnv, config: effective } : effective, options);
+  if (!options.json && !options.quiet && process.stdout.isTTY === true) writeNotice(originLine(loaded));
   return ExitCode.Ok;
 }
 

@@ -21,6 +21,7 @@ import { parseThreads } from '../../shared/threadsOption.js';
 import { warnOfZoneAfter } from '../../../scan/zoneWarning.js';
 import { writeNotice } from '../../../sinks/notice.js';
 import { parseWholeNumber } from '../../shared/wholeNumber.js';
+import { resultStream } from '../../shared/quiet.js';
 
 export async function runErrorsCount(
   args: string[],
@@ -68,7 +69,7 @@ export async function runErrorsCount(
     moreGroups: Math.max(0, groups.length - top),
     unreadable: stats.unreadable,
   };
-  const output = new Output();
+  const output = new Output(resultStream(options));
   if (options.json) output.write(errorReportJson(report));
   else if (options.ndjson) output.write(errorReportNdjson(report));
   else if (options.csv) output.write(errorReportCsv(report, query.stdoutIsTerminal));

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { colorOption, noColorOption } from '../../shared/colour.js';
+import { quietOption } from '../../shared/quiet.js';
 
 const MIGRATE_HELP = `
 Examples:
@@ -43,6 +44,7 @@ export function defineMetricsMigrate(migrate: Command): Command {
     .option('--dry-run', 'report what would move; write nothing')
     .option('--json', 'the report as one JSON document')
     .addOption(colorOption('none'))
+    .addOption(quietOption())
     .addOption(noColorOption())
     .addHelpText('after', MIGRATE_HELP);
 }

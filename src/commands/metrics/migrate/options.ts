@@ -1,4 +1,5 @@
 export interface MigrateCommandOptions {
+  quiet?: boolean;
   redis?: string;
   prefix?: string;
   to?: string;

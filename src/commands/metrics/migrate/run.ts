@@ -11,6 +11,7 @@ import { Output } from '../../../sinks/output.js';
 import { closeRedis, openRedis } from '../../../redis/redisConnection.js';
 import type { MigrateCommandOptions } from './options.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
+import { resultStream } from '../../shared/quiet.js';
 
 export async function runMigrate(
   names: string[],
@@ -53,7 +54,7 @@ export async function runMigrate(
     to: { layout: to.name, keys: `${to.metricKeyStart(host)}<name>` },
     ...result,
   };
-  const output = new Output();
+  const output = new Output(resultStream(options));
   output.write(options.json ? migrationJson(report) : migrationText(report));
   await output.flush();
   return ExitCode.Ok;

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { addRedisOptions } from '../../shared/redisOptions.js';
+import { quietOption } from '../../shared/quiet.js';
 
 const SHOW_HELP = `
 Examples:
@@ -32,6 +33,7 @@ export function defineMetricsShow(show: Command): Command {
     )
     .option('--ndjson', 'one JSON object per sample')
     .addOption(colorOption())
+    .addOption(quietOption())
     .addOption(noColorOption())
     .addHelpText('after', SHOW_HELP);
 }

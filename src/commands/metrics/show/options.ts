@@ -1,5 +1,6 @@
 import type { ColorFlag } from '../../shared/colour.js';
 export interface ShowCommandOptions {
+  quiet?: boolean;
   redis?: string;
   prefix?: string;
   guideLayout?: boolean;

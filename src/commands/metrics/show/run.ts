@@ -15,6 +15,7 @@ import type { KeySummary } from '../../../redis/seriesKeys.js';
 import type { ShowCommandOptions } from './options.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
 import { colourWanted } from '../../shared/colour.js';
+import { resultStream } from '../../shared/quiet.js';
 
 export async function runShow(
   names: string[],
@@ -44,7 +45,7 @@ export async function runShow(
     await closeRedis(redis);
   }
   const samples = Object.values(report.series).reduce((n, points) => n + points.length, 0);
-  const output = new Output();
+  const output = new Output(resultStream(options));
   const color = colourWanted(options);
   if (options.json) output.write(seriesJson(report));
   else if (options.ndjson) output.write(seriesNdjson(report));
