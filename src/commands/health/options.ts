@@ -1,6 +1,9 @@
 export interface HealthCommandOptions {
   timeout?: string;
   retries?: string;
+  warning?: string;
+  critical?: string;
+  /** Deprecated: -w in milliseconds. */
   warnMs?: string;
   json?: boolean;
   watch?: string;
