@@ -1,6 +1,7 @@
 import type { Alert, AlertSeverity } from './alert.js';
 import type { Threshold } from '../core/configSchema.js';
-import { isHealthyStatus, type HealthCheckResult, type HealthState } from '../core/health.js';
+import type { HealthCheckResult, HealthState } from '../core/health.js';
+import { isHealthyStatus } from '../health/healthyStatus.js';
 
 /** How a metric's value reads for people (sinks/metricValue's metricValueText, passed in by the command). */
 export type ValueText = (metric: string, value: number) => string;

@@ -25,7 +25,7 @@ export interface ServiceHealth {
   readonly responseTime: number | null;
   /** Every other field the service reported (rate_limit_remaining, account_balance, …). */
   readonly fields: Readonly<Record<string, unknown>>;
-  /** Slower than --warn-ms. */
+  /** Slower than -w (or -c), the response-time thresholds. */
   readonly slow: boolean;
 }
 
@@ -50,13 +50,3 @@ export interface HealthCheckResult {
   readonly uptimeSeconds: number | null;
   readonly services: readonly ServiceHealth[];
 }
-
-/**
- * A service status that counts as up for alerts and exporter gauges. (`smsmon health` itself
- * reads only "healthy" as fine and warns on anything else, as the guide's body spells it.)
- */
-export function isHealthyStatus(status: string): boolean {
-  return HEALTHY_STATUSES.has(status.toLowerCase());
-}
-
-const HEALTHY_STATUSES = new Set(['healthy', 'ok', 'up']);

@@ -1,5 +1,5 @@
 import type { SmsmonConfig } from '../core/configSchema.js';
-import { isHealthyStatus } from '../core/health.js';
+import { isHealthyStatus } from '../health/healthyStatus.js';
 import type { GaugeHealthProbe } from '../health/healthGauges.js';
 import { healthProbe } from '../health/healthProbe.js';
 

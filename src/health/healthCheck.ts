@@ -18,6 +18,8 @@ export interface HealthCheckOptions {
   readonly retries: number;
   /** A service, or the answer itself, slower than this is a warning. */
   readonly warnMs: number;
+  /** … and slower than this, critical (none when undefined). */
+  readonly criticalMs?: number;
   /** Ends the check early; it then comes back UNKNOWN "stopped". */
   readonly signal?: AbortSignal;
   /** Pause before retry n (tests); default 0.5 s doubling to 5 s. */
@@ -63,7 +65,7 @@ export async function timedHealthCheck(options: HealthCheckOptions): Promise<Tim
   const reading = answer.kind === 'response' ? readHealthBody(answer.contentType, answer.body) : null;
   const result = healthVerdict(
     { url: redactHealthUrl(options.url), checkedAt, fetched, reading },
-    { warnMs: options.warnMs },
+    { warnMs: options.warnMs, criticalMs: options.criticalMs },
   );
   const redacted = { ...result, reason: redactUrl(result.reason) };
   return { result: clock() > deadline ? overran(redacted, options.timeoutMs) : redacted, deadline };

@@ -10,6 +10,8 @@ import {
   watchLine,
 } from './healthReport.js';
 
+const THRESHOLDS = { warnMs: 1000, criticalMs: 5000 };
+
 const result: HealthCheckResult = {
   url: 'http://u:***@app/health',
   state: 'warning',
@@ -34,12 +36,12 @@ const result: HealthCheckResult = {
   ],
 };
 
-test('the Nagios line comes first; control characters from the endpoint are escaped', () => {
+test('the Nagios line comes first, with perfdata; control characters from the endpoint are escaped', () => {
   assert.equal(healthLine(result), 'HEALTH WARNING - services.twilio: \\x1b[31mdown');
-  const text = healthText(result, false);
+  const text = healthText(result, false, THRESHOLDS);
   assert.doesNotMatch(text, /\x1b/);
   const lines = text.split('\n');
-  assert.equal(lines[0], healthLine(result));
+  assert.equal(lines[0], `${healthLine(result)} | time=0.025s;1;5;0 database=1.5s;1;5;0`);
   assert.equal(
     lines[1],
     'http://u:***@app/health · HTTP 200 in 25.0ms · status healthy · version 1.0.0 · uptime 1d00h',
@@ -77,7 +79,8 @@ test('no answer: the summary says so', () => {
     elapsedMs: 15_000,
     services: [],
   };
-  const text = healthText({ ...failed, status: null, version: null, uptimeSeconds: null }, false);
+  const text = healthText({ ...failed, status: null, version: null, uptimeSeconds: null }, false, THRESHOLDS);
+  assert.equal(text.split('\n')[0], healthLine(failed), 'no time to report: no perfdata');
   assert.equal(text.split('\n')[1], 'http://u:***@app/health · no answer after 15.0s (3 attempts)');
 });
 
@@ -90,7 +93,7 @@ test('more services than rows: problems first, the rest counted by status (escap
     fields: {},
     slow: i === 998,
   }));
-  const text = healthText({ ...result, services }, false);
+  const text = healthText({ ...result, services }, false, THRESHOLDS);
   assert.doesNotMatch(text, /[\x1b\x07]/);
   const rows = text.split('\n').filter((line) => /^│ s\d/.test(line));
   assert.equal(rows.length, MAX_SERVICE_ROWS);
@@ -101,4 +104,24 @@ test('more services than rows: problems first, the rest counted by status (escap
     text.trimEnd().split('\n').at(-1),
     '… and 900 more: 742 healthy, 27 \\x1b]0;owned\\x07, 26 f, 26 a, 26 b, 53 with 3 other statuses',
   );
+});
+
+test("a '|' from the endpoint never ends the plugin output early", () => {
+  const piped = { ...result, reason: 'services.a|b: up|down', services: [] };
+  const line = healthText(piped, false, THRESHOLDS).split('\n')[0]!;
+  assert.equal(line, 'HEALTH WARNING - services.a¦b: up¦down | time=0.025s;1;5;0');
+});
+
+test('statuses "ok" and "up" are healthy rows: green, never counted as problems', () => {
+  const services = Array.from({ length: MAX_SERVICE_ROWS + 1 }, (_, i) => ({
+    name: `s${i}`,
+    status: i === MAX_SERVICE_ROWS ? 'down' : i % 2 ? 'OK' : 'up',
+    responseTime: null,
+    fields: {},
+    slow: false,
+  }));
+  const text = healthText({ ...result, services }, true, THRESHOLDS).replace(/\x1b\[90m(.)\x1b\[39m/g, '$1');
+  assert.match(text, /│ s100 +│ \x1b\[31mdown\x1b\[39m/, 'the one problem comes first, red');
+  assert.match(text, /│ s0 +│ \x1b\[32mup\x1b\[39m/);
+  assert.match(text, /│ s1 +│ \x1b\[32mOK\x1b\[39m/);
 });

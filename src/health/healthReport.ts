@@ -8,16 +8,29 @@ import {
 import { humanDuration } from '../sinks/humanDuration.js';
 import { escapeToOneLine } from '../sinks/safeText.js';
 import { renderTable } from '../sinks/table.js';
+import { healthPerfdata } from './healthPerfdata.js';
+import { isHealthyStatus } from './healthyStatus.js';
+import type { VerdictThresholds } from './healthVerdict.js';
 
 /**
  * `smsmon health` output. The first line is the Nagios plugin line, `HEALTH OK - healthy (4
- * services)`: what a monitoring system shows. Text from the endpoint (reason, statuses, fields) is
- * escaped, so a hostile body cannot move the cursor.
+ * services) | time=0.023s;1;;0 …`: what a monitoring system shows and graphs. Text from the
+ * endpoint (reason, statuses, fields) is escaped, so a hostile body cannot move the cursor.
  */
 
 /** `HEALTH WARNING - degraded; services.redis: degraded` */
 export function healthLine(result: HealthCheckResult): string {
   return `HEALTH ${result.state.toUpperCase()} - ${escapeToOneLine(result.reason)}`;
+}
+
+/**
+ * The plugin line with its performance data. A `|` in the reason (from a status or service name)
+ * becomes `¦`: Nagios would read what follows the first one as performance data.
+ */
+function nagiosLine(result: HealthCheckResult, thresholds: VerdictThresholds, paint: ChalkInstance) {
+  const line = STATE_COLOR[result.state](paint)(healthLine(result).replace(/\|/g, '¦'));
+  const perfdata = healthPerfdata(result, thresholds);
+  return perfdata ? `${line} | ${perfdata}` : line;
 }
 
 /**
@@ -27,9 +40,9 @@ export function healthLine(result: HealthCheckResult): string {
 export const MAX_SERVICE_ROWS = 100;
 
 /** The line, what answered, and a table of the services (at most MAX_SERVICE_ROWS, problems first). */
-export function healthText(result: HealthCheckResult, color: boolean): string {
+export function healthText(result: HealthCheckResult, color: boolean, thresholds: VerdictThresholds): string {
   const paint = new Chalk({ level: color ? 1 : 0 });
-  const lines = [STATE_COLOR[result.state](paint)(healthLine(result)), summary(result)];
+  const lines = [nagiosLine(result, thresholds, paint), summary(result)];
   let text = lines.join('\n') + '\n';
   const { shown, hidden } = servicesToShow(result.services);
   if (shown.length > 0) {
@@ -52,7 +65,7 @@ function servicesToShow(services: readonly ServiceHealth[]) {
   return { shown: ordered.slice(0, MAX_SERVICE_ROWS), hidden: ordered.slice(MAX_SERVICE_ROWS) };
 }
 
-const isProblem = (service: ServiceHealth) => service.slow || !/^healthy$/i.test(service.status);
+const isProblem = (service: ServiceHealth) => service.slow || !isHealthyStatus(service.status);
 
 /** Statuses named in the "… and N more" line; rarer ones are counted together. */
 const MAX_STATUSES_NAMED = 5;
@@ -136,7 +149,7 @@ function summary(result: HealthCheckResult): string {
 
 function serviceRow(service: ServiceHealth, paint: ChalkInstance): string[] {
   const status = escapeToOneLine(service.status);
-  const healthy = /^healthy$/i.test(service.status);
+  const healthy = isHealthyStatus(service.status);
   const degraded = /^degraded$/i.test(service.status);
   const time = humanDuration(service.responseTime);
   return [

@@ -18,6 +18,7 @@ const base: HealthCheckResult = {
     { name: 'database', status: 'healthy', responseTime: 0.023, fields: {}, slow: false },
     { name: 'Twilio SMS', status: 'degraded', responseTime: null, fields: { balance: 1 }, slow: false },
     { name: 'redis', status: 'unhealthy', responseTime: 2, fields: {}, slow: true },
+    { name: 'queue', status: 'UP', responseTime: null, fields: {}, slow: false },
   ],
 };
 
@@ -32,9 +33,10 @@ test('a result becomes series-only metrics: up, state, response time, per servic
     health_response_ms: 25,
     health_service_database_up: 1,
     health_service_database_response_time: 0.023,
-    health_service_twilio_sms_up: 1,
+    health_service_twilio_sms_up: 0, // degraded: not healthy (isHealthyStatus), as the exporter's gauge
     health_service_redis_up: 0,
     health_service_redis_response_time: 2,
+    health_service_queue_up: 1,
   });
   assert.deepEqual(snapshot.details, {
     health: { url: base.url, state: 'warning', reason: 'degraded', status: 'degraded', version: '1.0.0' },

@@ -1,13 +1,14 @@
 import { HEALTH_EXIT_CODES, MAX_SERVICE_SERIES, type HealthCheckResult } from '../core/health.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { BoundedLabel } from '../operators/boundedLabel.js';
+import { isHealthyStatus } from './healthyStatus.js';
 
 /**
  * One health check as metric series beside `metrics snapshot`'s (health --record):
  *   health_up                              1 when the state is OK or WARNING, else 0
  *   health_state                           0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
  *   health_response_ms                     the answering attempt; absent when no HTTP answer came
- *   health_service_<name>_up               1 when the service says healthy or degraded, else 0
+ *   health_service_<name>_up               1 when its status is healthy (isHealthyStatus), else 0
  *   health_service_<name>_response_time    seconds, as the app reports it; absent when it does not
  * <name> is the service's name in snake_case (`Twilio SMS` → `twilio_sms`); the services after the
  * first MAX_SERVICE_SERIES names share `other` (up only when all are, the slowest response time), so
@@ -24,7 +25,7 @@ export function healthSnapshot(result: HealthCheckResult, host: string): Metrics
   const labels = new BoundedLabel(MAX_SERVICE_SERIES);
   for (const service of result.services) {
     const name = `health_service_${labels.map(snakeCase(service.name))}`;
-    const up = /^(?:healthy|degraded)$/i.test(service.status) ? 1 : 0;
+    const up = isHealthyStatus(service.status) ? 1 : 0;
     metrics[`${name}_up`] = Math.min(up, metrics[`${name}_up`] ?? 1);
     if (service.responseTime !== null)
       metrics[`${name}_response_time`] = Math.max(

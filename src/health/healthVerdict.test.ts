@@ -8,7 +8,10 @@ import { healthVerdict } from './healthVerdict.js';
 
 const WARN_MS = 1000;
 
-function verdict(answer: EndpointAnswer, { attempts = 1, attemptMs = 20 } = {}) {
+function verdict(
+  answer: EndpointAnswer,
+  { attempts = 1, attemptMs = 20, criticalMs = undefined as number | undefined } = {},
+) {
   const reading = answer.kind === 'response' ? readHealthBody(answer.contentType, answer.body) : null;
   return healthVerdict(
     {
@@ -17,7 +20,7 @@ function verdict(answer: EndpointAnswer, { attempts = 1, attemptMs = 20 } = {}) 
       fetched: { answer, attempts, attemptMs, elapsedMs: attemptMs * attempts },
       reading,
     },
-    { warnMs: WARN_MS },
+    { warnMs: WARN_MS, criticalMs },
   );
 }
 
@@ -137,6 +140,38 @@ test('slower than --warn-ms: a service, or the answer itself, is a warning', () 
   const edge = { ...GUIDE_BODY, services: services({ database: { status: 'healthy', response_time: 1 } }) };
   expect(response(200, edge), 'ok', 'healthy (4 services)');
   expect(response(200, GUIDE_BODY), 'warning', 'answer slower than 1000 ms', { attemptMs: 1200 });
+});
+
+test('slower than -c (criticalMs): a service, or the answer itself, is critical', () => {
+  const slow = { ...GUIDE_BODY, services: services({ database: { status: 'healthy', response_time: 2.5 } }) };
+  const result = expect(response(200, slow), 'critical', 'services.database slower than 2000 ms', {
+    criticalMs: 2000,
+  });
+  assert.equal(result.services[0]?.slow, true);
+  // between the two: a warning; exactly the limit is not slower
+  expect(response(200, slow), 'warning', 'services.database slower than 1000 ms', { criticalMs: 2500 });
+  expect(response(200, GUIDE_BODY), 'critical', 'answer slower than 2000 ms', {
+    attemptMs: 2001,
+    criticalMs: 2000,
+  });
+  expect(response(200, GUIDE_BODY), 'warning', 'answer slower than 1000 ms', {
+    attemptMs: 2000,
+    criticalMs: 2000,
+  });
+});
+
+test('"ok" and "up" are healthy too (isHealthyStatus), for the body and each service, in any case', () => {
+  const body = {
+    status: 'OK',
+    services: {
+      database: { status: 'up', response_time: 0.02 },
+      redis: { status: 'Ok' },
+      s3: { status: 'UP' },
+    },
+  };
+  expect(response(200, body), 'ok', 'OK (3 services)');
+  expect(response(200, { ...body, status: 'up' }), 'ok', 'up (3 services)');
+  expect(response(200, { ...body, status: 'down' }), 'unknown', 'unknown status "down"');
 });
 
 test('several findings: the worst state, each named; reasons hold no measured numbers', () => {

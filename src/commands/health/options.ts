@@ -3,6 +3,9 @@ export interface HealthCommandOptions {
   quiet?: boolean;
   timeout?: string;
   retries?: string;
+  warning?: string;
+  critical?: string;
+  /** Deprecated: -w in milliseconds. */
   warnMs?: string;
   json?: boolean;
   watch?: string;

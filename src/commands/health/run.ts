@@ -36,7 +36,7 @@ async function checkOnce(
 ): Promise<number> {
   const color = colourWanted(options);
   const { result, text } = await renderedCheck(settings.check, (r) =>
-    options.json ? healthJson(r) : healthText(r, color),
+    options.json ? healthJson(r) : healthText(r, color, settings.check),
   );
   const output = new Output(resultStream(options));
   output.write(text);

@@ -2,6 +2,7 @@ import { durationMs } from '../../core/configFields.js';
 import type { SmsmonConfig } from '../../core/configSchema.js';
 import { UsageError } from '../../core/errors.js';
 import { parseDuration } from '../../core/timeSpec.js';
+import { parseDurationOption } from '../../operators/durationText.js';
 import { redactHealthUrl, type HealthCheckOptions } from '../../health/healthCheck.js';
 import { parseWholeNumber } from '../shared/wholeNumber.js';
 import type { HealthCommandOptions } from './options.js';
@@ -15,7 +16,7 @@ export interface HealthSettings {
 
 export const MAX_RETRIES = 10;
 
-/** [URL] over health.url (SMSMON_HEALTH_URL); --timeout over health.timeout; --warn-ms over health.warnMs. */
+/** [URL] over health.url (SMSMON_HEALTH_URL); --timeout over health.timeout; -w (or --warn-ms) over health.warnMs. */
 export function healthSettingsFrom(
   config: SmsmonConfig,
   urlArgument: string | undefined,
@@ -37,12 +38,20 @@ export function healthSettingsFrom(
       timeoutMs,
       retries: wholeNumber('--retries', options.retries ?? '0', 0, MAX_RETRIES),
       warnMs:
-        options.warnMs === undefined
-          ? config.health.warnMs
-          : wholeNumber('--warn-ms', options.warnMs, 1, Number.MAX_SAFE_INTEGER),
+        options.warning !== undefined
+          ? thresholdMs('--warning', options.warning)
+          : options.warnMs !== undefined
+            ? wholeNumber('--warn-ms', options.warnMs, 1, Number.MAX_SAFE_INTEGER)
+            : config.health.warnMs,
+      criticalMs: options.critical === undefined ? undefined : thresholdMs('--critical', options.critical),
     },
     watchMs: options.watch === undefined ? undefined : parseDuration('--watch', options.watch),
   };
+}
+
+/** -w/-c: seconds as check_http takes them (`-w 1 -c 0.5`), a unit allowed (`500ms`). */
+function thresholdMs(option: string, text: string): number {
+  return Math.round(parseDurationOption(option, text) * 1e6) / 1e3; // to the µs: 1.005 * 1000 is 1004.9999999999999
 }
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {
