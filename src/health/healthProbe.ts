@@ -1,5 +1,5 @@
 import type { SmsmonConfig } from '../core/configSchema.js';
-import { durationMs } from '../core/configFields.js';
+import { durationMs } from '../core/duration.js';
 import type { HealthCheckResult } from '../core/health.js';
 
 /** One `smsmon health` check of the configured endpoint, for the commands that include it (top, doctor, alerts check). */

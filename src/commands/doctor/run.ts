@@ -3,7 +3,8 @@ import { configFor } from '../../core/config.js';
 import type { SmsmonConfig } from '../../core/configSchema.js';
 import { fail, pass, warn, type CheckResult } from '../../core/doctorCheck.js';
 import { FAMILIES } from '../../core/families.js';
-import { currentTime, parseDuration } from '../../core/timeSpec.js';
+import { parseDuration } from '../../core/duration.js';
+import { currentTime } from '../../core/timeSpec.js';
 import { doctorJson, doctorText, summaryOf } from '../../sinks/doctorReport.js';
 import { Output } from '../../sinks/output.js';
 import {

@@ -1,7 +1,6 @@
-import { durationMs } from '../../core/configFields.js';
+import { durationMs, parseDuration } from '../../core/duration.js';
 import type { SmsmonConfig } from '../../core/configSchema.js';
 import { UsageError } from '../../core/errors.js';
-import { parseDuration } from '../../core/timeSpec.js';
 import { redactHealthUrl, type HealthCheckOptions } from '../../health/healthCheck.js';
 import { parseWholeNumber } from '../shared/wholeNumber.js';
 import type { HealthCommandOptions } from './options.js';

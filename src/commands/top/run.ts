@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { configFor } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
-import { parseDuration } from '../../core/timeSpec.js';
+import { parseDuration } from '../../core/duration.js';
 import { compileSmsEvents } from '../../operators/smsEventKind.js';
 import { TopState } from '../../operators/topState.js';
 import { renderTop, type ScreenSize } from '../../sinks/topScreen.js';

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { AlertMessage } from '../../../alerts/alert.js';
 import { configFor } from '../../../core/config.js';
 import { ExitCode, unknownChoice } from '../../../core/errors.js';
-import { currentTime, parseDuration } from '../../../core/timeSpec.js';
+import { parseDuration } from '../../../core/duration.js';
+import { currentTime } from '../../../core/timeSpec.js';
 import { deliverAll, type Delivery } from '../../../alerts/delivery.js';
 import { deliveriesJson, deliveriesText } from '../../../alerts/deliveryReport.js';
 import {
