@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { configJsonSchema } from './config.js';
 import { configSchema } from './configSchema.js';
-import { durationMsOf, parseDuration, parseDurationSeconds } from './duration.js';
+import {
+  durationMs,
+  durationMsOf,
+  LONGEST_TIMER_MS,
+  parseDuration,
+  parseDurationSeconds,
+} from './duration.js';
 
 /** What the option parser accepts. */
 function isDuration(text: string): boolean {
@@ -98,6 +104,14 @@ test('zero is a duration only where asked for (a --fail-over limit, --since 0s)'
   assert.equal(durationMsOf('1h30m'), 5_400_000);
   assert.equal(durationMsOf('soon'), undefined);
   assert.throws(() => parseDurationSeconds('--fail-over', '-1s', { zero: true }), /bad --fail-over "-1s"/);
+});
+
+test("a timer's delay waits at most what setTimeout can (2^31 − 1 ms), a retention is not cut", () => {
+  assert.equal(parseDuration('--timeout', '30d', { timer: true }), LONGEST_TIMER_MS);
+  assert.equal(parseDuration('--timeout', '24d', { timer: true }), 24 * 86_400_000);
+  assert.equal(durationMs('30d', { timer: true }), LONGEST_TIMER_MS);
+  assert.equal(durationMs('30d'), 30 * 86_400_000);
+  assert.equal(parseDurationSeconds('--watch', '4w', { timer: true }), LONGEST_TIMER_MS / 1000);
 });
 
 test('seconds are read as the decimal written, not through milliseconds', () => {

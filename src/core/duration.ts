@@ -43,9 +43,14 @@ const ANY_DURATION = new RegExp(ANY, 'u');
 /** What a duration looks like, for messages. */
 export const DURATION_FORMS = 'a duration like 10 (seconds), 500ms, 90s, 15m, 1h30m, 2d';
 
+/** setTimeout's longest delay (2^31 − 1 ms, about 24.8 days): a longer one would fire at once. */
+export const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export interface DurationChoice {
   /** '0s' is allowed (a --fail-over limit, a --since of now); else a duration must be above zero. */
   readonly zero?: boolean;
+  /** A timer's delay (a timeout, an interval): longer ones wait LONGEST_TIMER_MS. */
+  readonly timer?: boolean;
 }
 
 /** Milliseconds of a duration option: `--timeout 10` is 10 000. A usage error names the forms. */
@@ -59,8 +64,8 @@ export function parseDurationSeconds(option: string, text: string, choice: Durat
 }
 
 /** Milliseconds of a config duration (already checked by the schema, so this does not throw). */
-export function durationMs(text: string): number {
-  return parseDuration('duration', text);
+export function durationMs(text: string, choice: DurationChoice = {}): number {
+  return parseDuration('duration', text, choice);
 }
 
 /** Milliseconds of `text` when it is a duration (zero included), else undefined. */
@@ -73,11 +78,12 @@ function measure(
   option: string,
   text: string,
   baseExponent: number,
-  { zero = false }: DurationChoice,
+  { zero = false, timer = false }: DurationChoice,
 ): number {
   const match = (zero ? ANY_DURATION : POSITIVE_DURATION).exec(text);
   if (!match) throw new UsageError(`bad ${option} "${text}"; expected ${DURATION_FORMS}`);
-  return valueOf(match, baseExponent);
+  const value = valueOf(match, baseExponent);
+  return timer ? Math.min(value, LONGEST_TIMER_MS * 10 ** (-3 - baseExponent)) : value;
 }
 
 /** The matched terms in units of 10^baseExponent seconds. */

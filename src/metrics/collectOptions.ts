@@ -36,7 +36,7 @@ export function collectOptionsFrom(
     // The line may quote the URL's own text.
     warn: (line) => process.stderr.write(escapeControlsToOneLine(line) + '\n'),
     skip: skippedSources(options),
-    sampleMs: parseDuration('--sample', options.sample),
+    sampleMs: parseDuration('--sample', options.sample, { timer: true }),
   };
 }
 

@@ -43,8 +43,8 @@ const SOURCES: Readonly<Record<MetricSourceName, Collector>> = {
     const { url, statementTimeout, timeout, tables, columns } = config.database;
     return collectDatabaseMetrics({
       url: url!,
-      statementTimeoutMs: durationMs(statementTimeout),
-      timeoutMs: durationMs(timeout),
+      statementTimeoutMs: durationMs(statementTimeout, { timer: true }),
+      timeoutMs: durationMs(timeout, { timer: true }),
       tables,
       columns,
       now: new Date(now),

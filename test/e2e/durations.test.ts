@@ -1,9 +1,12 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { healthBed } from '../kit/healthBed.js';
+import { GUIDE_BODY } from '../kit/healthServer.js';
 import { runSmsmon } from '../kit/runSmsmon.js';
 
 /**
@@ -98,4 +101,25 @@ test('a config file with health.timeout "10" (plain seconds) is valid and means 
   const regex = new RegExp(pattern, 'u');
   for (const text of ['10', '0.5', '500ms', '1h30m']) assert.ok(regex.test(text), text);
   for (const text of ['0', '1x', '10 seconds']) assert.ok(!regex.test(text), text);
+});
+
+test('health --timeout 30d, past what a timer can wait, still waits for a slow answer', async () => {
+  // Node fires a timer longer than 2^31 − 1 ms after 1 ms: the timeout would end every check at once.
+  const server = createServer((_, res) => {
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(GUIDE_BODY));
+    }, 300);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
+    const run = await bed.health([url, '--timeout', '30d']);
+    assert.equal(run.stdout.split('\n')[0], 'HEALTH OK - healthy (4 services)', run.stderr);
+    assert.equal(run.code, 0);
+    assert.equal(run.stderr, '');
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

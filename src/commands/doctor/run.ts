@@ -26,7 +26,7 @@ import { colourWanted } from '../shared/colour.js';
 /** Runs every check at once; each is bounded by --timeout and reports instead of throwing. */
 export async function runDoctor(options: DoctorCommandOptions, command: Command): Promise<number> {
   const { config } = await configFor(command);
-  const timeoutMs = parseDuration('--timeout', options.timeout);
+  const timeoutMs = parseDuration('--timeout', options.timeout, { timer: true });
   const place = await logPlaceFor(command, options);
   const dir = place.dir.path;
   const now = currentTime();

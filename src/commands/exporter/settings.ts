@@ -47,8 +47,8 @@ export function exporterSettings(
       durationReader: compileDurationReader({ bareExponent: 0 }),
       now: currentTime,
     },
-    intervalMs: parseDuration('--interval', options.interval),
-    sampleMs: parseDuration('--sample', options.sample),
+    intervalMs: parseDuration('--interval', options.interval, { timer: true }),
+    sampleMs: parseDuration('--sample', options.sample, { timer: true }),
     system: options.system,
     config,
   };

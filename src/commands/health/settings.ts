@@ -28,8 +28,8 @@ export function healthSettingsFrom(
   }
   const timeoutMs =
     options.timeout === undefined
-      ? durationMs(config.health.timeout)
-      : parseDuration('--timeout', options.timeout);
+      ? durationMs(config.health.timeout, { timer: true })
+      : parseDuration('--timeout', options.timeout, { timer: true });
   return {
     check: {
       url,
@@ -40,7 +40,8 @@ export function healthSettingsFrom(
           ? config.health.warnMs
           : wholeNumber('--warn-ms', options.warnMs, 1, Number.MAX_SAFE_INTEGER),
     },
-    watchMs: options.watch === undefined ? undefined : parseDuration('--watch', options.watch),
+    watchMs:
+      options.watch === undefined ? undefined : parseDuration('--watch', options.watch, { timer: true }),
   };
 }
 

@@ -22,7 +22,7 @@ const CHANNEL_FAILED = ExitCode.NoMatch;
 
 export async function runAlertsTest(options: AlertsTestOptions, command: Command): Promise<number> {
   const asked = options.channel === undefined ? undefined : channelNamed(options.channel);
-  const timeoutMs = parseDuration('--timeout', options.timeout);
+  const timeoutMs = parseDuration('--timeout', options.timeout, { timer: true });
   const { config } = await configFor(command);
   const channels = (asked ? [asked] : CHANNEL_NAMES).map((name) => ({
     name,
