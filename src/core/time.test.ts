@@ -63,6 +63,7 @@ test('--since accepts durations, now and ISO times (zone-less ones in the logs z
       'bad --since "1x"; expected a duration like 90s, 15m, 1h30m, 2d or a time like 2024-01-21T10:00 or today/yesterday',
   });
   assert.throws(() => parseTimeSpec('--until', '2024-13-01', now, utc), /bad --until/);
+  assert.throws(() => parseTimeSpec('--since', 'constructor', now, utc), /bad --since "constructor"/);
 });
 
 test('today and yesterday are midnight in the logs zone', () => {

@@ -6,7 +6,10 @@ const ISO =
   /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,3})\d*)?)?)?\s*(Z|[+-]\d\d:?\d\d)?$/i;
 
 /** Days back from today of the named days; their midnight is read in the logs' zone. */
-const NAMED_DAYS: Readonly<Record<string, number>> = { today: 0, yesterday: 1 };
+const NAMED_DAYS: ReadonlyMap<string, number> = new Map([
+  ['today', 0],
+  ['yesterday', 1],
+]);
 
 /**
  * Parses --since/--until: a duration back from now (90s, 1h30m, 2d), 'now', 'today' or 'yesterday'
@@ -21,7 +24,7 @@ export function parseTimeSpec(
 ): number {
   const spec = text.trim();
   if (spec === 'now') return now;
-  const daysBack = NAMED_DAYS[spec];
+  const daysBack = NAMED_DAYS.get(spec);
   if (daysBack !== undefined) return midnight(now, daysBack, wallClock);
   const back = durationMsOf(spec);
   if (back !== undefined) return now - back;
@@ -52,7 +55,7 @@ export function parseTimeSpec(
 /** A --since/--until measured from now (1h, now, today), not a fixed ISO time. */
 export function isRelativeSpec(text: string): boolean {
   const spec = text.trim();
-  return spec === 'now' || Object.hasOwn(NAMED_DAYS, spec) || durationMsOf(spec) !== undefined;
+  return spec === 'now' || NAMED_DAYS.has(spec) || durationMsOf(spec) !== undefined;
 }
 
 /** The start of the day `daysBack` days before now's, in the logs' zone. */
