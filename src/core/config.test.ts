@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { loadLogConfig } from './configLog.js';
-import { durationMs } from './configFields.js';
+import { durationMs } from './duration.js';
 import { ExitCode, UsageError } from './errors.js';
 
 /** A fresh working directory holding the given files. */
@@ -165,7 +165,7 @@ test('table and column names must be SQL identifiers (tables may be schema.table
 test('a bad duration, enum, number or URL names its key; several problems say how many more', async () => {
   assert.equal(
     await failure(file({ redis: { retention: '24 hours' } })),
-    'smsmon.config.json: redis.retention: expected a duration such as 30s, 15m, 2h, 1d or 1w, not "24 hours"',
+    'smsmon.config.json: redis.retention: expected a duration like 10 (seconds), 500ms, 90s, 15m, 1h30m, 2d, not "24 hours"',
   );
   assert.equal(
     await failure(file({ redis: { layout: 'hosts' } })),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { unknownChoice } from './errors.js';
-import { parseDuration } from './timeSpec.js';
+import { DURATION_FORMS, DURATION_PATTERN } from './duration.js';
 import { zoneProblem } from './timeZone.js';
 
 /** Building blocks of the config schema, each with an error message that names what is expected. */
@@ -43,30 +43,17 @@ export function tableName(defaultName: string) {
 }
 
 /**
- * A length of time as written (30s, 15m, 2h, 1d, 1w), checked by the parser the options use.
- * The text is kept so `config show` prints what was written; durationMs converts it.
+ * A length of time as written (10, 90s, 1h30m), checked by the pattern the option parser uses, which
+ * is also the JSON Schema's `pattern`. The text is kept so `config show` prints what was written;
+ * durationMs (duration.ts) converts it.
  */
 export function duration(defaultText: string) {
   return z
     .string()
-    .refine(isDuration, {
-      error: (issue) => `expected a duration such as 30s, 15m, 2h, 1d or 1w, not ${quote(issue.input)}`,
+    .regex(new RegExp(DURATION_PATTERN, 'u'), {
+      error: (issue) => `expected ${DURATION_FORMS}, not ${quote(issue.input)}`,
     })
     .default(defaultText);
-}
-
-/** Milliseconds of a duration the schema has accepted. */
-export function durationMs(text: string): number {
-  return parseDuration('duration', text);
-}
-
-function isDuration(text: string): boolean {
-  try {
-    parseDuration('duration', text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A URL with one of the given protocols; the value is never echoed, it may hold a password. */

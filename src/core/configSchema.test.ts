@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { configJsonSchema } from './config.js';
-import { durationMs } from './configFields.js';
+import { durationMs } from './duration.js';
 import { configSchema, defaultSpoolPath, spoolPath } from './configSchema.js';
 
 test('spool path: spool.path, else an absolute $XDG_STATE_HOME, else ~/.local/state', () => {

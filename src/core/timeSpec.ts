@@ -1,23 +1,20 @@
+import { durationMsOf } from './duration.js';
 import { UsageError } from './errors.js';
-import type { WallClockToEpoch } from './timeZone.js';
+import { zoneOffsetAt, type WallClockToEpoch } from './timeZone.js';
 
-const UNIT_MS: Readonly<Record<string, number>> = {
-  ms: 1,
-  s: 1000,
-  sec: 1000,
-  m: 60_000,
-  min: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 604_800_000,
-};
-const RELATIVE = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h|d|w)$/;
 const ISO =
   /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,3})\d*)?)?)?\s*(Z|[+-]\d\d:?\d\d)?$/i;
 
+/** Days back from today of the named days; their midnight is read in the logs' zone. */
+const NAMED_DAYS: ReadonlyMap<string, number> = new Map([
+  ['today', 0],
+  ['yesterday', 1],
+]);
+
 /**
- * Parses --since/--until: a duration back from now (15m, 2h, 1d, 1w), 'now', or an ISO date/time.
- * An ISO time without a zone is read in the logs' zone (--tz), like the asctime it is compared with.
+ * Parses --since/--until: a duration back from now (90s, 1h30m, 2d), 'now', 'today' or 'yesterday'
+ * (midnight in the logs' zone), or an ISO date/time. An ISO time without a zone is read in the
+ * logs' zone (--tz), like the asctime it is compared with.
  */
 export function parseTimeSpec(
   option: string,
@@ -27,8 +24,10 @@ export function parseTimeSpec(
 ): number {
   const spec = text.trim();
   if (spec === 'now') return now;
-  const relative = RELATIVE.exec(spec);
-  if (relative) return now - Number(relative[1]) * UNIT_MS[relative[2]!]!;
+  const daysBack = NAMED_DAYS.get(spec);
+  if (daysBack !== undefined) return midnight(now, daysBack, wallClock);
+  const back = durationMsOf(spec);
+  if (back !== undefined) return now - back;
   const iso = ISO.exec(spec);
   if (iso) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0', zone] = iso;
@@ -53,19 +52,22 @@ export function parseTimeSpec(
   throw badSpec(option, text);
 }
 
-/** A --since/--until measured back from now (1h, now), not a fixed ISO time. */
+/** A --since/--until measured from now (1h, now, today), not a fixed ISO time. */
 export function isRelativeSpec(text: string): boolean {
   const spec = text.trim();
-  return spec === 'now' || RELATIVE.test(spec);
+  return spec === 'now' || NAMED_DAYS.has(spec) || durationMsOf(spec) !== undefined;
 }
 
-/** A length of time: 30s, 15m, 2h, 1d, 1w. */
-export function parseDuration(option: string, text: string): number {
-  const relative = RELATIVE.exec(text.trim());
-  if (!relative || Number(relative[1]) <= 0) {
-    throw new UsageError(`bad ${option} "${text}"; expected a duration such as 30s, 15m, 2h, 1d or 1w`);
-  }
-  return Number(relative[1]) * UNIT_MS[relative[2]!]!;
+/** The start of the day `daysBack` days before now's, in the logs' zone. */
+function midnight(now: number, daysBack: number, wallClock: WallClockToEpoch): number {
+  const startOf = (day: number): number => {
+    const date = new Date(day);
+    return wallClock(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), 0, 0, 0);
+  };
+  // The offset may be an hour off next to a DST change: a midnight after now is tomorrow's.
+  let today = now + zoneOffsetAt(wallClock, now);
+  if (startOf(today) > now) today -= 86_400_000;
+  return startOf(today - daysBack * 86_400_000);
 }
 
 function zoneOffsetMs(zone: string): number {
@@ -77,7 +79,7 @@ function zoneOffsetMs(zone: string): number {
 
 function badSpec(option: string, text: string): UsageError {
   return new UsageError(
-    `bad ${option} "${text}"; expected a duration (30s, 15m, 2h, 1d, 1w), 'now', or an ISO time (2024-01-20T16:30)`,
+    `bad ${option} "${text}"; expected a duration like 90s, 15m, 1h30m, 2d or a time like 2024-01-21T10:00 or today/yesterday`,
   );
 }
 

@@ -1,6 +1,7 @@
 import type { SmsmonConfig } from '../core/configSchema.js';
 import type { MetricSourceName } from '../core/snapshot.js';
-import { currentTime, parseDuration } from '../core/timeSpec.js';
+import { parseDuration } from '../core/duration.js';
+import { currentTime } from '../core/timeSpec.js';
 import type { LogPlace } from '../sources/logPlace.js';
 import type { CollectOptions } from './snapshotCollector.js';
 import { escapeControlsToOneLine } from '../sinks/safeText.js';
@@ -35,7 +36,7 @@ export function collectOptionsFrom(
     // The line may quote the URL's own text.
     warn: (line) => process.stderr.write(escapeControlsToOneLine(line) + '\n'),
     skip: skippedSources(options),
-    sampleMs: parseDuration('--sample', options.sample),
+    sampleMs: parseDuration('--sample', options.sample, { timer: true }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { SmsmonConfig } from '../core/configSchema.js';
-import { durationMs } from '../core/configFields.js';
+import { durationMs } from '../core/duration.js';
 import { errorLine } from '../core/errors.js';
 import type { MetricSourceName, MetricsSnapshot, SourceFailure, SourceMetrics } from '../core/snapshot.js';
 import { compileDurationReader } from '../operators/durationValues.js';
@@ -43,8 +43,8 @@ const SOURCES: Readonly<Record<MetricSourceName, Collector>> = {
     const { url, statementTimeout, timeout, tables, columns } = config.database;
     return collectDatabaseMetrics({
       url: url!,
-      statementTimeoutMs: durationMs(statementTimeout),
-      timeoutMs: durationMs(timeout),
+      statementTimeoutMs: durationMs(statementTimeout, { timer: true }),
+      timeoutMs: durationMs(timeout, { timer: true }),
       tables,
       columns,
       now: new Date(now),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { durationSeconds, parseDurationOption, parseUnitOption } from './durationText.js';
+import { durationSeconds, parseUnitOption } from './durationText.js';
 
 test('duration texts with and without units', () => {
   assert.equal(durationSeconds('2s', 0), 2);
@@ -13,10 +13,8 @@ test('duration texts with and without units', () => {
     assert.equal(durationSeconds(bad, 0), null, bad);
 });
 
-test('--unit and --fail-over durations are validated with the choices named', () => {
+test('--unit is validated with the choices named', () => {
   assert.equal(parseUnitOption('ms'), -3);
   assert.equal(parseUnitOption('µs'), -6);
   assert.throws(() => parseUnitOption('m'), /unknown unit "m"; expected s, ms, us/);
-  assert.equal(parseDurationOption('--fail-over', '2s'), 2);
-  assert.throws(() => parseDurationOption('--fail-over', 'fast'), /bad --fail-over duration "fast"/);
 });

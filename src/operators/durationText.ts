@@ -1,7 +1,10 @@
-import { UsageError, unknownChoice } from '../core/errors.js';
+import { unknownChoice } from '../core/errors.js';
+
+// Durations as log lines write them (processing_time=812 msec): wider than the options' grammar
+// (core/duration.ts), since smsmon does not choose how an app spells its values.
 
 /**
- * The power of ten of a second, by every name a log line or an option may spell a unit with.
+ * The power of ten of a second, by every name a log line or --unit may spell a unit with.
  * Exponents rather than factors: '812' ms is read as the decimal 812e-3, the double nearest to
  * 0.812, where 812 * 0.001 would be 0.8120000000000001.
  */
@@ -87,12 +90,4 @@ export function parseUnitOption(text: string): number {
   const exponent = unitExponent(text.trim());
   if (exponent === undefined) throw unknownChoice('unit', text, UNIT_CHOICES);
   return exponent;
-}
-
-/** A duration given on the command line (--fail-over p95=2s); a bare number is seconds. */
-export function parseDurationOption(option: string, text: string): number {
-  const seconds = durationSeconds(text.trim(), 0);
-  if (seconds === null)
-    throw new UsageError(`bad ${option} duration "${text}"; expected a number with a unit: 2s, 500ms, 800us`);
-  return seconds;
 }

@@ -1,5 +1,5 @@
+import { parseDurationSeconds } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
-import { parseDurationOption } from './durationText.js';
 import type { LatencyStats } from './latencyStats.js';
 import { parsePercentile, type Percentile } from './percentiles.js';
 
@@ -32,7 +32,7 @@ export function parseThresholds(texts: readonly string[]): Threshold[] {
       if ((NAMED_STATS as readonly string[]).includes(name)) stat = name as Threshold['stat'];
       else if (/^p\d/.test(name)) stat = percentileOf(name.slice(1), text);
       else throw badThreshold(text);
-      return { text, stat, limit: parseDurationOption('--fail-over', match[2]!) };
+      return { text, stat, limit: parseDurationSeconds('--fail-over', match[2]!, { zero: true }) };
     });
 }
 

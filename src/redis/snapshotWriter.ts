@@ -1,5 +1,5 @@
 import { Cluster, type ChainableCommander } from 'ioredis';
-import { durationMs } from '../core/configFields.js';
+import { durationMs } from '../core/duration.js';
 import { DEFAULT_MAX_FUTURE_SKEW } from '../core/configSchema.js';
 import { UsageError } from '../core/errors.js';
 import type { RedisLayout } from './redisLayout.js';

@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import type { RedisLayout } from './redisLayout.js';
-import { durationMs } from '../core/configFields.js';
+import { durationMs } from '../core/duration.js';
 import type { SmsmonConfig } from '../core/configSchema.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { errorLine } from '../core/errors.js';

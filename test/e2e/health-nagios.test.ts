@@ -105,8 +105,8 @@ test('--warn-ms still works (deprecated, milliseconds) but is gone from --help; 
 test('usage errors of the new options are UNKNOWN (3), one line on stderr', async () => {
   const url = `${bed.server.base}/healthy`;
   const cases: Array<[string[], RegExp]> = [
-    [[url, '-w', 'soon'], /^smsmon: bad --warning duration "soon"/],
-    [[url, '-c', '-1'], /^smsmon: bad --critical duration "-1"/],
+    [[url, '-w', 'soon'], /^smsmon: bad --warning "soon"; expected a duration/],
+    [[url, '-c', '-1'], /^smsmon: bad --critical "-1"; expected a duration/],
     [[url, '-c'], /option '-c, --critical <seconds>' argument missing/],
     [[url, '-t', 'soon'], /^smsmon: bad --timeout "soon"/],
     [

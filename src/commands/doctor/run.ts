@@ -3,7 +3,8 @@ import { configFor } from '../../core/config.js';
 import type { SmsmonConfig } from '../../core/configSchema.js';
 import { fail, pass, warn, type CheckResult } from '../../core/doctorCheck.js';
 import { FAMILIES } from '../../core/families.js';
-import { currentTime, parseDuration } from '../../core/timeSpec.js';
+import { parseDuration } from '../../core/duration.js';
+import { currentTime } from '../../core/timeSpec.js';
 import { doctorJson, doctorText, summaryOf } from '../../sinks/doctorReport.js';
 import { Output } from '../../sinks/output.js';
 import {
@@ -26,7 +27,7 @@ import { resultStream } from '../shared/quiet.js';
 /** Runs every check at once; each is bounded by --timeout and reports instead of throwing. */
 export async function runDoctor(options: DoctorCommandOptions, command: Command): Promise<number> {
   const { config } = await configFor(command);
-  const timeoutMs = parseDuration('--timeout', options.timeout);
+  const timeoutMs = parseDuration('--timeout', options.timeout, { timer: true });
   const place = await logPlaceFor(command, options);
   const dir = place.dir.path;
   const now = currentTime();

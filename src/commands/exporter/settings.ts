@@ -1,6 +1,7 @@
 import type { SmsmonConfig } from '../../core/configSchema.js';
 import { UsageError } from '../../core/errors.js';
-import { currentTime, parseDuration } from '../../core/timeSpec.js';
+import { parseDuration } from '../../core/duration.js';
+import { currentTime } from '../../core/timeSpec.js';
 import type { WallClockToEpoch } from '../../core/timeZone.js';
 import { compileDurationReader } from '../../operators/durationValues.js';
 import type { LogMetricsOptions } from '../../operators/logMetrics.js';
@@ -46,8 +47,8 @@ export function exporterSettings(
       durationReader: compileDurationReader({ bareExponent: 0 }),
       now: currentTime,
     },
-    intervalMs: parseDuration('--interval', options.interval),
-    sampleMs: parseDuration('--sample', options.sample),
+    intervalMs: parseDuration('--interval', options.interval, { timer: true }),
+    sampleMs: parseDuration('--sample', options.sample, { timer: true }),
     system: options.system,
     config,
   };

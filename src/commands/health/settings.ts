@@ -1,8 +1,6 @@
-import { durationMs } from '../../core/configFields.js';
+import { durationMs, parseDuration } from '../../core/duration.js';
 import type { SmsmonConfig } from '../../core/configSchema.js';
 import { UsageError } from '../../core/errors.js';
-import { parseDuration } from '../../core/timeSpec.js';
-import { parseDurationOption } from '../../operators/durationText.js';
 import { redactHealthUrl, type HealthCheckOptions } from '../../health/healthCheck.js';
 import { parseWholeNumber } from '../shared/wholeNumber.js';
 import type { HealthCommandOptions } from './options.js';
@@ -30,8 +28,8 @@ export function healthSettingsFrom(
   }
   const timeoutMs =
     options.timeout === undefined
-      ? durationMs(config.health.timeout)
-      : parseDuration('--timeout', options.timeout);
+      ? durationMs(config.health.timeout, { timer: true })
+      : parseDuration('--timeout', options.timeout, { timer: true });
   return {
     check: {
       url,
@@ -45,13 +43,14 @@ export function healthSettingsFrom(
             : config.health.warnMs,
       criticalMs: options.critical === undefined ? undefined : thresholdMs('--critical', options.critical),
     },
-    watchMs: options.watch === undefined ? undefined : parseDuration('--watch', options.watch),
+    watchMs:
+      options.watch === undefined ? undefined : parseDuration('--watch', options.watch, { timer: true }),
   };
 }
 
 /** -w/-c: seconds as check_http takes them (`-w 1 -c 0.5`), a unit allowed (`500ms`). */
 function thresholdMs(option: string, text: string): number {
-  return Math.round(parseDurationOption(option, text) * 1e6) / 1e3; // to the µs: 1.005 * 1000 is 1004.9999999999999
+  return parseDuration(option, text);
 }
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {

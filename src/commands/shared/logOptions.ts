@@ -45,8 +45,8 @@ export function addLogOptions(command: Command, { records = true }: { records?: 
     .option('-m, --module <module>', 'only records of this module (repeatable, comma-separated)', collect)
     .option('-g, --grep <regex>', 'only records whose message or traceback matches (JavaScript regex)')
     .option('-i, --ignore-case', '--grep ignores case')
-    .option('--since <time>', 'records at or after: 15m, 2h, 1d ago, or an ISO time')
-    .option('--until <time>', 'records before: 15m, 2h, 1d ago, or an ISO time')
+    .option('--since <time>', 'records at or after: 15m, 1h30m, 2d ago, today, yesterday, or an ISO time')
+    .option('--until <time>', 'records before: 15m, 1h30m, 2d ago, today, yesterday, or an ISO time')
     .option('--pid <pid>', 'only records of this process id (repeatable)', collect);
   if (records) {
     command

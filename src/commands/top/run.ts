@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { configFor } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
-import { parseDuration } from '../../core/timeSpec.js';
+import { parseDuration } from '../../core/duration.js';
 import { compileSmsEvents } from '../../operators/smsEventKind.js';
 import { TopState } from '../../operators/topState.js';
 import { renderTop, type ScreenSize } from '../../sinks/topScreen.js';
@@ -24,7 +24,7 @@ export async function runTop(options: TopCommandOptions, command: Command): Prom
     throw new UsageError(
       'smsmon top needs a terminal; in scripts use `smsmon metrics show` or `smsmon metrics collect --json`',
     );
-  const intervalMs = parseDuration('--interval', options.interval);
+  const intervalMs = parseDuration('--interval', options.interval, { timer: true });
   const { config } = await configFor(command);
   const color = colourWanted(options, stdout);
   const state = new TopState();

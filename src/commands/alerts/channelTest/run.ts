@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { AlertMessage } from '../../../alerts/alert.js';
 import { configFor } from '../../../core/config.js';
 import { ExitCode, unknownChoice } from '../../../core/errors.js';
-import { currentTime, parseDuration } from '../../../core/timeSpec.js';
+import { parseDuration } from '../../../core/duration.js';
+import { currentTime } from '../../../core/timeSpec.js';
 import { deliverAll, type Delivery } from '../../../alerts/delivery.js';
 import { deliveriesJson, deliveriesText } from '../../../alerts/deliveryReport.js';
 import {
@@ -22,7 +23,7 @@ const CHANNEL_FAILED = ExitCode.NoMatch;
 
 export async function runAlertsTest(options: AlertsTestOptions, command: Command): Promise<number> {
   const asked = options.channel === undefined ? undefined : channelNamed(options.channel);
-  const timeoutMs = parseDuration('--timeout', options.timeout);
+  const timeoutMs = parseDuration('--timeout', options.timeout, { timer: true });
   const { config } = await configFor(command);
   const channels = (asked ? [asked] : CHANNEL_NAMES).map((name) => ({
     name,

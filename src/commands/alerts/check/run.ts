@@ -3,13 +3,12 @@ import type { Command } from 'commander';
 import type { Notifier } from '../../../alerts/alert.js';
 import { configFor } from '../../../core/config.js';
 import { healthProbe } from '../../../health/healthProbe.js';
-import { durationMs } from '../../../core/configFields.js';
+import { durationMs, parseDuration } from '../../../core/duration.js';
 import type { SmsmonConfig } from '../../../core/configSchema.js';
 import { errorLine, ExitCode, SourceError, UsageError } from '../../../core/errors.js';
 import type { HealthCheckResult } from '../../../core/health.js';
 import type { RedisLayout } from '../../../redis/redisLayout.js';
 import type { MetricsSnapshot } from '../../../core/snapshot.js';
-import { parseDuration } from '../../../core/timeSpec.js';
 import { evaluateThresholds, isUnknownKey, type ThresholdCheck } from '../../../alerts/thresholdCheck.js';
 import { deliverAlerts, type DeliveryOutcome } from '../../../alerts/alertDelivery.js';
 import {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../../core/errors.js';
 import type { WallClockToEpoch } from '../../../core/timeZone.js';
-import { currentTime, parseDuration, parseTimeSpec } from '../../../core/timeSpec.js';
+import { parseDuration } from '../../../core/duration.js';
+import { currentTime, parseTimeSpec } from '../../../core/timeSpec.js';
 import { ErrorCountOperator, type ErrorCountSpec } from '../../../operators/errorCountOperator.js';
 import { parseGroupKeys } from '../../../operators/errorGroups.js';
 import { Output } from '../../../sinks/output.js';

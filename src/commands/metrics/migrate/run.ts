@@ -1,10 +1,9 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { configFor } from '../../../core/config.js';
-import { durationMs } from '../../../core/configFields.js';
+import { durationMs, parseDuration } from '../../../core/duration.js';
 import { ExitCode } from '../../../core/errors.js';
 import { redisLayout } from '../../../redis/redisLayout.js';
-import { parseDuration } from '../../../core/timeSpec.js';
 import { migrateGuideKeys } from '../../../redis/guideMigration.js';
 import { migrationJson, migrationText } from '../../../redis/guideMigrationReport.js';
 import { Output } from '../../../sinks/output.js';

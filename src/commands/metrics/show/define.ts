@@ -23,7 +23,7 @@ Exit: 0 shown, 1 no samples in the window, 2 usage or bad config, 3 Redis unreac
 export function defineMetricsShow(show: Command): Command {
   return addRedisOptions(show.description('read the stored series back: table with sparklines, or JSON'))
     .argument('[metrics...]', 'metric names (default: all)')
-    .option('--since <time>', 'samples at or after: 15m, 6h, 1d ago, or an ISO time', '6h')
+    .option('--since <time>', 'samples at or after: 15m, 1h30m, 1d ago, yesterday, or an ISO time', '6h')
     .option('--host <name>', 'this host only (default: this machine)')
     .addOption(new Option('--fleet', 'every host, merged').conflicts('host'))
     .addOption(

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { configFor } from '../../../core/config.js';
-import { durationMs } from '../../../core/configFields.js';
+import { durationMs, parseDuration } from '../../../core/duration.js';
 import { spoolPath } from '../../../core/configSchema.js';
 import { ExitCode } from '../../../core/errors.js';
-import { parseDuration } from '../../../core/timeSpec.js';
 import { closeRedis, connectRedis } from '../../../redis/redisConnection.js';
 import { redactRedisUrl } from '../../../redis/redisUrl.js';
 import { spoolLine } from '../../../sinks/snapshotSpool.js';
