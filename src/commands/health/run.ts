@@ -11,6 +11,9 @@ import { watchHealth } from '../../health/healthWatch.js';
 import { writeNotice } from '../../sinks/notice.js';
 import { colourWanted } from '../shared/colour.js';
 import { resultStream } from '../shared/quiet.js';
+import { whileWaiting } from '../../sinks/spinner.js';
+import { waitSpinnerWanted } from '../../sinks/liveStatus.js';
+import { redactHealthUrl } from '../../health/healthCheck.js';
 
 export async function runHealth(
   url: string | undefined,
@@ -35,8 +38,12 @@ async function checkOnce(
   recorder: HealthRecorder | undefined,
 ): Promise<number> {
   const color = colourWanted(options);
-  const { result, text } = await renderedCheck(settings.check, (r) =>
-    options.json ? healthJson(r) : healthText(r, color, settings.check),
+  const { result, text } = await whileWaiting(
+    `checking ${redactHealthUrl(settings.check.url)}`,
+    waitSpinnerWanted(options),
+    renderedCheck(settings.check, (r) =>
+      options.json ? healthJson(r) : healthText(r, color, settings.check),
+    ),
   );
   const output = new Output(resultStream(options));
   output.write(text);

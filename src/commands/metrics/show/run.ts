@@ -16,6 +16,9 @@ import type { ShowCommandOptions } from './options.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
 import { colourWanted } from '../../shared/colour.js';
 import { resultStream } from '../../shared/quiet.js';
+import { Spinner } from '../../../sinks/spinner.js';
+import { waitSpinnerWanted } from '../../../sinks/liveStatus.js';
+import { redactUrl } from '../../../core/redact.js';
 
 export async function runShow(
   names: string[],
@@ -26,9 +29,15 @@ export async function runShow(
   const target = redisTargetFrom(config, options);
   const until = currentTime();
   const since = parseTimeSpec('--since', options.since, until, wallClockIn(undefined));
-  const redis = await openRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
+  const spinner = new Spinner(`reading ${redactUrl(target.url)}`, waitSpinnerWanted(options), 300);
   let report: SeriesReport;
   let guideKeys: KeySummary[];
+  const redis = await openRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS }).catch(
+    (error: unknown) => {
+      spinner.stop();
+      throw error;
+    },
+  );
   try {
     const read = await readSeries(redis, target.layout, {
       host: options.fleet ? undefined : (options.host ?? hostname()),
@@ -42,6 +51,7 @@ export async function runShow(
     guideKeys = read.guideKeys;
     for (const line of readNotes(read.guideKeys, read.unparsed)) process.stderr.write(line);
   } finally {
+    spinner.stop();
     await closeRedis(redis);
   }
   const samples = Object.values(report.series).reduce((n, points) => n + points.length, 0);
