@@ -2,7 +2,7 @@ import { allCommands, type CommandNode, type OptionNode, type ValueNode } from '
 import { optionsAt, pathText, singleQuoted } from './shellWords.js';
 
 /**
- * A bash completion script (also run by zsh's bashcompinit): the command tree as case tables,
+ * A bash completion script: the command tree as case tables,
  * read by one function that walks the words before the cursor. A command path is the
  * subcommand words so far ('' for smsmon itself, 'logs tail'); an option that takes a value
  * makes the next word its value.

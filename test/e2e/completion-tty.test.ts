@@ -38,7 +38,7 @@ test('bash: Tab completes a command, a subcommand and a --by key', async () => {
   }
 });
 
-test('zsh: the script saved as _smsmon in $fpath completes from the first Tab', async () => {
+test('zsh: saved as _smsmon in $fpath, completes from the first Tab, with descriptions', async () => {
   const functions = join(place, 'zsh');
   mkdirSync(functions);
   writeFileSync(
@@ -53,8 +53,12 @@ test('zsh: the script saved as _smsmon in $fpath completes from the first Tab', 
     );
     session.keys('smsmon lo', 'Tab');
     await session.waitFor(/> smsmon logs\s*$/m, 'smsmon logs');
+    session.keys('Tab');
+    await session.waitFor(/^tail +-- print the last records/m, 'the subcommands with their descriptions');
     session.keys('se', 'Tab', '--ignore-c', 'Tab');
     await session.waitFor(/> smsmon logs search --ignore-case\s*$/m, '--ignore-case');
+    session.keys('C-u', 'smsmon errors count --by=type,h', 'Tab');
+    await session.waitFor(/> smsmon errors count --by=type,hour\s*$/m, '--by=type,hour');
   } finally {
     session.close();
   }
