@@ -14,6 +14,8 @@ export function manPage(root: CommandNode, version: string, exitCodes: ExitCodes
     '.SH NAME',
     `smsmon \\- ${roffText(lowerFirst(root.description))}`,
     '.SH SYNOPSIS',
+    `${bold('smsmon')} ${roffText(root.usage)}`,
+    '.br',
     ...commands
       .filter((node) => node.subcommands.length === 0)
       .flatMap((node) => [`${bold(['smsmon', ...node.path].join(' '))} ${roffText(node.usage)}`, '.br']),
