@@ -48,6 +48,26 @@ export class Output {
     this.used += this.bytes.write(safe, this.used);
   }
 
+  /**
+   * Lets `encode` write `item` straight into the byte buffer, at most `maxBytes` bytes, and return
+   * where it stopped. On a terminal the bytes are read back as text and escaped like write()'s.
+   */
+  encode<T>(item: T, maxBytes: number, encode: (item: T, bytes: Buffer, at: number) => number): void {
+    if (this.closed) return;
+    if (this.terminal || maxBytes > this.bytes.length) {
+      const bytes = Buffer.allocUnsafe(maxBytes);
+      const end = encode(item, bytes, 0);
+      if (this.terminal) this.write(bytes.toString('utf8', 0, end));
+      else {
+        this.writeBuffer();
+        this.send(bytes.subarray(0, end));
+      }
+      return;
+    }
+    if (this.used + maxBytes > this.bytes.length) this.writeBuffer();
+    this.used = encode(item, this.bytes, this.used);
+  }
+
   /** Resolves once the stream can take more: the backpressure point for producers. */
   async maybeFlush(): Promise<void> {
     if (this.full && !this.closed) {
