@@ -33,9 +33,18 @@ export function jsonStringMaxBytes(text: string): number {
 /** Longer strings are escaped by JSON.stringify, whose native loop beats this one's. */
 const SHORT = 32;
 
+/** What JSON.stringify escapes; a string without any is copied as UTF-8, without a new string. */
+const ESCAPED = /["\\\x00-\x1f\ud800-\udfff]/;
+
 /** Writes JSON.stringify(text) as UTF-8; lone surrogates are escaped (\udXXX) as JSON.stringify does. */
 export function jsonString(bytes: Buffer, at: number, text: string): number {
-  if (text.length > SHORT) return at + bytes.write(JSON.stringify(text), at);
+  if (text.length > SHORT) {
+    if (ESCAPED.test(text)) return at + bytes.write(JSON.stringify(text), at);
+    bytes[at] = QUOTE;
+    const end = at + 1 + bytes.write(text, at + 1);
+    bytes[end] = QUOTE;
+    return end + 1;
+  }
   let p = at;
   bytes[p++] = QUOTE;
   for (let i = 0, n = text.length; i < n; i++) {
