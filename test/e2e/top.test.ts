@@ -59,7 +59,7 @@ function assertFills(shown: string, columns: number, rows: number): void {
   assert.equal([...cpuBottom].length, columns, `the CPU chart spans the screen: ${cpuBottom}`);
 }
 
-test('top fills the screen at 80×24 and 200×50, redraws on resize and quits cleanly on q', async () => {
+test('top fills the screen at 80×24, 200×50 and 40×15, redraws on resize and quits cleanly on q', async () => {
   const command =
     `cd ${REPO} && NO_COLOR=1 TZ=UTC SMSMON_NOW=2024-01-20T00:30:00Z ${process.execPath} ${BIN} top ` +
     `--dir fixtures/logs --no-database --no-health --interval 1s; echo "top exited $?"; sleep 30`;
@@ -80,6 +80,20 @@ test('top fills the screen at 80×24 and 200×50, redraws on resize and quits cl
   assertFills(shown, 200, 50);
   assert.match(shown, /Health\n {2}not checked/);
   assert.doesNotMatch(shown, /more error types/, 'every error type of the hour fits at 200×50');
+
+  // 40×15: a wrapped line would push the header off the top; the health state is the last row.
+  tmux(['resize-window', '-t', session, '-x', '40', '-y', '15']);
+  shown = await waitFor(
+    (text) => /not checked/.test(screenLines(text)[14] ?? '') && /^smsmon top/.test(text),
+    'the redraw at 40×15',
+  );
+  const lines = screenLines(shown);
+  assert.equal(lines.length, 15);
+  assert.ok(
+    lines.every((line) => [...line].length <= 40),
+    shown,
+  );
+  assert.match(shown, /RateLimitError/);
 
   tmux(['send-keys', '-t', session, 'q']);
   shown = await waitFor(/top exited \d+/, 'the exit');
