@@ -254,29 +254,12 @@ describe('a real Django app', () => {
         assert.equal(shown.slice(13), ':00:00,000', key);
         return [shown.slice(0, 13), count];
       });
-    const errors = await json<{ groups: Array<{ hour: string; count: number }> }>([
-      'errors',
-      'count',
-      '--by',
-      'hour',
-      '--json',
-      '--dir',
-      '.',
-      ...TZ,
-    ]);
-    assert.deepEqual(
-      wallHours(errors.groups.map((g) => [g.hour, g.count])).sort(),
-      await hoursOf('errors', ['--level', 'ERROR+']),
-    );
-    const latency = await json<{ groups: Array<{ group: string; count: number }> }>([
-      'latency',
-      '--by',
-      'hour',
-      '--json',
-      '--dir',
-      '.',
-      ...TZ,
-    ]);
+    const byHour = <T>(command: string[]) =>
+      json<T>([...command, '--by', 'hour', '--json', '--dir', '.', ...TZ]);
+    const errors = await byHour<{ groups: Array<{ hour: string; count: number }> }>(['errors', 'count']);
+    const errorHours = await hoursOf('errors', ['--level', 'ERROR+']);
+    assert.deepEqual(wallHours(errors.groups.map((g) => [g.hour, g.count])).sort(), errorHours);
+    const latency = await byHour<{ groups: Array<{ group: string; count: number }> }>(['latency']);
     const latencyHours = new Set(wallHours(latency.groups.map((g) => [g.group, g.count])).map(([h]) => h));
     const appHours = new Set((await hoursOf('app', [])).map(([h]) => h));
     assert.ok(
@@ -285,8 +268,7 @@ describe('a real Django app', () => {
     );
     const table = await smsmon(['errors', 'count', '--by', 'hour', '--dir', '.', ...TZ]);
     assert.match(table.stdout, /hour \(America\/New_York\)/);
-    for (const [hour] of await hoursOf('errors', ['--level', 'ERROR+']))
-      assert.ok(table.stdout.includes(`${hour}:00`), hour);
+    for (const [hour] of errorHours) assert.ok(table.stdout.includes(`${hour}:00`), hour);
   });
 
   test('logs search windows in the app zone: the records of a full scan filtered by time', async () => {
