@@ -1,12 +1,15 @@
 import type { SourceProblem } from '../core/sourceProblem.js';
 import type { ErrorGroup } from '../operators/errorGroups.js';
 import { toCsv } from './csv.js';
+import { hourColumn } from './hourColumn.js';
 import { escapeToOneLine } from './safeText.js';
 import { renderTable } from './table.js';
 
 /** Everything `errors count` prints, in every format. */
 export interface ErrorReport {
   by: readonly string[];
+  /** The zone the log's times were read in (undefined: this machine's): the table's hours are its. */
+  zone: string | undefined;
   total: number;
   /** Of `total`, records whose header looks forged (still counted: a forgery cannot be proven). */
   suspect: number;
@@ -94,9 +97,15 @@ export function errorReportCsv(report: ErrorReport, terminal: boolean): string {
 export function errorReportText(report: ErrorReport, color: boolean, width: number): string {
   if (report.total === 0 && (!report.compare || report.compare.total === 0)) return 'no errors\n';
   const sampleWidth = Math.max(20, Math.min(80, width - 60));
+  const hourAt = report.by.indexOf('hour');
+  const hours = hourColumn(
+    report.zone,
+    report.groups.map((group) => group.keys[hourAt] ?? ''),
+  );
+  const keyCell = (key: string, i: number) => escapeToOneLine(i === hourAt ? hours.cell(key) : key);
   const rows = report.groups.map((group) => {
     const cells: Array<string | number> = [
-      ...group.keys.map(escapeToOneLine),
+      ...group.keys.map(keyCell),
       group.count,
       `${share(group.count, report.total).toFixed(1)}%`,
     ];
@@ -116,7 +125,7 @@ export function errorReportText(report: ErrorReport, color: boolean, width: numb
     );
     return cells;
   });
-  const head = columns(report).map((c) => c.replace('_', ' '));
+  const head = columns(report).map((c, i) => (i === hourAt ? hours.head : c.replace('_', ' ')));
   const align = head.map(
     (_, i) =>
       (i >= report.by.length && i < report.by.length + (report.compare ? 5 : 2) ? 'right' : 'left') as

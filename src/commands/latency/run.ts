@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../core/errors.js';
+import type { ZoneChoice } from '../../core/logZone.js';
 import { breaches } from '../../operators/latencyThresholds.js';
 import {
   LatencySummaryOperator,
@@ -27,9 +28,9 @@ export async function runLatency(
   options: LatencyCommandOptions,
   command: Command,
 ): Promise<number> {
-  const plan = buildLatencyPlan(options);
-  const threads = parseThreads(options.threads);
   const place = await logPlaceFor(command, options);
+  const plan = buildLatencyPlan(options, place.zone);
+  const threads = parseThreads(options.threads);
   const query = await buildLogQuery(args, options, { follow: false, place });
   const operator = new LatencySummaryOperator(plan);
   const stats = await scanSharded(query, {
@@ -41,7 +42,7 @@ export async function runLatency(
   });
   const result = operator.result(plan.percentiles);
   const output = new Output(resultStream(query));
-  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats)));
+  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats, place.zone)));
   await output.flush();
   reportScan(query, stats);
   await warnOfZoneAfter(query, stats.matched);
@@ -61,8 +62,14 @@ function verdict(plan: LatencyPlan, result: LatencyResult, operator: LatencySumm
   return exceeded.length > 0 ? ExitCode.NoMatch : ExitCode.Ok;
 }
 
-function reportContext(plan: LatencyPlan, query: LogQuery, stats: ScanStats): ReportContext {
+function reportContext(
+  plan: LatencyPlan,
+  query: LogQuery,
+  stats: ScanStats,
+  zone: ZoneChoice,
+): ReportContext {
   return {
+    zone: zone.zone,
     unreadable: stats.unreadable,
     by: plan.byName,
     accuracy: plan.accuracy,
