@@ -64,13 +64,9 @@ test('other characters, ragged rows or colour are left to cli-table3, with the s
   const colour = renderTable({ head: ['a'], rows: [['b']], align: ['left'], color: true });
   assert.equal(
     colour,
-    '\x1b[90m┌\x1b[39m' +
-      '\x1b[90m─\x1b[39m'.repeat(3) +
-      '\x1b[90m┐\x1b[39m\n' +
+    '\x1b[90m┌───┐\x1b[39m\n' +
       '\x1b[90m│\x1b[39m \x1b[36ma\x1b[39m \x1b[90m│\x1b[39m\n' +
       '\x1b[90m│\x1b[39m b \x1b[90m│\x1b[39m\n' +
-      '\x1b[90m└\x1b[39m' +
-      '\x1b[90m─\x1b[39m'.repeat(3) +
-      '\x1b[90m┘\x1b[39m\n',
+      '\x1b[90m└───┘\x1b[39m\n',
   );
 });

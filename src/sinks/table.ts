@@ -34,6 +34,7 @@ const BORDER_CHARS = {
   right: '│',
   middle: '│',
 };
+const [GREY_START, GREY_END] = paint.gray('\0').split('\0') as [string, string];
 const GREY_BORDERS = Object.fromEntries(
   Object.entries(BORDER_CHARS).map(([name, char]) => [name, paint.gray(char)]),
 );
@@ -53,5 +54,7 @@ export function renderTable({ head, rows, align, color }: TableSpec): string {
     chars: { ...(color ? GREY_BORDERS : {}), mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const row of cells) table.push(row);
-  return table.toString() + '\n';
+  const text = table.toString();
+  // Each border character is painted alone: neighbours join into one run (cells hold no ESC).
+  return (color ? text.replaceAll(`${GREY_END}${GREY_START}`, '') : text) + '\n';
 }
