@@ -26,7 +26,11 @@ export interface LatencyPlan extends LatencySummaryOptions {
 const MAX_SLOWEST = 10_000;
 
 /** `zone`: the log's, chosen as every log command chooses it (logZone.ts). */
-export function buildLatencyPlan(options: LatencyCommandOptions, zone: ZoneChoice): LatencyPlan {
+/**
+ * Checks every flag — before a file is touched, so a bad flag is a usage error, not a missing
+ * directory — and returns the plan once the logs' zone is known (--by hour reads it).
+ */
+export function buildLatencyPlan(options: LatencyCommandOptions): (zone: ZoneChoice) => LatencyPlan {
   if (options.raw || options.fields !== undefined)
     throw new UsageError('--raw and --fields print records; latency prints a summary (use --json or --csv)');
   const writer = options.csv ? 'csv' : options.ndjson ? 'ndjson' : options.json ? 'json' : 'text';
@@ -42,23 +46,27 @@ export function buildLatencyPlan(options: LatencyCommandOptions, zone: ZoneChoic
   compileDurationReader(duration);
   const percentiles = parsePercentiles(options.percentiles);
   if (options.by !== undefined) checkGroupName(options.by);
-  const spec: LatencySpec = {
-    duration,
-    by: options.by,
-    slowest: options.slowest === undefined ? undefined : parseSlowest(options.slowest),
-    histogram,
-    exact: options.exact === true,
-    zone: { zone: zone.zone, setBy: zone.setBy },
-  };
-  return {
-    ...latencySummaryOptions(spec),
-    spec,
-    percentiles,
-    byName: options.by ?? null,
-    histogram,
-    accuracy: options.exact ? 'exact' : 'ddsketch 1%',
-    thresholds: parseThresholds(options.failOver ?? []),
-    writer,
+  const slowest = options.slowest === undefined ? undefined : parseSlowest(options.slowest);
+  const thresholds = parseThresholds(options.failOver ?? []);
+  return (zone) => {
+    const spec: LatencySpec = {
+      duration,
+      by: options.by,
+      slowest,
+      histogram,
+      exact: options.exact === true,
+      zone: { zone: zone.zone, setBy: zone.setBy },
+    };
+    return {
+      ...latencySummaryOptions(spec),
+      spec,
+      percentiles,
+      byName: options.by ?? null,
+      histogram,
+      accuracy: options.exact ? 'exact' : 'ddsketch 1%',
+      thresholds,
+      writer,
+    };
   };
 }
 

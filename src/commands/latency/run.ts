@@ -28,9 +28,10 @@ export async function runLatency(
   options: LatencyCommandOptions,
   command: Command,
 ): Promise<number> {
-  const place = await logPlaceFor(command, options);
-  const plan = buildLatencyPlan(options, place.zone);
+  const planFor = buildLatencyPlan(options);
   const threads = parseThreads(options.threads);
+  const place = await logPlaceFor(command, options);
+  const plan = planFor(place.zone);
   const query = await buildLogQuery(args, options, { follow: false, place });
   const operator = new LatencySummaryOperator(plan);
   const stats = await scanSharded(query, {
