@@ -22,4 +22,7 @@ test('a network wait also needs stdout to be a terminal: --json | jq and cron se
   assert.equal(waitSpinnerWanted({}, {}, { isTTY: true }, TTY), true);
   assert.equal(waitSpinnerWanted({}, {}, { isTTY: false }, TTY), false);
   assert.equal(waitSpinnerWanted({ quiet: true }, {}, { isTTY: true }, TTY), false);
+  assert.equal(waitSpinnerWanted({ color: false }, {}, { isTTY: true }, TTY), false, '--no-color');
+  assert.equal(waitSpinnerWanted({ color: 'never' }, {}, { isTTY: true }, TTY), false);
+  assert.equal(waitSpinnerWanted({ color: 'always' }, {}, { isTTY: true }, TTY), true);
 });

@@ -15,13 +15,14 @@ export function liveStatusWanted(
 
 /**
  * A spinner for a network wait: stdout must be a terminal too, where the answer is printed next
- * (`--json | jq` and cron see none).
+ * (`--json | jq` and cron see none), and --no-color (--color=never) is taken as NO_COLOR is.
  */
 export function waitSpinnerWanted(
-  options: { quiet?: boolean },
+  options: { quiet?: boolean; color?: boolean | string },
   env: NodeJS.ProcessEnv = process.env,
   stdout: { isTTY?: boolean } = process.stdout,
   stderr: { isTTY?: boolean; columns?: number } = process.stderr,
 ): boolean {
+  if (options.color === false || options.color === 'never') return false;
   return stdout.isTTY === true && liveStatusWanted(options.quiet === true, env, stderr);
 }

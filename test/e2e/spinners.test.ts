@@ -44,6 +44,7 @@ test('no spinner for a quick answer, -q, CI, NO_COLOR, or stdout a pipe', async 
     [`${smsmon} health ${slow} -q`, {}],
     [`${smsmon} health ${slow}`, { CI: 'true' }],
     [`${smsmon} health ${slow}`, { NO_COLOR: '1' }],
+    [`${smsmon} health ${slow} --no-color`, {}],
     [`${smsmon} health ${slow} --json | cat`, {}],
   ];
   for (const [shell, env] of cases) {

@@ -34,7 +34,11 @@ export async function runDoctor(options: DoctorCommandOptions, command: Command)
   const dir = place.dir.path;
   const now = currentTime();
   const families = Object.values(FAMILIES);
-  const spinner = new Spinner('checking', waitSpinnerWanted({ quiet: options.quiet || options.json }), 300);
+  const spinner = new Spinner(
+    'checking',
+    waitSpinnerWanted({ ...options, quiet: options.quiet || options.json }),
+    300,
+  );
   const checks = await Promise.all([
     checkLogsDir(dir),
     ...families.map((family) => checkFamilyWritten(dir, family, now)),
