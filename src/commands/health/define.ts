@@ -3,6 +3,7 @@ import { HEALTH_EXIT_CODES } from '../../core/health.js';
 import { setErrorExitCode } from '../shared/errorExitCode.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
 import { quietOption } from '../shared/quiet.js';
+import { wideOption, widthOption } from '../shared/tableWidth.js';
 
 const HEALTH_HELP = `
 Examples:
@@ -51,6 +52,8 @@ export function defineHealth(health: Command): Command {
       'redis://, rediss://, redis-sentinel:// or redis-cluster:// URL for --record (default: REDIS_URL, redis.url)',
     )
     .option('--prefix <prefix>', 'key prefix for --record (default: redis.prefix, "smsmon")')
+    .addOption(widthOption())
+    .addOption(wideOption())
     .addOption(colorOption())
     .addOption(quietOption())
     .addOption(noColorOption())

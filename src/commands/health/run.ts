@@ -11,6 +11,7 @@ import { watchHealth } from '../../health/healthWatch.js';
 import { writeNotice } from '../../sinks/notice.js';
 import { colourWanted } from '../shared/colour.js';
 import { resultStream } from '../shared/quiet.js';
+import { tableWidthOf } from '../shared/tableWidth.js';
 
 export async function runHealth(
   url: string | undefined,
@@ -36,7 +37,7 @@ async function checkOnce(
 ): Promise<number> {
   const color = colourWanted(options);
   const { result, text } = await renderedCheck(settings.check, (r) =>
-    options.json ? healthJson(r) : healthText(r, color, settings.check),
+    options.json ? healthJson(r) : healthText(r, color, settings.check, tableWidthOf(options)),
   );
   const output = new Output(resultStream(options));
   output.write(text);

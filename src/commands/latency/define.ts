@@ -3,6 +3,7 @@ import { GROUP_NAMES } from '../../operators/latencyGroups.js';
 import { DEFAULT_PERCENTILES } from '../../operators/percentiles.js';
 import { addLogOptions, SOURCES_HELP } from '../shared/logOptions.js';
 import { addThreadsOption } from '../shared/threadsOption.js';
+import { addTableWidthOptions } from '../shared/tableWidth.js';
 
 const EXAMPLES = `
 Examples:
@@ -29,7 +30,10 @@ export function defineLatency(latency: Command): Command {
   latency
     .description('percentiles of processing_time (or any duration) over whole log families')
     .argument('[sources...]', SOURCES_HELP);
-  return addThreadsOption(addLatencyOptions(addLogOptions(latency))).addHelpText('after', EXAMPLES);
+  return addTableWidthOptions(addThreadsOption(addLatencyOptions(addLogOptions(latency)))).addHelpText(
+    'after',
+    EXAMPLES,
+  );
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

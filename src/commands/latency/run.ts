@@ -21,6 +21,8 @@ import { scanSharded } from '../../scan/shardedScan.js';
 import { parseThreads } from '../shared/threadsOption.js';
 import { warnOfZoneAfter } from '../../scan/zoneWarning.js';
 import { resultStream } from '../shared/quiet.js';
+import { tableWidthOf } from '../shared/tableWidth.js';
+import type { TableWidth } from '../../sinks/fitTable.js';
 
 export async function runLatency(
   args: string[],
@@ -29,6 +31,7 @@ export async function runLatency(
 ): Promise<number> {
   const plan = buildLatencyPlan(options);
   const threads = parseThreads(options.threads);
+  const width = tableWidthOf(options);
   const place = await logPlaceFor(command, options);
   const query = await buildLogQuery(args, options, { follow: false, place });
   const operator = new LatencySummaryOperator(plan);
@@ -41,7 +44,7 @@ export async function runLatency(
   });
   const result = operator.result(plan.percentiles);
   const output = new Output(resultStream(query));
-  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats)));
+  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats, width)));
   await output.flush();
   reportScan(query, stats);
   await warnOfZoneAfter(query, stats.matched);
@@ -61,7 +64,12 @@ function verdict(plan: LatencyPlan, result: LatencyResult, operator: LatencySumm
   return exceeded.length > 0 ? ExitCode.NoMatch : ExitCode.Ok;
 }
 
-function reportContext(plan: LatencyPlan, query: LogQuery, stats: ScanStats): ReportContext {
+function reportContext(
+  plan: LatencyPlan,
+  query: LogQuery,
+  stats: ScanStats,
+  width: TableWidth,
+): ReportContext {
   return {
     unreadable: stats.unreadable,
     by: plan.byName,
@@ -72,6 +80,7 @@ function reportContext(plan: LatencyPlan, query: LogQuery, stats: ScanStats): Re
     color: query.color,
     terminal: query.stdoutIsTerminal,
     columns: query.stdoutIsTerminal ? (process.stdout.columns ?? 80) : 80,
+    width,
   };
 }
 

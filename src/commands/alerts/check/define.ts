@@ -3,6 +3,7 @@ import { addRedisOptions } from '../../shared/redisOptions.js';
 import { addSourceOptions } from '../../shared/sourceOptions.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
+import { wideOption, widthOption } from '../../shared/tableWidth.js';
 
 const CHECK_HELP = `
 Examples:
@@ -43,6 +44,8 @@ export function defineAlertsCheck(check: Command): Command {
       new Option('--json', 'one JSON document: alerts, notMeasured, health, notified').conflicts('quiet'),
     )
     .addOption(quietOption())
+    .addOption(widthOption())
+    .addOption(wideOption())
     .addOption(colorOption())
     .addOption(noColorOption())
     .addHelpText('after', CHECK_HELP);

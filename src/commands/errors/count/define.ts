@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addLogOptions, SOURCES_HELP } from '../../shared/logOptions.js';
 import { addThreadsOption } from '../../shared/threadsOption.js';
+import { addTableWidthOptions } from '../../shared/tableWidth.js';
 
 const EXAMPLES = `
 Examples:
@@ -38,5 +39,8 @@ export function defineErrorsCount(count: Command): Command {
       ...p,
       v,
     ]);
-  return addThreadsOption(addLogOptions(count, { records: false })).addHelpText('after', EXAMPLES);
+  return addTableWidthOptions(addThreadsOption(addLogOptions(count, { records: false }))).addHelpText(
+    'after',
+    EXAMPLES,
+  );
 }

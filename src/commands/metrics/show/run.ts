@@ -16,6 +16,7 @@ import type { ShowCommandOptions } from './options.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
 import { colourWanted } from '../../shared/colour.js';
 import { resultStream } from '../../shared/quiet.js';
+import { tableWidthOf } from '../../shared/tableWidth.js';
 
 export async function runShow(
   names: string[],
@@ -49,7 +50,7 @@ export async function runShow(
   const color = colourWanted(options);
   if (options.json) output.write(seriesJson(report));
   else if (options.ndjson) output.write(seriesNdjson(report));
-  else if (samples > 0) output.write(seriesText(report, color));
+  else if (samples > 0) output.write(seriesText(report, color, tableWidthOf(options)));
   await output.flush();
   if (samples > 0) return ExitCode.Ok;
   const where = options.fleet ? 'any host' : `host ${options.host ?? hostname()}`;
