@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cutToWidth, displayWidth } from './displayWidth.js';
+import { cutToWidth, displayWidth, wrapToWidth } from './displayWidth.js';
 
 test('display width counts terminal cells: wide characters and emoji two, colours none', () => {
   assert.equal(displayWidth('RateLimitError'), 14);
@@ -36,4 +36,20 @@ test('a cut never splits a wide character or an emoji, and fits the cells it was
 test('coloured text is never cut: its reset would be lost', () => {
   const red = '\x1b[31mfailing badly\x1b[39m';
   assert.equal(cutToWidth(red, 4, 'end'), red);
+});
+
+test('prose wraps at spaces within the width, a word longer than a line in pieces, nothing lost', () => {
+  assert.deepEqual(wrapToWidth('is the app running and logging here?', 16), [
+    'is the app',
+    'running and',
+    'logging here?',
+  ]);
+  assert.deepEqual(wrapToWidth('short', 16), ['short']);
+  assert.deepEqual(wrapToWidth('a /var/log/sms-agent/app.log b', 10), [
+    'a',
+    '/var/log/s',
+    'ms-agent/a',
+    'pp.log b',
+  ]);
+  assert.deepEqual(wrapToWidth('日本語 ログ', 1), ['日', '本', '語', 'ロ', 'グ']);
 });

@@ -49,3 +49,31 @@ function takeWithin(pieces: readonly string[], budget: number): string[] {
   }
   return taken;
 }
+
+/**
+ * Prose in lines of at most `width` cells, broken at spaces; a word longer than a line is cut into
+ * pieces. Nothing is lost, unlike a cut.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+  if (displayWidth(text) <= width || width < 1) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const joined = line === '' ? word : `${line} ${word}`;
+    if (displayWidth(joined) <= width) {
+      line = joined;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = word;
+    while (displayWidth(line) > width) {
+      // At least one character, even one wider than the line.
+      const head =
+        cutToWidth(line, width + 1, 'end').slice(0, -1) || String.fromCodePoint(line.codePointAt(0)!);
+      lines.push(head);
+      line = line.slice(head.length);
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}

@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 /** Colour is decided by the caller (a terminal without NO_COLOR), not by chalk's own detection. */
 const chalk = new Chalk({ level: 1 });
 import type { CheckResult, CheckStatus } from '../core/doctorCheck.js';
-import { cutToWidth } from './displayWidth.js';
+import { wrapToWidth } from './displayWidth.js';
 import { NO_LIMIT, type TableWidth } from './fitTable.js';
 import { escapeControls, escapeToOneLine } from './safeText.js';
 
@@ -28,14 +28,14 @@ export function doctorText(
 ): string {
   const width = Math.max(...checks.map((c) => c.name.length));
   const indent = `      ${' '.repeat(width)}  `;
-  // A line longer than the room loses its end (as a table's last column would); --json has it whole.
-  const fit = (text: string, extra = 0) => cutToWidth(text, limit - indent.length - extra, 'end');
+  // Prose longer than the room is wrapped under its own start; --json has each on one line.
+  const fit = (text: string, under: string) => wrapToWidth(text, limit - under.length).join(`\n${under}`);
   const lines = checks.map((check) => {
     const label = color ? COLORS[check.status](LABELS[check.status]) : LABELS[check.status];
-    const line = `${label}  ${check.name.padEnd(width)}  ${fit(escapeToOneLine(check.detail))}`;
-    const hint = check.hint ? `\n${indent}→ ${fit(escapeToOneLine(check.hint), 2)}` : '';
-    const more = (check.more ?? []).map((text) => `\n${indent}  ${fit(escapeControls(text), 2)}`).join('');
-    return line + hint + more;
+    const line = `${label}  ${check.name.padEnd(width)}  ${fit(escapeToOneLine(check.detail), indent)}`;
+    const hint = check.hint ? `\n${indent}→ ${fit(escapeToOneLine(check.hint), `${indent}  `)}` : '';
+    const more = (check.more ?? []).map((text) => `\n${indent}  ${fit(escapeControls(text), `${indent}  `)}`);
+    return line + hint + more.join('');
   });
   const { pass, warn, fail } = summaryOf(checks);
   return `${lines.join('\n')}\n\n${pass} passed, ${warn} warning(s), ${fail} failed\n`;

@@ -96,6 +96,9 @@ const TIMES_WIDTH = 100;
 /** Samples are cut here with room to spare (not with --wide); --json has them whole. */
 const SAMPLE_MAX = 60;
 
+/** Cut first; left out when the table does not fit with every column at its minimum. */
+const SAMPLE_FIT: ColumnFit = { priority: 0, cut: 'end', min: 16, max: SAMPLE_MAX, dropBelow: 0 };
+
 /** How each column gives way: the sample first, then the times go, then the middle of a type. */
 function columnFits(report: ErrorReport): ColumnFit[] {
   const keys = report.by.map((key): ColumnFit => KEY_FITS[key] ?? {});
@@ -103,7 +106,7 @@ function columnFits(report: ErrorReport): ColumnFit[] {
   // When one time has room, it is the last seen: the first goes first.
   const firstSeen: ColumnFit = { priority: 1, dropBelow: TIMES_WIDTH };
   const lastSeen: ColumnFit = { priority: 2, dropBelow: TIMES_WIDTH };
-  return [...keys, ...counts, firstSeen, lastSeen, { priority: 0, cut: 'end', min: 16, max: SAMPLE_MAX }];
+  return [...keys, ...counts, firstSeen, lastSeen, SAMPLE_FIT];
 }
 
 const KEY_FITS: Readonly<Record<string, ColumnFit>> = {

@@ -10,7 +10,10 @@ export interface ColumnFit {
   min?: number;
   /** Longer cells are cut even when the table has room (not with --wide). */
   max?: number;
-  /** Left out when the table does not fit and the room is below this many columns; as a last resort, when nothing else fits. */
+  /**
+   * Left out when the table does not fit and the room is below this many columns; also, least
+   * important first, when the table does not fit once every column is cut to its minimum (0: only then).
+   */
   dropBelow?: number;
 }
 

@@ -34,10 +34,19 @@ export const ALL_GROUP = '(all)';
 const MESSAGE_MAX = 100;
 /** The --by group gives way (its middle: a path's start and end tell most); the figures never do. */
 const GROUP_FIT: ColumnFit = { priority: 1, cut: 'middle', min: 12 };
-/** --slowest: the message gives way first, then the module's middle. */
+
+/**
+ * When even so the table does not fit, figures are left out: min, then mean, then the percentiles
+ * from the lowest; the count and max stay.
+ */
+function statFits(context: ReportContext): ColumnFit[] {
+  const optional = (priority: number): ColumnFit => ({ priority, dropBelow: 0 });
+  return [{}, optional(0), optional(1), ...context.percentileLabels.map((_, i) => optional(2 + i)), {}];
+}
+/** --slowest: the message gives way first, then the module's middle; the time goes when that is not enough. */
 const SLOWEST_FITS: readonly ColumnFit[] = [
   {},
-  {},
+  { dropBelow: 0 },
   { priority: 1, cut: 'middle', min: 12 },
   { priority: 0, cut: 'end', min: 16, max: MESSAGE_MAX },
 ];
@@ -73,7 +82,7 @@ function textReport(result: LatencyResult, context: ReportContext): string {
     ...[s.min, s.mean, ...s.percentiles.map((p) => p.value), s.max].map(humanDuration),
   ]);
   const align: Align[] = head.map((_, i) => (context.by && i === 0 ? 'left' : 'right'));
-  const fit = context.by ? [GROUP_FIT] : [];
+  const fit = [...(context.by ? [GROUP_FIT] : []), ...statFits(context)];
   let out = renderTable({ head, rows, align, color: context.color, fit, width: context.width });
   const how = context.accuracy === 'exact' ? 'exact' : 'DDSketch, within 1 % of the exact value';
   out += `${context.source} · percentiles by nearest rank (${how})\n`;

@@ -4,6 +4,7 @@ import { LOG_DIR_HELP } from '../../sources/logDir.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
 import { quietOption } from '../shared/quiet.js';
 import { wideOption, widthOption } from '../shared/tableWidth.js';
+import { reflowed } from '../shared/helpText.js';
 
 const HELP = `
 Examples:
@@ -37,5 +38,5 @@ export function defineDoctor(doctor: Command): Command {
     .addOption(colorOption())
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', HELP);
+    .addHelpText('after', reflowed(HELP));
 }

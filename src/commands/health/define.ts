@@ -4,6 +4,7 @@ import { setErrorExitCode } from '../shared/errorExitCode.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
 import { quietOption } from '../shared/quiet.js';
 import { wideOption, widthOption } from '../shared/tableWidth.js';
+import { reflowed } from '../shared/helpText.js';
 
 const HEALTH_HELP = `
 Examples:
@@ -57,7 +58,7 @@ export function defineHealth(health: Command): Command {
     .addOption(colorOption())
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', HEALTH_HELP);
+    .addHelpText('after', reflowed(HEALTH_HELP));
   // A Nagios plugin: a bad option or config is UNKNOWN (3), never CRITICAL (2).
   return setErrorExitCode(health, HEALTH_EXIT_CODES.unknown);
 }

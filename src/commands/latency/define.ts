@@ -4,6 +4,7 @@ import { DEFAULT_PERCENTILES } from '../../operators/percentiles.js';
 import { addLogOptions, SOURCES_HELP } from '../shared/logOptions.js';
 import { addThreadsOption } from '../shared/threadsOption.js';
 import { addTableWidthOptions } from '../shared/tableWidth.js';
+import { reflowed } from '../shared/helpText.js';
 
 const EXAMPLES = `
 Examples:
@@ -32,7 +33,7 @@ export function defineLatency(latency: Command): Command {
     .argument('[sources...]', SOURCES_HELP);
   return addTableWidthOptions(addThreadsOption(addLatencyOptions(addLogOptions(latency)))).addHelpText(
     'after',
-    EXAMPLES,
+    reflowed(EXAMPLES),
   );
 }
 

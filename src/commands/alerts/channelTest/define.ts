@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CHANNEL_NAMES } from '../../../alerts/channelNames.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const HELP = `
 Examples:
@@ -27,5 +28,5 @@ export function defineAlertsTest(test: Command): Command {
     .addOption(colorOption('none'))
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', HELP);
+    .addHelpText('after', reflowed(HELP));
 }

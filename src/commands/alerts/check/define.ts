@@ -4,6 +4,7 @@ import { addSourceOptions } from '../../shared/sourceOptions.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
 import { wideOption, widthOption } from '../../shared/tableWidth.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const CHECK_HELP = `
 Examples:
@@ -48,5 +49,5 @@ export function defineAlertsCheck(check: Command): Command {
     .addOption(wideOption())
     .addOption(colorOption())
     .addOption(noColorOption())
-    .addHelpText('after', CHECK_HELP);
+    .addHelpText('after', reflowed(CHECK_HELP));
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const MIGRATE_HELP = `
 Examples:
@@ -46,5 +47,5 @@ export function defineMetricsMigrate(migrate: Command): Command {
     .addOption(colorOption('none'))
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', MIGRATE_HELP);
+    .addHelpText('after', reflowed(MIGRATE_HELP));
 }

@@ -3,6 +3,7 @@ import { colorOption, noColorOption } from '../../shared/colour.js';
 import { addRedisOptions } from '../../shared/redisOptions.js';
 import { quietOption } from '../../shared/quiet.js';
 import { wideOption, widthOption } from '../../shared/tableWidth.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const SHOW_HELP = `
 Examples:
@@ -38,5 +39,5 @@ export function defineMetricsShow(show: Command): Command {
     .addOption(colorOption())
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', SHOW_HELP);
+    .addHelpText('after', reflowed(SHOW_HELP));
 }
