@@ -3,7 +3,7 @@
 // modules separately, which was most of the start-up time. CommonJS, because there an import of a
 // command's code (or a dependency) that commander calls lazily stays lazy inside the one file.
 // Dependencies stay in node_modules and load when first required; commander is bundled, as every
-// run needs it, and chalk, which is ESM-only (require() of ESM needs Node 20.19 or later). Source maps map stack traces back to src/ (bin/smsmon.js enables them for SMSMON_DEBUG=1).
+// run needs it, and chalk and ora, which are ESM-only (require() of ESM needs Node 20.19 or later). Source maps map stack traces back to src/ (bin/smsmon.js enables them for SMSMON_DEBUG=1).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import Module from 'node:module';
@@ -11,7 +11,7 @@ import { Script } from 'node:vm';
 import { build } from 'esbuild';
 
 const OUT = 'dist/bundle';
-const BUNDLED = new Set(['commander', 'chalk']);
+const BUNDLED = new Set(['commander', 'chalk', 'ora']);
 
 /**
  * commander requires node:child_process at load, for subcommands that are executables of their

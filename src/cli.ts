@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { ExitCode, SmsmonError } from './core/errors.js';
 import { redactCommandLine } from './core/redact.js';
-import { COMMANDS, type CommandEntry } from './commands/index.js';
+import { buildProgram } from './commands/program.js';
 import { errorExitCodeOf } from './commands/shared/errorExitCode.js';
 import { refuseSwallowedOptions } from './commands/shared/swallowedOption.js';
 import { escapeControls } from './sinks/safeText.js';
@@ -19,24 +19,13 @@ let current: Command | undefined;
  * 70 internal error; `health` follows the Nagios plugin convention instead: any error is 3, UNKNOWN.
  */
 async function main(argv: string[]): Promise<void> {
-  const program = new Command('smsmon')
-    .description('Monitoring toolkit for the SMS-to-AI Agent: logs, errors, latency, metrics, health')
-    .version(packageVersion(), '-V, --version')
-    .option('--config <path>', 'config file (default: $SMSMON_CONFIG, else ./smsmon.config.json if present)')
-    .showHelpAfterError('(run with --help for usage)')
-    // Commander quotes the arguments it rejects: they may come from anywhere a script took them.
-    // One prefix for every error: commander's "error: " becomes the program's name.
-    .configureOutput({
-      outputError: (text, write) => write(escapeControls(text.replace(/^error: /, 'smsmon: '))),
-    })
-    .exitOverride();
+  const program = buildProgram(packageVersion());
+  configureDeep(program);
   current = program;
   program.hook('preAction', (_program, actionCommand) => {
     current = actionCommand;
     refuseSwallowedOptions(actionCommand, argv.slice(2));
   });
-  for (const entry of COMMANDS) addCommand(program, entry);
-  program.commands.forEach(exitOverrideDeep);
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -44,25 +33,20 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-/** The entry's command, under its group; commander calls its run, which is loaded only then. */
-function addCommand(program: Command, { name, define, load }: CommandEntry): void {
-  const words = name.split(' ');
-  const group = words.slice(0, -1).reduce((at, word) => at.commands.find((c) => c.name() === word)!, program);
-  const command = define(group.command(words.at(-1)!));
-  if (!load) return;
-  command.action(async (...params: unknown[]) => {
-    // commander hands over the operands and options that define declared, as the run takes them.
-    const run = (await load()) as (...params: unknown[]) => Promise<number>;
-    process.exitCode = await run(...params);
-  });
-}
-
-function exitOverrideDeep(command: Command): void {
-  command.exitOverride((error) => {
-    current = command;
-    throw error;
-  });
-  command.commands.forEach(exitOverrideDeep);
+/** Settings commander copies to a subcommand only when it is added: here they are set on each. */
+function configureDeep(command: Command): void {
+  command
+    .showHelpAfterError('(run with --help for usage)')
+    // Commander quotes the arguments it rejects: they may come from anywhere a script took them.
+    // One prefix for every error: commander's "error: " becomes the program's name.
+    .configureOutput({
+      outputError: (text, write) => write(escapeControls(text.replace(/^error: /, 'smsmon: '))),
+    })
+    .exitOverride((error) => {
+      current = command;
+      throw error;
+    });
+  command.commands.forEach(configureDeep);
 }
 
 function handleError(error: unknown): number {

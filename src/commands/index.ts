@@ -5,6 +5,7 @@ import { defineAlertsTest } from './alerts/channelTest/define.js';
 import { defineConfig } from './config/define.js';
 import { defineConfigSchema } from './config/schema/define.js';
 import { defineConfigShow } from './config/show/define.js';
+import { defineCompletion } from './completion/define.js';
 import { defineDoctor } from './doctor/define.js';
 import { defineErrors } from './errors/define.js';
 import { defineErrorsCount } from './errors/count/define.js';
@@ -107,5 +108,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'config schema',
     define: defineConfigSchema,
     load: async () => (await import('./config/schema/run.js')).runSchema,
+  },
+  {
+    name: 'completion',
+    define: defineCompletion,
+    load: async () => (await import('./completion/run.js')).runCompletion,
   },
 ];

@@ -40,12 +40,13 @@ export class SourceError extends SmsmonError {
 
 /** "unknown family "erors"; expected app, errors, sms (did you mean errors?)" */
 export function unknownChoice(kind: string, given: string, choices: readonly string[]): UsageError {
-  const near = closest(given, choices);
+  const near = didYouMean(given, choices);
   const hint = near ? ` (did you mean ${near}?)` : '';
   return new UsageError(`unknown ${kind} "${given}"; expected ${choices.join(', ')}${hint}`);
 }
 
-function closest(given: string, choices: readonly string[]): string | undefined {
+/** The choice nearest to a misspelt `given`, or undefined when none is near enough to suggest. */
+export function didYouMean(given: string, choices: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const choice of choices) {

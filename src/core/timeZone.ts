@@ -1,6 +1,9 @@
 import { UsageError } from './errors.js';
 
-/** Converts a wall-clock time (as Python's asctime writes it, no zone) to epoch ms. */
+/**
+ * Converts a wall-clock time (as Python's asctime writes it, no zone) to epoch ms. A time the zone's
+ * clock shows twice (the repeated DST hour) is the earlier instant, or the later one with `later`.
+ */
 export type WallClockToEpoch = (
   year: number,
   month: number,
@@ -8,6 +11,7 @@ export type WallClockToEpoch = (
   hour: number,
   minute: number,
   second: number,
+  later?: boolean,
 ) => number;
 
 const OFFSET = /^(?:UTC|GMT|Z)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
@@ -33,18 +37,31 @@ export function zoneProblem(zone: string): string | undefined {
 
 /** The converter, or a string saying what is wrong with the zone. */
 function compileZone(zone: string | undefined): WallClockToEpoch | string {
-  if (zone === undefined || zone === '' || zone.toLowerCase() === 'local') {
-    return (y, mo, d, h, mi, s) => new Date(y, mo - 1, d, h, mi, s).getTime();
+  if (zone === undefined || isMachineZone(zone)) {
+    return (y, mo, d, h, mi, s, later) => {
+      const earlier = new Date(y, mo - 1, d, h, mi, s).getTime();
+      return later ? laterLocalReading(earlier) : earlier;
+    };
   }
-  if (/^(utc|gmt|z)$/i.test(zone)) return (y, mo, d, h, mi, s) => Date.UTC(y, mo - 1, d, h, mi, s);
-  const fixed = OFFSET.exec(zone);
-  if (fixed) {
-    const minutes = Number(fixed[2]) * 60 + Number(fixed[3] ?? 0);
-    if (minutes > 18 * 60) return 'offset beyond ±18:00';
-    const offsetMs = (fixed[1] === '-' ? -1 : 1) * minutes * 60_000;
-    return (y, mo, d, h, mi, s) => Date.UTC(y, mo - 1, d, h, mi, s) - offsetMs;
-  }
+  const fixed = fixedOffsetMs(zone);
+  if (typeof fixed === 'string') return fixed;
+  if (fixed !== undefined) return (y, mo, d, h, mi, s) => Date.UTC(y, mo - 1, d, h, mi, s) - fixed;
   return ianaWallClock(zone);
+}
+
+/** This machine's zone: no --tz, SMSMON_TZ or tz given (or "local"). */
+export function isMachineZone(zone: string | undefined): boolean {
+  return zone === undefined || zone === '' || zone.toLowerCase() === 'local';
+}
+
+/** 0 for UTC, the offset of "+05:30" in ms, undefined for an IANA name, or why the offset is bad. */
+export function fixedOffsetMs(zone: string): number | undefined | string {
+  if (/^(utc|gmt|z)$/i.test(zone)) return 0;
+  const fixed = OFFSET.exec(zone);
+  if (!fixed) return undefined;
+  const minutes = Number(fixed[2]) * 60 + Number(fixed[3] ?? 0);
+  if (minutes > 18 * 60) return 'offset beyond ±18:00';
+  return (fixed[1] === '-' ? -1 : 1) * minutes * 60_000;
 }
 
 /** The zone's offset from UTC at about `epochMs` (exact but within an hour of a DST change). */
@@ -62,7 +79,11 @@ export function zoneOffsetAt(wallClock: WallClockToEpoch, epochMs: number): numb
   return asUtc - read;
 }
 
-function ianaWallClock(zone: string): WallClockToEpoch | string {
+/**
+ * The offset from UTC (ms) of an IANA zone, or of this machine's with undefined, at any instant; a
+ * string saying why when the name is not a zone.
+ */
+export function intlOffsetAt(zone: string | undefined): ((epochMs: number) => number) | string {
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', {
@@ -78,7 +99,7 @@ function ianaWallClock(zone: string): WallClockToEpoch | string {
   } catch {
     return ZONE_FORMS;
   }
-  const offsetAt = (epochMs: number): number => {
+  return (epochMs) => {
     const parts: Record<string, number> = {};
     for (const p of format.formatToParts(epochMs)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
     const asUtc = Date.UTC(
@@ -91,18 +112,40 @@ function ianaWallClock(zone: string): WallClockToEpoch | string {
     );
     return asUtc - Math.floor(epochMs / 1000) * 1000;
   };
-  return (y, mo, d, h, mi, s) => {
+}
+
+function ianaWallClock(zone: string): WallClockToEpoch | string {
+  const offsetAt = intlOffsetAt(zone);
+  if (typeof offsetAt === 'string') return offsetAt;
+  return (y, mo, d, h, mi, s, later = false) => {
     const guess = Date.UTC(y, mo - 1, d, h, mi, s);
     // The offsets in force a day either side cover any DST change; a wall time that exists
-    // under both (the repeated hour) takes the earlier instant, as Python's fold=0 does.
+    // under both (the repeated hour) takes the earlier instant, as Python's fold=0 does (or the later).
     const before = offsetAt(guess - 86_400_000);
     const after = offsetAt(guess + 86_400_000);
     let best: number | null = null;
     for (const offset of [before, after]) {
       const instant = guess - offset;
-      if (offsetAt(instant) === offset && (best === null || instant < best)) best = instant;
+      if (offsetAt(instant) === offset && (best === null || (later ? instant > best : instant < best)))
+        best = instant;
     }
     // A wall time in the skipped hour does not exist: read it with the offset before the gap.
     return best ?? guess - before;
   };
+}
+
+/** The later instant this machine's clock shows the same as at `earlier` (itself when only one). */
+function laterLocalReading(earlier: number): number {
+  const shown = new Date(earlier);
+  // DST shifts are an hour, or half an hour (Lord Howe Island).
+  for (const shift of [3_600_000, 1_800_000]) {
+    const candidate = new Date(earlier + shift);
+    if (
+      candidate.getDate() === shown.getDate() &&
+      candidate.getHours() === shown.getHours() &&
+      candidate.getMinutes() === shown.getMinutes()
+    )
+      return candidate.getTime();
+  }
+  return earlier;
 }

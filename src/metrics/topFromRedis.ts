@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { SmsmonConfig } from '../core/configSchema.js';
 import { currentTime } from '../core/timeSpec.js';
-import { HISTORY, type TopState } from '../operators/topState.js';
+import type { TopState } from '../operators/topState.js';
 import { closeRedis, openRedis, type RedisClient } from '../redis/redisConnection.js';
 import { readSeries } from '../redis/seriesReader.js';
 import { fleetNotes } from './fleetFigures.js';
@@ -22,8 +22,8 @@ export interface StoredSelection {
   fleet?: boolean;
 }
 
-/** The history shown: as many snapshots as the screen remembers, one a minute from cron. */
-const WINDOW_MS = HISTORY * 60_000;
+/** The history read: as many snapshots as the screen's charts remember, one a minute from cron. */
+const windowMs = (state: TopState): number => state.keep * 60_000;
 
 /**
  * `top --from-redis`: each refresh reads the stored series of one host (or, with --fleet, every
@@ -44,7 +44,7 @@ export async function openTopFromRedis(
     const read = await readSeries(redis, target.layout, {
       host: options.fleet ? undefined : host,
       fleet: options.fleet === true,
-      sinceMs: now - WINDOW_MS,
+      sinceMs: now - windowMs(state),
       nowMs: now,
     });
     const values = (name: string) => (read.series[name] ?? []).map((p) => p.value);
@@ -70,7 +70,7 @@ export async function openTopFromRedis(
       health: null,
     };
     state.problem =
-      newest === 0 ? `no snapshots of ${shownHost} in Redis for the last ${HISTORY} minutes` : null;
+      newest === 0 ? `no snapshots of ${shownHost} in Redis for the last ${state.keep} minutes` : null;
     state.note = fleetNotes(fleet).join('; ') || null;
   };
   return { refresh, close: () => closeRedis(redis) };

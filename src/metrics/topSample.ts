@@ -23,7 +23,8 @@ export interface TopCollectOptions {
   probeHealth?: () => Promise<HealthCheckResult>;
 }
 
-const SHOWN_ERROR_TYPES = 10;
+/** More than any screen has rows for: the screen lists as many as fit. */
+const SHOWN_ERROR_TYPES = 200;
 
 /**
  * One refresh of `smsmon top` from this machine: a metrics snapshot, the requests logged since

@@ -1,4 +1,5 @@
 import { detach } from '../core/detach.js';
+import { logZoneOf, type ZoneChoice } from '../core/logZone.js';
 import type { LogRecord } from '../core/record.js';
 import { ErrorGroupCounter, errorType, type ErrorGroupState } from './errorGroups.js';
 
@@ -10,6 +11,8 @@ export interface ErrorCountSpec {
   collectTypes: boolean;
   /** --compare: records before `since` count in the previous window. */
   window: { since: number; until: number; previousSince: number } | null;
+  /** The zone the log's times are read in (--by hour is an hour of its wall clock). */
+  zone: ZoneChoice;
 }
 
 export interface ErrorCountState {
@@ -26,7 +29,10 @@ export class ErrorCountOperator {
   suspect = 0;
 
   constructor(private readonly spec: ErrorCountSpec) {
-    this.counter = new ErrorGroupCounter(spec.by, { qualified: spec.qualified });
+    this.counter = new ErrorGroupCounter(spec.by, {
+      qualified: spec.qualified,
+      wallClock: logZoneOf(spec.zone).wallClock,
+    });
   }
 
   push(records: readonly LogRecord[]): void {

@@ -4,22 +4,34 @@ import { detach } from '../core/detach.js';
 import { capKey } from '../core/recordLimits.js';
 import { finalExceptionClass } from './errorType.js';
 import { messageTemplate } from './messageTemplate.js';
+import type { WallClockToEpoch } from '../core/timeZone.js';
+import { wallHourKey } from './wallHour.js';
 
 export interface KeyOptions {
   /** Show `openai.RateLimitError` instead of `RateLimitError`. */
   qualified: boolean;
 }
 
-/** What an error is grouped by: adding a key is adding an entry. */
-const KEYS: Readonly<Record<string, (record: LogRecord, options: KeyOptions) => string>> = {
-  type: errorType,
-  template: (r) => capKey(`${r.module}: ${messageTemplate(r.message)}`),
-  module: (r) => capKey(r.module),
-  level: (r) => r.level,
-  // The log's own wall clock, as operators read it in the file.
-  hour: (r) => (r.timeText ? `${r.timeText.slice(0, 13)}:00` : '-'),
-  day: (r) => (r.timeText ? r.timeText.slice(0, 10) : '-'),
-  pid: (r) => (r.pid === null ? '-' : String(r.pid)),
+export interface CounterOptions extends KeyOptions {
+  /** Reads the log's times: --by hour is an hour of its wall clock (wallHour.ts). */
+  wallClock: WallClockToEpoch;
+}
+
+type KeyFunction = (record: LogRecord) => string;
+
+/** What an error is grouped by, each key made once per counter: adding a key is adding an entry. */
+const KEYS: Readonly<Record<string, (options: CounterOptions) => KeyFunction>> = {
+  type: (options) => (r) => errorType(r, options),
+  template: () => (r) => capKey(`${r.module}: ${messageTemplate(r.message)}`),
+  module: () => (r) => capKey(r.module),
+  level: () => (r) => r.level,
+  hour: ({ wallClock }) => {
+    const hour = wallHourKey(wallClock);
+    return (r) => hour(r) ?? '-';
+  },
+  // The log's own wall-clock date, as operators read it in the file.
+  day: () => (r) => (r.timeText ? r.timeText.slice(0, 10) : '-'),
+  pid: () => (r) => (r.pid === null ? '-' : String(r.pid)),
 };
 export const GROUP_KEYS = Object.keys(KEYS);
 
@@ -76,20 +88,17 @@ export class ErrorGroupCounter {
   private readonly groups = new Map<string, ErrorGroup>();
   total = 0;
   previousTotal = 0;
-  private readonly keyFunctions: Array<(record: LogRecord, options: KeyOptions) => string>;
+  private readonly keyFunctions: KeyFunction[];
 
-  constructor(
-    keyNames: readonly string[],
-    private readonly options: KeyOptions,
-  ) {
-    this.keyFunctions = keyNames.map((name) => KEYS[name]!);
+  constructor(keyNames: readonly string[], options: CounterOptions) {
+    this.keyFunctions = keyNames.map((name) => KEYS[name]!(options));
   }
 
   push(record: LogRecord, inCurrentWindow: boolean): void {
-    const { keyFunctions, options } = this;
+    const { keyFunctions } = this;
     // One key (the usual --by type): its value is the id, no array or join per record.
-    const keys = keyFunctions.length === 1 ? null : keyFunctions.map((key) => key(record, options));
-    const id = keys ? keys.join('\u0000') : keyFunctions[0]!(record, options);
+    const keys = keyFunctions.length === 1 ? null : keyFunctions.map((key) => key(record));
+    const id = keys ? keys.join('\u0000') : keyFunctions[0]!(record);
     let group = this.groups.get(id);
     if (!group) {
       const sample = detach(capKey(firstLineOf(record.message)));

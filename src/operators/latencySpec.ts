@@ -1,3 +1,4 @@
+import { logZoneOf, type ZoneChoice } from '../core/logZone.js';
 import { compileDurationReader, type DurationSourceOptions } from './durationValues.js';
 import { ExactQuantiles, ValueBudget } from './exactQuantiles.js';
 import { groupKind } from './latencyGroups.js';
@@ -20,6 +21,8 @@ export interface LatencySpec {
   histogram: boolean;
   /** Keep every value (--exact) rather than a sketch. */
   exact: boolean;
+  /** The zone the log's times are read in (--by hour is an hour of its wall clock). */
+  zone: ZoneChoice;
 }
 
 /** The operator's reader, grouping and stats; the spec was validated, so this does not fail. */
@@ -27,7 +30,7 @@ export function latencySummaryOptions(spec: LatencySpec): LatencySummaryOptions 
   const budget = new ValueBudget();
   return {
     reader: compileDurationReader(spec.duration),
-    by: spec.by === undefined ? undefined : groupKind(spec.by),
+    by: spec.by === undefined ? undefined : groupKind(spec.by, logZoneOf(spec.zone).wallClock),
     slowest: spec.slowest,
     newStats: () =>
       new LatencyStats(

@@ -4,19 +4,24 @@ import type { LogRecord } from '../core/record.js';
 import { compileDurationReader } from './durationValues.js';
 import { ExactQuantiles, ValueBudget } from './exactQuantiles.js';
 import { groupKind } from './latencyGroups.js';
+import { wallClockIn } from '../core/timeZone.js';
 import { testRecord } from '../../test/kit/logRecord.js';
 import { LatencyStats } from './latencyStats.js';
 import { LatencySummaryOperator, MAX_GROUPS, OTHER_GROUP } from './latencySummary.js';
 import { parsePercentiles } from './percentiles.js';
 
+/** asctime of `time` in UTC, the zone these tests read the log in. */
+const asctime = (time: number) =>
+  new Date(time).toISOString().slice(0, 23).replace('T', ' ').replace('.', ',');
 const record = (message: string, module: string, time: number | null, line = 1): LogRecord =>
-  testRecord(message, { module, time, line });
+  testRecord(message, { module, time, line, timeText: time === null ? '' : asctime(time) });
+const UTC = wallClockIn('UTC');
 
 const operator = (by?: string, slowest?: number) =>
   new LatencySummaryOperator({
     reader: compileDurationReader({ bareExponent: 0 }),
     newStats: () => new LatencyStats(new ExactQuantiles(new ValueBudget()), null),
-    by: by === undefined ? undefined : groupKind(by),
+    by: by === undefined ? undefined : groupKind(by, UTC),
     slowest,
   });
 
@@ -56,8 +61,8 @@ test('--by hour in time order and --by path without the query string', () => {
   assert.deepEqual(
     hours.result(P50).groups!.map((g) => [g.key, g.summary.count]),
     [
-      ['1970-01-01T10:00Z', 2],
-      ['1970-01-01T11:00Z', 2],
+      ['1970-01-01T10:00:00Z', 2],
+      ['1970-01-01T11:00:00Z', 2],
       ['-', 1],
     ],
   );
@@ -72,7 +77,7 @@ test('--by hour in time order and --by path without the query string', () => {
     ],
   );
   assert.throws(
-    () => groupKind('houre'),
+    () => groupKind('houre', UTC),
     /unknown --by "houre"; expected module, hour, path \(did you mean hour\?\)/,
   );
 });

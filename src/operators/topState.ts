@@ -2,7 +2,7 @@ import type { HealthCheckResult } from '../core/health.js';
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import type { SmsEventCounts } from './smsEventTally.js';
 
-/** How many refreshes the sparklines and bars remember (wider terminals show more of them). */
+/** How many refreshes the charts remember at least; a wider screen makes them remember more. */
 export const HISTORY = 200;
 
 export interface ErrorTypeCount {
@@ -28,6 +28,8 @@ export class TopState {
   readonly memory: number[] = [];
   readonly requests: number[] = [];
   refreshes = 0;
+  /** Samples kept per series: one per chart column of the widest screen drawn so far. */
+  keep = HISTORY;
   /** The last refresh failed: why (shown until one succeeds). */
   problem: string | null = null;
   /** What the figures leave out (a fleet percentile without some hosts), shown beside the keys. */
@@ -37,9 +39,15 @@ export class TopState {
     this.latest = sample;
     this.refreshes++;
     const m = sample.snapshot.metrics;
-    remember(this.cpu, m.cpu_percent);
-    remember(this.memory, m.memory_percent);
-    remember(this.requests, sample.requests ?? undefined);
+    // A missing figure is kept as a gap (NaN), so the three charts stay aligned in time.
+    this.remember(this.cpu, m.cpu_percent);
+    this.remember(this.memory, m.memory_percent);
+    this.remember(this.requests, sample.requests ?? undefined);
+  }
+
+  /** Keeps enough samples for charts on a screen this wide (never fewer than before). */
+  keepFor(columns: number): void {
+    this.keep = Math.max(this.keep, Math.floor(columns));
   }
 
   /** Replaces the histories (from Redis series, --from-redis). */
@@ -50,13 +58,12 @@ export class TopState {
       [this.requests, series.requests],
     ] as const) {
       into.length = 0;
-      into.push(...from.slice(-HISTORY));
+      into.push(...from.slice(-this.keep));
     }
   }
-}
 
-function remember(history: number[], value: number | undefined): void {
-  if (value === undefined || !Number.isFinite(value)) return;
-  history.push(value);
-  if (history.length > HISTORY) history.shift();
+  private remember(history: number[], value: number | undefined): void {
+    history.push(value === undefined || !Number.isFinite(value) ? NaN : value);
+    if (history.length > this.keep) history.splice(0, history.length - this.keep);
+  }
 }

@@ -79,6 +79,24 @@ async function readHostSeries(
     : readGuideKeys(redis, layout, metrics, query);
 }
 
+/**
+ * Every metric name stored for `hosts` (all of them in the guide layout): their metric keys and the
+ * figures of their latest snapshots, to suggest a name for one that has no samples.
+ */
+export async function storedMetricNames(
+  redis: RedisClient,
+  layout: RedisLayout,
+  hosts: readonly string[],
+  latest: Readonly<Record<string, MetricsSnapshot>>,
+): Promise<string[]> {
+  const names = new Set<string>();
+  for (const host of layout.perHost ? hosts : [''])
+    for (const name of await metricNames(redis, layout, host)) names.add(name);
+  for (const snapshot of Object.values(latest))
+    for (const name of Object.keys(snapshot.metrics)) names.add(name);
+  return [...names].sort();
+}
+
 /** The names of every metric key of `host`, by SCAN. */
 export async function metricNames(redis: RedisClient, layout: RedisLayout, host: string): Promise<string[]> {
   const start = layout.metricKeyStart(host);

@@ -6,6 +6,7 @@ import { ScanStats } from '../operators/scanStats.js';
 import { recordsOfInput } from './readers/inputRecords.js';
 import { sizeOnDisk } from '../sources/logSource.js';
 import { Progress } from '../sinks/progress.js';
+import { liveStatusWanted } from '../sinks/liveStatus.js';
 import { scanSummaryLine, unreadableLines } from '../sinks/scanSummary.js';
 import { ExitCode } from '../core/errors.js';
 import type { CompiledQuery } from './compileQuery.js';
@@ -93,7 +94,7 @@ function valueLane(query: CompiledQuery, options: ScanOptions, stats: ScanStats)
 
 /** A progress display over every input of the query, shown on a terminal's stderr only. */
 export async function progressFor(query: CompiledQuery, wanted: boolean): Promise<Progress> {
-  const show = wanted && Progress.wanted(query.quiet, false);
+  const show = wanted && liveStatusWanted(query.quiet);
   return new Progress(show ? await sizeOnDisk(query.inputs.flatMap((i) => i.sources)) : 0, show);
 }
 

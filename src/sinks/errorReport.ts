@@ -1,6 +1,7 @@
 import type { SourceProblem } from '../core/sourceProblem.js';
 import type { ErrorGroup } from '../operators/errorGroups.js';
 import { toCsv } from './csv.js';
+import { hourColumn } from './hourColumn.js';
 import { escapeToOneLine } from './safeText.js';
 import type { ColumnFit, TableWidth } from './fitTable.js';
 import { renderTable } from './table.js';
@@ -8,6 +9,8 @@ import { renderTable } from './table.js';
 /** Everything `errors count` prints, in every format. */
 export interface ErrorReport {
   by: readonly string[];
+  /** The zone the log's times were read in (undefined: this machine's): the table's hours are its. */
+  zone: string | undefined;
   total: number;
   /** Of `total`, records whose header looks forged (still counted: a forgery cannot be proven). */
   suspect: number;
@@ -118,9 +121,15 @@ const KEY_FITS: Readonly<Record<string, ColumnFit>> = {
 /** The terminal table: times as written in the log, samples on one escaped line. */
 export function errorReportText(report: ErrorReport, color: boolean, width: TableWidth): string {
   if (report.total === 0 && (!report.compare || report.compare.total === 0)) return 'no errors\n';
+  const hourAt = report.by.indexOf('hour');
+  const hours = hourColumn(
+    report.zone,
+    report.groups.map((group) => group.keys[hourAt] ?? ''),
+  );
+  const keyCell = (key: string, i: number) => escapeToOneLine(i === hourAt ? hours.cell(key) : key);
   const rows = report.groups.map((group) => {
     const cells: Array<string | number> = [
-      ...group.keys.map(escapeToOneLine),
+      ...group.keys.map(keyCell),
       group.count,
       `${share(group.count, report.total).toFixed(1)}%`,
     ];
@@ -139,7 +148,7 @@ export function errorReportText(report: ErrorReport, color: boolean, width: Tabl
     );
     return cells;
   });
-  const head = columns(report).map((c) => c.replace('_', ' '));
+  const head = columns(report).map((c, i) => (i === hourAt ? hours.head : c.replace('_', ' ')));
   const align = head.map(
     (_, i) =>
       (i >= report.by.length && i < report.by.length + (report.compare ? 5 : 2) ? 'right' : 'left') as

@@ -4,6 +4,7 @@ import type { LatencySummary } from '../operators/latencyStats.js';
 import { toCsv } from './csv.js';
 import { renderHistogram } from './histogram.js';
 import { humanDuration } from './humanDuration.js';
+import { hourColumn } from './hourColumn.js';
 import { escapeToOneLine } from './safeText.js';
 import type { ColumnFit, TableWidth } from './fitTable.js';
 import { renderTable, type Align } from './table.js';
@@ -11,6 +12,8 @@ import { renderTable, type Align } from './table.js';
 export interface ReportContext {
   /** --by kind ('module', 'hour', 'path'), null without --by. */
   by: string | null;
+  /** The zone the log's times were read in (undefined: this machine's): the table's hours are its. */
+  zone: string | undefined;
   /** 'ddsketch 1%' or 'exact'. */
   accuracy: string;
   /** What was read: 'processing_time', a pattern, a field. */
@@ -75,9 +78,18 @@ export const REPORT_WRITERS: Readonly<Record<'text' | 'json' | 'ndjson' | 'csv',
 };
 
 function textReport(result: LatencyResult, context: ReportContext): string {
-  const head = [...(context.by ? [context.by] : []), ...statColumns(context)];
-  const rows = rowsOf(result).map(([group, s]) => [
-    ...(context.by ? [escapeToOneLine(group ?? ALL_GROUP)] : []),
+  const rowList = rowsOf(result);
+  const hours =
+    context.by === 'hour'
+      ? hourColumn(
+          context.zone,
+          rowList.map(([group]) => group ?? ''),
+        )
+      : undefined;
+  const keyCell = (group: string | null) => (group === null ? ALL_GROUP : (hours?.cell(group) ?? group));
+  const head = [...(context.by ? [hours?.head ?? context.by] : []), ...statColumns(context)];
+  const rows = rowList.map(([group, s]) => [
+    ...(context.by ? [escapeToOneLine(keyCell(group))] : []),
     s.count.toLocaleString('en-US'),
     ...[s.min, s.mean, ...s.percentiles.map((p) => p.value), s.max].map(humanDuration),
   ]);

@@ -1,10 +1,11 @@
+import { byteSize } from '../core/byteSize.js';
 import { humanDuration } from './humanDuration.js';
 
 /** How a metric's value reads in a table, chosen by its name: adding a kind is adding an entry. */
 const KINDS: ReadonlyArray<readonly [RegExp, (value: number) => string]> = [
   [/(_percent|^error_rate)$/, (v) => `${round(v, 1)} %`],
-  [/_bytes_per_sec$/, (v) => `${bytes(v)}/s`],
-  [/_bytes$/, bytes],
+  [/_bytes_per_sec$/, (v) => `${byteSize(v)}/s`],
+  [/_bytes$/, byteSize],
   [/(processing_time(_p\d+)?|_seconds)$/, humanDuration],
   [/^load_average_/, (v) => round(v, 2)],
 ];
@@ -17,12 +18,4 @@ export function metricValueText(name: string, value: number): string {
 
 function round(value: number, digits: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
-}
-
-function bytes(value: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = value;
-  let unit = 0;
-  while (Math.abs(v) >= 1024 && unit < units.length - 1) [v, unit] = [v / 1024, unit + 1];
-  return unit === 0 ? `${Math.round(v)} B` : `${v.toFixed(1)} ${units[unit]}`;
 }

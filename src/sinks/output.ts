@@ -15,10 +15,18 @@ export class Output {
   private full = false;
   closed = false;
   private readonly terminal: boolean;
+  /** Buffers whose bytes the stream has written, for the next ones (see `recycle`). */
+  private readonly spare: Buffer[] = [];
 
   constructor(
     private readonly stream: Writable = process.stdout,
     private readonly flushAt = 64 * 1024,
+    /**
+     * Whether a buffer may be filled again once the stream's write callback has run: true for
+     * stdout, whose callback means the bytes reached the file descriptor; a stream in the process
+     * (a PassThrough) may still hold the chunk it was given, so its buffers are never reused.
+     */
+    private readonly recycle = stream === process.stdout,
   ) {
     this.terminal = (stream as { isTTY?: boolean }).isTTY === true;
     this.bytes = Buffer.allocUnsafe(flushAt);
@@ -48,6 +56,26 @@ export class Output {
     this.used += this.bytes.write(safe, this.used);
   }
 
+  /**
+   * Lets `encode` write `item` straight into the byte buffer, at most `maxBytes` bytes, and return
+   * where it stopped. On a terminal the bytes are read back as text and escaped like write()'s.
+   */
+  encode<T>(item: T, maxBytes: number, encode: (item: T, bytes: Buffer, at: number) => number): void {
+    if (this.closed) return;
+    if (this.terminal || maxBytes > this.bytes.length) {
+      const bytes = Buffer.allocUnsafe(maxBytes);
+      const end = encode(item, bytes, 0);
+      if (this.terminal) this.write(bytes.toString('utf8', 0, end));
+      else {
+        this.writeBuffer();
+        this.send(bytes.subarray(0, end));
+      }
+      return;
+    }
+    if (this.used + maxBytes > this.bytes.length) this.writeBuffer();
+    this.used = encode(item, this.bytes, this.used);
+  }
+
   /** Resolves once the stream can take more: the backpressure point for producers. */
   async maybeFlush(): Promise<void> {
     if (this.full && !this.closed) {
@@ -63,15 +91,16 @@ export class Output {
 
   private writeBuffer(): void {
     if (this.used === 0 || this.closed) return;
-    const full = this.bytes.subarray(0, this.used);
-    // The stream may hold the bytes until they are written: the next ones go to a new buffer.
-    this.bytes = Buffer.allocUnsafe(this.bytes.length);
+    const written = this.bytes;
+    const full = written.subarray(0, this.used);
+    // The stream may hold the bytes until they are written: the next ones go to another buffer.
+    this.bytes = this.spare.pop() ?? Buffer.allocUnsafe(written.length);
     this.used = 0;
-    this.send(full);
+    this.send(full, this.recycle ? () => this.spare.push(written) : undefined);
   }
 
-  private send(chunk: string | Buffer): void {
-    if (!this.stream.write(chunk)) this.full = true;
+  private send(chunk: string | Buffer, written?: () => void): void {
+    if (!this.stream.write(chunk, written)) this.full = true;
   }
 
   private drained(): Promise<void> {

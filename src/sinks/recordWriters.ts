@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { LEVELS, levelValue, type LogRecord } from '../core/record.js';
 import type { Output } from './output.js';
-import { recordField, recordJsonLine } from './recordJson.js';
+import { recordField, recordJson, recordJsonMaxBytes } from './recordJson.js';
 import { escapeControls, escapeToOneLine } from './safeText.js';
 
 export interface RecordWriterOptions {
@@ -42,12 +42,28 @@ function levelPaint(level: string): Paint | undefined {
   return value === undefined ? undefined : LEVEL_COLOURS.get(value);
 }
 
-/** The record as JSON text: all fields, or only --fields. */
-function jsonText(record: LogRecord, fields: readonly string[] | undefined): string {
-  if (!fields) return recordJsonLine(record);
+/** A record's JSON text with a newline, for Output.encode. */
+function recordJsonAndNewline(record: LogRecord, bytes: Buffer, at: number): number {
+  const end = recordJson(record, bytes, at);
+  bytes[end] = 0x0a;
+  return end + 1;
+}
+
+/** Writes the record as JSON text (all fields, or only --fields), and a newline after it when `newline`. */
+function writeJson(
+  output: Output,
+  record: LogRecord,
+  fields: readonly string[] | undefined,
+  newline: boolean,
+): void {
+  if (!fields) {
+    const maxBytes = recordJsonMaxBytes(record) + 1;
+    output.encode(record, maxBytes, newline ? recordJsonAndNewline : recordJson);
+    return;
+  }
   const picked: Record<string, unknown> = {};
   for (const name of fields) picked[name] = recordField(record, name);
-  return JSON.stringify(picked);
+  output.write(JSON.stringify(picked) + (newline ? '\n' : ''));
 }
 
 /** Says that a record was cut to the reader's caps, and by how much. */
@@ -99,7 +115,7 @@ const textWriter: WriterFactory = ({ output, color, fields, labels }) => {
 
 const ndjsonWriter: WriterFactory = ({ output, fields }) => ({
   needsLineNumbers: !fields || fields.includes('line'),
-  write: (record) => output.write(jsonText(record, fields) + '\n'),
+  write: (record) => writeJson(output, record, fields, true),
   end: () => undefined,
 });
 
@@ -108,7 +124,8 @@ const jsonWriter: WriterFactory = ({ output, fields }) => {
   return {
     needsLineNumbers: !fields || fields.includes('line'),
     write: (record) => {
-      output.write((first ? '[\n' : ',\n') + jsonText(record, fields));
+      output.write(first ? '[\n' : ',\n');
+      writeJson(output, record, fields, false);
       first = false;
     },
     end: () => output.write(first ? '[]\n' : '\n]\n'),

@@ -4,36 +4,33 @@ import { Chalk } from 'chalk';
 const chalk = new Chalk({ level: 1 });
 import { mostlyUnclassified, unclassifiedText } from '../operators/smsEventKind.js';
 import { smsCountsText, type SmsEventCounts } from '../operators/smsEventTally.js';
-import type { TopState } from '../operators/topState.js';
+import type { MetricsSnapshot } from '../core/snapshot.js';
+import type { ErrorTypeCount, TopState } from '../operators/topState.js';
 import { humanDuration } from './humanDuration.js';
 import { metricValueText } from './metricValue.js';
 import { escapeToOneLine } from './safeText.js';
-import { sparkline } from './sparkline.js';
+import { cardPanel, chartPanel, fit } from './topPanels.js';
+import { planTop } from './topLayout.js';
 
 export interface ScreenSize {
   columns: number;
   rows: number;
 }
 
-const BARS = ' ▁▂▃▄▅▆▇█';
-
 /**
  * The whole `smsmon top` screen as exactly `rows` lines of at most `columns` characters (ANSI
- * colour aside): header, CPU and memory sparklines, requests per refresh as bars, the cards,
- * SMS events, error types and service health. Pure, so it is tested at any size without a terminal.
+ * colour aside): header, CPU, memory and requests charts as wide as the screen, the cards, SMS
+ * events, error types and service health; planTop shares the rows out, the charts grow into what
+ * is left. Pure, so it is tested at any size without a terminal.
  */
 export function renderTop(state: TopState, size: ScreenSize, color: boolean, subtitle: string): string[] {
-  const width = Math.max(20, size.columns);
+  const width = Math.max(1, Math.floor(size.columns));
   const paint = (fn: (t: string) => string, text: string) => (color ? fn(text) : text);
   const lines: string[] = [];
   const sample = state.latest;
   const when = sample ? new Date(sample.snapshot.timestamp).toISOString().slice(11, 19) + 'Z' : '--:--:--';
-  lines.push(
-    paint(
-      chalk.bold,
-      fit(`smsmon top · ${escapeToOneLine(sample?.snapshot.host ?? '…')} · ${when} · ${subtitle}`, width),
-    ),
-  );
+  const host = escapeToOneLine(sample?.snapshot.host ?? '…');
+  lines.push(paint(chalk.bold, fit(`smsmon top · ${host} · ${when} · ${subtitle}`, width)));
   lines.push(
     state.problem
       ? paint(chalk.red, fit(`refresh failed: ${escapeToOneLine(state.problem)}`, width))
@@ -44,27 +41,68 @@ export function renderTop(state: TopState, size: ScreenSize, color: boolean, sub
     return pad(lines, size.rows);
   }
   const m = sample.snapshot.metrics;
-  const sparkWidth = Math.max(10, width - 24);
-  lines.push('');
+  const cards = cardsOf(m);
+  const sms = smsLines(sample.sms, width);
+  const services = sample.health?.services ?? [];
+  const failures = sample.snapshot.failures;
+  const layout = planTop({
+    rows: size.rows,
+    cardLines: cardPanel(cards, width, false).length,
+    compactCardLines: cardPanel(cards, width, true).length,
+    smsLines: sms.length,
+    errorTypes: sample.errorTypes.length,
+    services: services.length,
+    failures: failures.length,
+  });
+  let gaps = layout.gaps;
+  const gap = (): void => {
+    if (gaps-- > 0) lines.push('');
+  };
+  const [cpuRows, memoryRows, requestRows] = layout.chartHeights;
+  gap();
+  lines.push(...chartPanel('CPU', cell(m.cpu_percent, 'cpu_percent'), state.cpu, width, cpuRows));
   lines.push(
-    fit(
-      `CPU    ${cell(m.cpu_percent, 'cpu_percent').padStart(8)}  ${sparkline(state.cpu, sparkWidth)}`,
-      width,
-    ),
+    ...chartPanel('Memory', cell(m.memory_percent, 'memory_percent'), state.memory, width, memoryRows),
   );
-  lines.push(
-    fit(
-      `Memory ${cell(m.memory_percent, 'memory_percent').padStart(8)}  ${sparkline(state.memory, sparkWidth)}`,
-      width,
-    ),
-  );
-  lines.push(
-    fit(`Reqs   ${String(sample.requests ?? '-').padStart(8)}  ${bars(state.requests, sparkWidth)}`, width),
-  );
-  lines.push('');
+  // Requests are counts: bars from zero, so a quiet refresh reads as low, not as average.
+  const most = Math.max(1, ...state.requests.filter(Number.isFinite));
+  const requests = String(sample.requests ?? '-');
+  lines.push(...chartPanel('Reqs', requests, state.requests, width, requestRows, { low: 0, high: most }));
+  gap();
+  lines.push(...cardPanel(cards, width, layout.compactCards));
+  gap();
+  lines.push(paint(chalk.bold, fit('SMS (last hour)', width)));
+  lines.push(...sms.slice(0, layout.smsRows).map((line, i) => (i > 0 ? paint(chalk.yellow, line) : line)));
+  gap();
+  lines.push(paint(chalk.bold, fit('Errors (last hour)', width)));
+  lines.push(...errorLines(sample.errorTypes, layout.errorRows, width));
+  gap();
+  lines.push(paint(chalk.bold, fit('Health', width)));
+  const health = sample.health;
+  if (!health) lines.push(fit('  not checked', width));
+  else {
+    const label = fit(`  ${health.state.toUpperCase()}`, width);
+    const reason = fit(`  ${escapeToOneLine(health.reason)}`, width - [...label].length);
+    lines.push(paint(health.state === 'ok' ? chalk.green : chalk.red, label) + reason);
+  }
+  for (const s of services.slice(0, layout.serviceRows))
+    lines.push(
+      fit(
+        `  ${escapeToOneLine(s.name).padEnd(10)} ${escapeToOneLine(s.status).padEnd(10)} ${s.responseTime === null ? '' : humanDuration(s.responseTime)}`,
+        width,
+      ),
+    );
+  for (const failure of failures.slice(0, layout.failureRows))
+    lines.push(
+      paint(chalk.yellow, fit(`${failure.source} failed: ${escapeToOneLine(failure.message)}`, width)),
+    );
+  return pad(lines, size.rows);
+}
+
+function cardsOf(m: MetricsSnapshot['metrics']): Array<[string, string]> {
   const tasks = m.tasks_last_hour;
   const success = tasks ? ((m.successful_tasks_last_hour ?? 0) / tasks) * 100 : undefined;
-  const cards: Array<[string, string]> = [
+  return [
     ['active users', cell(m.active_users_last_hour, 'active_users_last_hour')],
     ['tasks (1 h)', cell(tasks, 'tasks_last_hour')],
     ['success', success === undefined ? '-' : `${success.toFixed(1)} %`],
@@ -72,91 +110,31 @@ export function renderTop(state: TopState, size: ScreenSize, color: boolean, sub
     ['p95 response', m.processing_time_p95 === undefined ? '-' : humanDuration(m.processing_time_p95)],
     ['error rate', cell(m.error_rate, 'error_rate')],
   ];
-  lines.push(...cardLines(cards, width));
-  lines.push('');
-  lines.push(paint(chalk.bold, 'SMS (last hour)'));
-  lines.push(...smsLines(sample.sms, width).map((line, i) => (i > 0 ? paint(chalk.yellow, line) : line)));
-  lines.push('');
-  lines.push(paint(chalk.bold, 'Errors (last hour)'));
-  const errorRows = Math.max(
-    1,
-    Math.min(sample.errorTypes.length, size.rows - lines.length - 4 - serviceCount(state)),
+}
+
+/** The most frequent types in `rows` lines; when they do not all fit, the last line counts the rest. */
+function errorLines(types: readonly ErrorTypeCount[], rows: number, width: number): string[] {
+  if (types.length === 0) return [fit('  none', width)];
+  const shown = types.length <= rows || rows < 2 ? types.slice(0, rows) : types.slice(0, rows - 1);
+  const lines = shown.map(({ type, count }) =>
+    fit(`  ${String(count).padStart(6)}  ${escapeToOneLine(type)}`, width),
   );
-  if (sample.errorTypes.length === 0) lines.push('  none');
-  for (const { type, count } of sample.errorTypes.slice(0, errorRows))
-    lines.push(fit(`  ${String(count).padStart(6)}  ${escapeToOneLine(type)}`, width));
-  lines.push('');
-  lines.push(paint(chalk.bold, 'Health'));
-  const health = sample.health;
-  if (!health) lines.push('  not checked');
-  else {
-    const label = health.state.toUpperCase();
-    const reason = fit(escapeToOneLine(health.reason), width - label.length - 4);
-    lines.push(`  ${paint(health.state === 'ok' ? chalk.green : chalk.red, label)}  ${reason}`);
-    for (const s of health.services)
-      lines.push(
-        fit(
-          `  ${escapeToOneLine(s.name).padEnd(10)} ${escapeToOneLine(s.status).padEnd(10)} ${s.responseTime === null ? '' : humanDuration(s.responseTime)}`,
-          width,
-        ),
-      );
-  }
-  for (const failure of sample.snapshot.failures)
-    lines.push(
-      paint(chalk.yellow, fit(`${failure.source} failed: ${escapeToOneLine(failure.message)}`, width)),
-    );
-  return pad(lines, size.rows);
+  const more = types.length - shown.length;
+  if (rows >= 2 && more > 0) lines.push(fit(`  … ${more} more error types`, width));
+  return lines;
 }
 
 /** Events by count, and a warning line when most records match no sms.events pattern. */
 function smsLines(sms: SmsEventCounts | null, width: number): string[] {
-  if (!sms) return ['  not read'];
+  if (!sms) return [fit('  not read', width)];
   const lines = [fit(`  ${smsCountsText(sms.counts)}`, width)];
   if (mostlyUnclassified(sms.records, sms.other))
     lines.push(fit(`  ${unclassifiedText(sms.records, sms.other)}: see smsmon doctor`, width));
   return lines;
 }
 
-function serviceCount(state: TopState): number {
-  return state.latest?.health?.services.length ?? 1;
-}
-
 function cell(value: number | undefined, name: string): string {
   return value === undefined ? '-' : metricValueText(name, value);
-}
-
-/** Cards side by side, as many per row as fit. */
-function cardLines(cards: ReadonlyArray<[string, string]>, width: number): string[] {
-  const cardWidth = 16;
-  const perRow = Math.max(1, Math.floor(width / cardWidth));
-  const out: string[] = [];
-  for (let i = 0; i < cards.length; i += perRow) {
-    const row = cards.slice(i, i + perRow);
-    out.push(
-      row
-        .map(([label]) => label.padEnd(cardWidth))
-        .join('')
-        .trimEnd(),
-    );
-    out.push(
-      row
-        .map(([, value]) => value.padEnd(cardWidth))
-        .join('')
-        .trimEnd(),
-    );
-  }
-  return out;
-}
-
-function bars(values: readonly number[], width: number): string {
-  const shown = values.slice(-width);
-  const most = Math.max(1, ...shown);
-  return shown.map((v) => BARS[Math.round((v / most) * (BARS.length - 1))]).join('');
-}
-
-/** Cut to the width: applied to plain text, before any colour is painted around it. */
-function fit(text: string, width: number): string {
-  return [...text].slice(0, width).join('');
 }
 
 function pad(lines: string[], rows: number): string[] {

@@ -1,6 +1,7 @@
 import { stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, pass, warn, type CheckResult } from '../core/doctorCheck.js';
+import { byteSize } from '../core/byteSize.js';
 import { describeFsError } from '../core/errors.js';
 import { FAMILIES, type FamilyDefinition } from '../core/families.js';
 import { discoverFamily } from './discover.js';
@@ -16,8 +17,6 @@ export const GUIDE_MAX_BYTES: Readonly<Record<string, number>> = {
 /** errors.log is written only when something fails: a quiet one is not a problem. */
 const QUIET_IS_NORMAL = new Set(['errors']);
 const STALE_MS = 15 * 60_000;
-
-const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 export async function checkLogsDir(dir: string): Promise<CheckResult> {
   const problem = await logDirProblem(dir);
@@ -75,10 +74,10 @@ export async function checkRotation(dir: string, family: FamilyDefinition): Prom
   if (liveSize > maxBytes * 1.1)
     return fail(
       name,
-      `${family.fileName} is ${mib(liveSize)}, over maxBytes ${mib(maxBytes)}`,
+      `${family.fileName} is ${byteSize(liveSize)}, over maxBytes ${byteSize(maxBytes)}`,
       'rotation is not in effect: use logging.handlers.RotatingFileHandler with maxBytes and backupCount',
     );
-  if (rotated === 0) return pass(name, `not rotated yet (${mib(liveSize)} of ${mib(maxBytes)})`);
+  if (rotated === 0) return pass(name, `not rotated yet (${byteSize(liveSize)} of ${byteSize(maxBytes)})`);
   if (rotated > family.backupCount)
     return warn(
       name,
@@ -89,12 +88,12 @@ export async function checkRotation(dir: string, family: FamilyDefinition): Prom
   if (small > 0)
     return warn(
       name,
-      `${small} of ${rotated} rotated files are under half of maxBytes ${mib(maxBytes)}`,
+      `${small} of ${rotated} rotated files are under half of maxBytes ${byteSize(maxBytes)}`,
       'another maxBytes than the guide, or rotation by copytruncate/logrotate',
     );
   return pass(
     name,
-    `${rotated} rotated file(s) of up to ${mib(maxBytes)}, backupCount ${family.backupCount}`,
+    `${rotated} rotated file(s) of up to ${byteSize(maxBytes)}, backupCount ${family.backupCount}`,
   );
 }
 
@@ -108,7 +107,7 @@ export async function checkLogDisk(dir: string): Promise<CheckResult> {
       (sum, f) => sum + GUIDE_MAX_BYTES[f.name]! * (f.backupCount + 1),
       0,
     );
-    const detail = `${mib(free)} free of ${mib(total)} (the families need up to ${mib(needed)})`;
+    const detail = `${byteSize(free)} free of ${byteSize(total)} (the families need up to ${byteSize(needed)})`;
     if (free < total * 0.05) return fail('disk', detail, 'free space on the logs file system');
     if (free < needed || free < total * 0.1) return warn('disk', detail, 'the logs may fill the disk');
     return pass('disk', detail);

@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -106,4 +107,47 @@ test('the name extraction finds names and only names', () => {
     'x_bucket',
   ]);
   assert.deepEqual(metricNames('rate(a[5m]) / rate(b[5m]) * 100'), ['a', 'b']);
+});
+
+interface DataSourceRef {
+  type?: string;
+  uid?: string;
+}
+
+test('a datasource template variable lets the dashboard be provisioned from a file', () => {
+  const text = readFileSync(join(REPO, 'dashboards/smsmon.json'), 'utf8');
+  const dashboard = JSON.parse(text) as {
+    templating?: { list: Array<{ name: string; type: string; query: string }> };
+    panels: Array<{
+      title: string;
+      datasource: DataSourceRef;
+      targets: Array<{ datasource: DataSourceRef }>;
+    }>;
+  };
+  const variable = dashboard.templating?.list.find((v) => v.type === 'datasource');
+  assert.deepEqual(variable && { name: variable.name, query: variable.query }, {
+    name: 'datasource',
+    query: 'prometheus',
+  });
+  // A provisioned file gets no import step: an unreplaced ${DS_…} input would be a dead reference.
+  assert.doesNotMatch(text, /\$\{DS_/);
+  const expected = { type: 'prometheus', uid: '${datasource}' };
+  for (const panel of dashboard.panels) {
+    assert.deepEqual(panel.datasource, expected, panel.title);
+    for (const target of panel.targets) assert.deepEqual(target.datasource, expected, panel.title);
+  }
+});
+
+test('the npm package ships the dashboard', () => {
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  assert.equal(pack.status, 0, pack.stderr);
+  const packed = JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>;
+  const files = packed[0]!.files;
+  assert.ok(
+    files.some((f) => f.path === 'dashboards/smsmon.json'),
+    files.map((f) => f.path).join(' '),
+  );
 });

@@ -10,6 +10,7 @@ import { parseExposition } from '../kit/exporterKit.js';
 import { BIN, runSmsmon, type RunResult } from '../kit/runSmsmon.js';
 import { runInTerminal } from '../kit/terminalRun.js';
 import { displayWidth } from '../../src/sinks/displayWidth.js';
+import { asctimeIn } from '../kit/wallClock.js';
 
 /**
  * smsmon against a real Django 3.2 app (test/django): the guide's LOGGING dict verbatim, TIME_ZONE
@@ -256,6 +257,41 @@ describe('a real Django app', () => {
       ...TZ,
     ]);
     assert.equal(counted.total, truth.error_records);
+  });
+
+  test("--by hour in errors count and latency: the UTC start of each of the app's New York hours", async () => {
+    // The hours as written: the asctime of every record, by its YYYY-MM-DD HH.
+    const hoursOf = async (family: string, grep: string[]) => {
+      const run = await smsmon(['logs', 'search', family, '--ndjson', '--dir', '.', ...grep, ...TZ]);
+      const records = run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as CliRecord);
+      return sorted(countBy(records, (r) => r.time_text.slice(0, 13)));
+    };
+    // A key read back on New York's wall clock is that hour, at minute 0.
+    const wallHours = (groups: Array<[string, number]>) =>
+      groups.map(([key, count]): [string, number] => {
+        assert.match(key, /^\d{4}-\d\d-\d\dT\d\d:00:00Z$/);
+        const shown = asctimeIn(Date.parse(key), APP_TZ);
+        assert.equal(shown.slice(13), ':00:00,000', key);
+        return [shown.slice(0, 13), count];
+      });
+    const byHour = <T>(command: string[]) =>
+      json<T>([...command, '--by', 'hour', '--json', '--dir', '.', ...TZ]);
+    const errors = await byHour<{ groups: Array<{ hour: string; count: number }> }>(['errors', 'count']);
+    const errorHours = await hoursOf('errors', ['--level', 'ERROR+']);
+    assert.deepEqual(wallHours(errors.groups.map((g) => [g.hour, g.count])).sort(), errorHours);
+    const latency = await byHour<{ groups: Array<{ group: string; count: number }> }>(['latency']);
+    const latencyHours = new Set(wallHours(latency.groups.map((g) => [g.group, g.count])).map(([h]) => h));
+    const appHours = new Set((await hoursOf('app', [])).map(([h]) => h));
+    assert.ok(
+      [...latencyHours].every((h) => appHours.has(h)),
+      `${[...latencyHours]} within ${[...appHours]}`,
+    );
+    const table = await smsmon(['errors', 'count', '--by', 'hour', '--dir', '.', ...TZ]);
+    assert.match(table.stdout, /hour \(America\/New_York\)/);
+    for (const [hour] of errorHours) assert.ok(table.stdout.includes(`${hour}:00`), hour);
   });
 
   test('logs search windows in the app zone: the records of a full scan filtered by time', async () => {

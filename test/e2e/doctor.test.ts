@@ -87,6 +87,16 @@ test('everything up: every check passes, the test alert reaches Slack, exit 0', 
   assert.match(slack.received[0]!.body, /test/i);
 });
 
+test('disk space reads in the largest fitting unit, not thousands of MiB', async () => {
+  const { report } = await doctor();
+  const disk = report.checks.find((c) => c.name === 'disk')!.detail;
+  // The test machine's file system is gigabytes; the families need 390.0 MiB.
+  assert.match(
+    disk,
+    /^\d{1,4}\.\d (GiB|TiB) free of \d{1,4}\.\d (GiB|TiB) \(the families need up to 390\.0 MiB\)$/,
+  );
+});
+
 for (const [what, args, check] of [
   ['Redis down', ['--redis', 'redis://127.0.0.1:1'], 'redis'],
   ['PostgreSQL down', ['--db', 'postgres://postgres@127.0.0.1:1/test'], 'postgresql'],

@@ -256,6 +256,22 @@ test("--guide-layout writes the guide's metrics:<name> sorted sets, scored by ti
   await scratch.redis.del(...(await scratch.redis.keys(`${prefix}*`)));
 });
 
+test('show: a misspelt metric name gets the stored name it is near; a far-off one gets none', async () => {
+  const snap = await smsmon(['snapshot', '--no-system', '--host', 'web-typo', '--quiet']);
+  assert.equal(snap.code, 0, snap.stderr);
+  const typo = await smsmon(['show', '--host', 'web-typo', '--since', '1h', 'tasks_last_hoor']);
+  assert.equal(typo.code, 1);
+  assert.match(typo.stderr, /^smsmon: no samples for "tasks_last_hoor"; did you mean tasks_last_hour\?$/m);
+  // One misspelt beside a right one: the table still prints, and the typo is still named.
+  const mixed = await smsmon(['show', '--host', 'web-typo', '--since', '1h', 'error_rate', 'eror_rate']);
+  assert.equal(mixed.code, 0, mixed.stderr);
+  assert.match(mixed.stdout, /error_rate/);
+  assert.match(mixed.stderr, /no samples for "eror_rate"; did you mean error_rate\?/);
+  const far = await smsmon(['show', '--host', 'web-typo', '--since', '1h', 'queue_depth']);
+  assert.equal(far.code, 1);
+  assert.doesNotMatch(far.stderr, /did you mean/);
+});
+
 test('show: nothing stored is exit 1 with a reason; Redis down is exit 3', async () => {
   const none = await smsmon(['show', '--host', 'nobody']);
   assert.equal(none.code, 1);

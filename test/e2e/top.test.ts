@@ -40,29 +40,60 @@ async function waitFor(wanted: RegExp | ((screen: string) => boolean), what: str
   throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
 }
 
-test('top renders at 80×24 and 200×50, redraws on resize and quits cleanly on q', async () => {
+const screenLines = (text: string) => text.replace(/\n$/, '').split('\n');
+
+/**
+ * The whole screen is used: every line fits, at least half of the bottom half is drawn, the last
+ * row is, and the CPU chart's bottom row reaches the right edge (its newest sample).
+ */
+function assertFills(shown: string, columns: number, rows: number): void {
+  const lines = screenLines(shown);
+  assert.equal(lines.length, rows);
+  for (const line of lines)
+    assert.ok([...line].length <= columns, `${[...line].length} > ${columns}: ${line}`);
+  // A young history leaves the charts' upper rows blank; the blank lines between sections too.
+  const drawn = lines.slice(rows / 2).filter((line) => line.trim() !== '').length;
+  assert.ok(drawn >= rows / 4, `${drawn} of the bottom ${rows / 2} rows drawn:\n${shown}`);
+  assert.match(lines.at(-1)!, /not checked/, 'the health section ends on the last row');
+  const cpuBottom = lines[lines.findIndex((line) => line.startsWith('Memory')) - 1]!;
+  assert.equal([...cpuBottom].length, columns, `the CPU chart spans the screen: ${cpuBottom}`);
+}
+
+test('top fills the screen at 80×24, 200×50 and 40×15, redraws on resize and quits cleanly on q', async () => {
   const command =
     `cd ${REPO} && NO_COLOR=1 TZ=UTC SMSMON_NOW=2024-01-20T00:30:00Z ${process.execPath} ${BIN} top ` +
     `--dir fixtures/logs --no-database --no-health --interval 1s; echo "top exited $?"; sleep 30`;
   tmux(['new-session', '-d', '-s', session, '-x', '80', '-y', '24', command]);
   let shown = await waitFor(/Errors \(last hour\)[\s\S]*RateLimitError/, 'the first refresh');
-  let lines = shown.replace(/\n$/, '').split('\n');
-  assert.equal(lines.length, 24);
-  assert.ok(lines.every((line) => [...line].length <= 80));
+  assertFills(shown, 80, 24);
   assert.match(shown, /^smsmon top · .+ · 00:30:00Z · every 1s/);
   assert.match(shown, /CPU +[\d.]+ %/);
   assert.match(shown, /error rate/);
+  assert.match(shown, /… \d+ more error types/);
 
   tmux(['resize-window', '-t', session, '-x', '200', '-y', '50']);
-  // tmux pads the pane to 50 lines at once; the redraw is when a line uses the new width.
-  const screenLines = (text: string) => text.replace(/\n$/, '').split('\n');
+  // tmux pads the pane to 50 lines at once; the redraw is when the last row holds the health.
   shown = await waitFor(
-    (text) => screenLines(text).some((line) => [...line].length > 100),
-    'the redraw at 200×50 (a line wider than 100 columns)',
+    (text) => /not checked/.test(screenLines(text)[49] ?? ''),
+    'the redraw at 200×50 (the health section on row 50)',
   );
-  lines = screenLines(shown);
-  assert.equal(lines.length, 50);
+  assertFills(shown, 200, 50);
   assert.match(shown, /Health\n {2}not checked/);
+  assert.doesNotMatch(shown, /more error types/, 'every error type of the hour fits at 200×50');
+
+  // 40×15: a wrapped line would push the header off the top; the health state is the last row.
+  tmux(['resize-window', '-t', session, '-x', '40', '-y', '15']);
+  shown = await waitFor(
+    (text) => /not checked/.test(screenLines(text)[14] ?? '') && /^smsmon top/.test(text),
+    'the redraw at 40×15',
+  );
+  const lines = screenLines(shown);
+  assert.equal(lines.length, 15);
+  assert.ok(
+    lines.every((line) => [...line].length <= 40),
+    shown,
+  );
+  assert.match(shown, /RateLimitError/);
 
   tmux(['send-keys', '-t', session, 'q']);
   shown = await waitFor(/top exited \d+/, 'the exit');

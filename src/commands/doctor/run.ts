@@ -24,6 +24,8 @@ import { DEFAULT_REDIS_URL } from '../../redis/redisTarget.js';
 import { colourWanted } from '../shared/colour.js';
 import { resultStream } from '../shared/quiet.js';
 import { tableWidthOf } from '../shared/tableWidth.js';
+import { Spinner } from '../../sinks/spinner.js';
+import { waitSpinnerWanted } from '../../sinks/liveStatus.js';
 
 /** Runs every check at once; each is bounded by --timeout and reports instead of throwing. */
 export async function runDoctor(options: DoctorCommandOptions, command: Command): Promise<number> {
@@ -33,6 +35,7 @@ export async function runDoctor(options: DoctorCommandOptions, command: Command)
   const dir = place.dir.path;
   const now = currentTime();
   const families = Object.values(FAMILIES);
+  const spinner = new Spinner('checking', waitSpinnerWanted({ quiet: options.quiet || options.json }), 300);
   const checks = await Promise.all([
     checkLogsDir(dir),
     ...families.map((family) => checkFamilyWritten(dir, family, now)),
@@ -46,7 +49,7 @@ export async function runDoctor(options: DoctorCommandOptions, command: Command)
     checkThresholds(config),
     ...(await checkChannels(config, options.sendTest === true, timeoutMs)),
     ...(options.exporter ? [checkExporter(options.exporter, timeoutMs)] : []),
-  ]);
+  ]).finally(() => spinner.stop());
   const output = new Output(resultStream(options));
   const color = colourWanted(options);
   output.write(options.json ? doctorJson(checks) : doctorText(checks, color, tableWidthOf(options)));

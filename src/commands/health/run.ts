@@ -12,6 +12,9 @@ import { writeNotice } from '../../sinks/notice.js';
 import { colourWanted } from '../shared/colour.js';
 import { resultStream } from '../shared/quiet.js';
 import { tableWidthOf } from '../shared/tableWidth.js';
+import { whileWaiting } from '../../sinks/spinner.js';
+import { waitSpinnerWanted } from '../../sinks/liveStatus.js';
+import { redactHealthUrl } from '../../health/healthCheck.js';
 
 export async function runHealth(
   url: string | undefined,
@@ -36,8 +39,12 @@ async function checkOnce(
   recorder: HealthRecorder | undefined,
 ): Promise<number> {
   const color = colourWanted(options);
-  const { result, text } = await renderedCheck(settings.check, (r) =>
-    options.json ? healthJson(r) : healthText(r, color, settings.check, tableWidthOf(options)),
+  const { result, text } = await whileWaiting(
+    `checking ${redactHealthUrl(settings.check.url)}`,
+    waitSpinnerWanted(options),
+    renderedCheck(settings.check, (r) =>
+      options.json ? healthJson(r) : healthText(r, color, settings.check, tableWidthOf(options)),
+    ),
   );
   const output = new Output(resultStream(options));
   output.write(text);

@@ -1,7 +1,9 @@
 import { Option, type Command } from 'commander';
 import { GROUP_NAMES } from '../../operators/latencyGroups.js';
 import { DEFAULT_PERCENTILES } from '../../operators/percentiles.js';
-import { addLogOptions, SOURCES_HELP } from '../shared/logOptions.js';
+import { UNIT_CHOICES } from '../../operators/durationText.js';
+import { offerValues } from '../shared/offeredValues.js';
+import { addLogOptions, sourcesArgument } from '../shared/logOptions.js';
 import { addThreadsOption } from '../shared/threadsOption.js';
 import { addTableWidthOptions } from '../shared/tableWidth.js';
 import { reflowed } from '../shared/helpText.js';
@@ -30,7 +32,7 @@ its cap), 3 unreadable source.`;
 export function defineLatency(latency: Command): Command {
   latency
     .description('percentiles of processing_time (or any duration) over whole log families')
-    .argument('[sources...]', SOURCES_HELP);
+    .addArgument(sourcesArgument());
   return addTableWidthOptions(addThreadsOption(addLatencyOptions(addLogOptions(latency)))).addHelpText(
     'after',
     reflowed(EXAMPLES),
@@ -58,9 +60,21 @@ function addLatencyOptions(command: Command): Command {
       'read this duration instead: a regex with (?<value>…) and optional (?<unit>…)',
     )
     .option('--field <name>', 'read this field: a --format attribute, or a key of a JSON message')
-    .option('--unit <unit>', 'unit of numbers written without one: s, ms, us', 's')
+    .addOption(
+      offerValues(
+        new Option('--unit <unit>', `unit of numbers written without one: ${UNIT_CHOICES.join(', ')}`),
+        {
+          words: UNIT_CHOICES,
+        },
+      ).default('s'),
+    )
     .option('--percentiles <list>', 'percentiles to report', DEFAULT_PERCENTILES)
-    .option('--by <kind>', `one row per ${GROUP_NAMES.join(', ')} (path: of "POST /sms/webhook/ …")`)
+    .addOption(
+      offerValues(
+        new Option('--by <kind>', `one row per ${GROUP_NAMES.join(', ')} (path: of "POST /sms/webhook/ …")`),
+        { words: GROUP_NAMES },
+      ),
+    )
     .option('--histogram', 'a bar chart of the durations on log-scale buckets')
     .option('--slowest <n>', 'the N slowest records with time, module and message')
     .option(

@@ -4,17 +4,21 @@ import { testRecord } from '../../../test/kit/logRecord.js';
 import { latencySummaryOptions } from '../../operators/latencySpec.js';
 import { LatencySummaryOperator } from '../../operators/latencySummary.js';
 import { buildLatencyPlan } from './plan.js';
+import { resolveLogZone } from '../../core/logZone.js';
 
 test("latency's job spec crosses to a worker as is and builds the operator the command builds", () => {
-  const plan = buildLatencyPlan({
-    pattern: 'took (?<value>[\\d.]+)',
-    unit: 'ms',
-    percentiles: '50,99',
-    by: 'module',
-    slowest: '2',
-    histogram: true,
-    exact: true,
-  });
+  const plan = buildLatencyPlan(
+    {
+      pattern: 'took (?<value>[\\d.]+)',
+      unit: 'ms',
+      percentiles: '50,99',
+      by: 'module',
+      slowest: '2',
+      histogram: true,
+      exact: true,
+    },
+    resolveLogZone('America/New_York'),
+  );
   const sent = structuredClone(plan.spec);
   assert.deepEqual(sent, plan.spec);
   const here = new LatencySummaryOperator(plan);

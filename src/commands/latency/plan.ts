@@ -1,7 +1,8 @@
+import type { ZoneChoice } from '../../core/logZone.js';
 import { UsageError } from '../../core/errors.js';
 import { parseUnitOption } from '../../operators/durationText.js';
 import { compileDurationReader } from '../../operators/durationValues.js';
-import { groupKind } from '../../operators/latencyGroups.js';
+import { checkGroupName } from '../../operators/latencyGroups.js';
 import { latencySummaryOptions, type LatencySpec } from '../../operators/latencySpec.js';
 import type { LatencySummaryOptions } from '../../operators/latencySummary.js';
 import { parseThresholds, type Threshold } from '../../operators/latencyThresholds.js';
@@ -24,7 +25,8 @@ export interface LatencyPlan extends LatencySummaryOptions {
 /** The most --slowest records kept (each holds its message). */
 const MAX_SLOWEST = 10_000;
 
-export function buildLatencyPlan(options: LatencyCommandOptions): LatencyPlan {
+/** `zone`: the log's, chosen as every log command chooses it (logZone.ts). */
+export function buildLatencyPlan(options: LatencyCommandOptions, zone: ZoneChoice): LatencyPlan {
   if (options.raw || options.fields !== undefined)
     throw new UsageError('--raw and --fields print records; latency prints a summary (use --json or --csv)');
   const writer = options.csv ? 'csv' : options.ndjson ? 'ndjson' : options.json ? 'json' : 'text';
@@ -39,13 +41,14 @@ export function buildLatencyPlan(options: LatencyCommandOptions): LatencyPlan {
   // Each flag is checked in turn, so the first bad one is the one reported.
   compileDurationReader(duration);
   const percentiles = parsePercentiles(options.percentiles);
-  if (options.by !== undefined) groupKind(options.by);
+  if (options.by !== undefined) checkGroupName(options.by);
   const spec: LatencySpec = {
     duration,
     by: options.by,
     slowest: options.slowest === undefined ? undefined : parseSlowest(options.slowest),
     histogram,
     exact: options.exact === true,
+    zone: { zone: zone.zone, setBy: zone.setBy },
   };
   return {
     ...latencySummaryOptions(spec),

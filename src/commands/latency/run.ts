@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../core/errors.js';
+import type { ZoneChoice } from '../../core/logZone.js';
 import { breaches } from '../../operators/latencyThresholds.js';
 import {
   LatencySummaryOperator,
@@ -29,10 +30,10 @@ export async function runLatency(
   options: LatencyCommandOptions,
   command: Command,
 ): Promise<number> {
-  const plan = buildLatencyPlan(options);
-  const threads = parseThreads(options.threads);
   const width = tableWidthOf(options);
   const place = await logPlaceFor(command, options);
+  const plan = buildLatencyPlan(options, place.zone);
+  const threads = parseThreads(options.threads);
   const query = await buildLogQuery(args, options, { follow: false, place });
   const operator = new LatencySummaryOperator(plan);
   const stats = await scanSharded(query, {
@@ -44,7 +45,7 @@ export async function runLatency(
   });
   const result = operator.result(plan.percentiles);
   const output = new Output(resultStream(query));
-  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats, width)));
+  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats, place.zone, width)));
   await output.flush();
   reportScan(query, stats);
   await warnOfZoneAfter(query, stats.matched);
@@ -68,9 +69,11 @@ function reportContext(
   plan: LatencyPlan,
   query: LogQuery,
   stats: ScanStats,
+  zone: ZoneChoice,
   width: TableWidth,
 ): ReportContext {
   return {
+    zone: zone.zone,
     unreadable: stats.unreadable,
     by: plan.byName,
     accuracy: plan.accuracy,

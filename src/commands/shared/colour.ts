@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { offerValues } from './offeredValues.js';
 
 const COLOUR_HELP = {
   output: 'colours: auto (a terminal, NO_COLOR unset), always (also through a pipe, for less -R) or never',
@@ -19,7 +20,7 @@ export type ColorFlag = boolean | When;
  * .addOption(noColorOption())`), so a script can pass either to any. A bare --color is always, as ls.
  */
 export function colorOption(kind: ColourKind = 'output'): Option {
-  return new Option('--color [when]', COLOUR_HELP[kind]).argParser(parseWhen);
+  return offerValues(new Option('--color [when]', COLOUR_HELP[kind]).argParser(parseWhen), { words: WHEN });
 }
 
 export function noColorOption(): Option {

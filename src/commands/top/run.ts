@@ -57,7 +57,9 @@ function showUntilQuit(
     let stopped = false;
     const draw = (): void => {
       if (stopped) return;
-      const lines = renderTop(state, screenSize(), color, subtitle);
+      const size = screenSize();
+      state.keepFor(size.columns);
+      const lines = renderTop(state, size, color, subtitle);
       stdout.write('\x1b[H' + lines.join('\x1b[K\n') + '\x1b[K\x1b[J');
     };
     const tick = async (): Promise<void> => {

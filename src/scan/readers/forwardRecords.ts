@@ -18,6 +18,8 @@ export interface ForwardOptions {
   values?: KeywordValues;
   /** Start at this header line of a plain file (a time seek), numbering lines from its number. */
   from?: { offset: number; line: number };
+  /** False: nothing shows the records' line numbers, which are then not counted (RecordReader.uncounted). */
+  lineNumbers?: boolean;
 }
 
 /** The records a finder points at in a source read from its start (a file, a .gz, stdin). */
@@ -33,6 +35,7 @@ export async function* recordsForward(
     options.values && !options.from ? valueLaneFor(source, context, matcher, options.values) : undefined;
   const reader = new RecordReader(context, matcher, finder, cuts, lane);
   if (options.from) reader.numberFrom(options.from.line);
+  if (options.lineNumbers === false) reader.uncounted();
   const chunks =
     options.chunks ?? readChunks(source, options.onBytes, options.onProblem, options.from?.offset);
   yield* scanLineWindows(chunks, (window, final) => reader.read(window, final), cuts);

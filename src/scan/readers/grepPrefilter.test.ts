@@ -165,3 +165,17 @@ test('same matches in a format of its own (--format), one input of several forma
   mixed.format = undefined;
   assert.ok((await assertSameMatches(mixed)) > 0);
 });
+
+test('lines not shown are not counted: the same records, each with line 0', async () => {
+  const input = await family(join(dir, 'corpus'), 'app');
+  for (const grep of [{ source: 'twilio', ignoreCase: true }, undefined]) {
+    const counted = await records(input, grep);
+    const uncounted: LogRecord[] = [];
+    for await (const batch of recordsOfInput(input, { wallClock, grep, lineNumbers: false }))
+      uncounted.push(...batch);
+    assert.ok(counted.some((r) => r.line > 1));
+    // The every-record reader numbers lines as it splits them, at no cost, so it keeps them.
+    const expected = grep ? counted.map((r) => ({ ...r, line: 0 })) : counted;
+    assert.deepEqual(uncounted, expected);
+  }
+});

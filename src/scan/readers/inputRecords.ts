@@ -59,7 +59,7 @@ export interface ParseOptions {
    * a plain file is read from a seek to the window, and a file or .gz stops past its end.
    */
   window?: TimeWindow;
-  /** False: records read after a seek may number their lines from where it starts (nothing shows them). */
+  /** False: nothing shows the records' line numbers, which are then not counted (a seek's start may be line 1). */
   lineNumbers?: boolean;
 }
 
@@ -99,7 +99,7 @@ export async function* recordsOfInput(input: LogInput, options: ParseOptions): A
     const grepFinder = byteScan && !keyword ? grepLiteralFinder(options.grep) : null;
     const moduleText = moduleTextOf(format.headerPieces);
     const modules = byteScan && moduleText && options.modules?.length ? options.modules : undefined;
-    const forward = { onBytes, onProblem, from };
+    const forward = { onBytes, onProblem, from, lineNumbers: options.lineNumbers };
     let records: AsyncIterable<LogRecord[]>;
     if (keyword && byteScan) {
       const values = options.keywordValues;

@@ -31,6 +31,7 @@ export class RecordReader {
   /** Set by recordEnd: the record reached its caps; else how many lines it has. */
   private capped = false;
   private recordLines = 0;
+  private counting = true;
 
   constructor(
     context: AssemblerContext,
@@ -41,6 +42,15 @@ export class RecordReader {
     private readonly lane?: ValueLane,
   ) {
     this.assembler = new RecordAssembler(context);
+  }
+
+  /**
+   * Stops counting lines: no output shows them, and counting every newline between the records a
+   * finder points at costs about as much as finding them. Their records then have line 0, like
+   * lastRecords' uncounted ones (a reader of every line numbers them as it splits, at no cost).
+   */
+  uncounted(): void {
+    this.counting = false;
   }
 
   /** The first line read is line `line` of its input (follow mode may start mid-file). */
@@ -215,15 +225,10 @@ export class RecordReader {
     return this.matcher.messageStart(w, at) !== NOT_HEADER;
   }
 
-  /** 1-based line number of the line starting at `offset`, counted from the last one asked for. */
+  /** 1-based line number of the line starting at `offset`, counted from the last one asked for (0: uncounted). */
   private lineAt(w: Buffer, offset: number): number {
-    if (offset >= this.counted) {
-      for (let i = w.indexOf(NEWLINE, this.counted); i !== -1 && i < offset; i = w.indexOf(NEWLINE, i + 1))
-        this.line++;
-    } else {
-      for (let i = w.indexOf(NEWLINE, offset); i !== -1 && i < this.counted; i = w.indexOf(NEWLINE, i + 1))
-        this.line--;
-    }
+    if (!this.counting) return 0;
+    this.line += newlinesBetween(w, this.counted, offset);
     this.counted = offset;
     return this.line;
   }
@@ -241,4 +246,12 @@ function lineStart(w: Buffer, at: number): number {
 function lineEnd(w: Buffer, from: number): number {
   const end = w.indexOf(NEWLINE, from);
   return end === -1 ? w.length : end;
+}
+
+/** Newlines in [from, to), negated when `to` comes first. */
+function newlinesBetween(w: Buffer, from: number, to: number): number {
+  if (to < from) return -newlinesBetween(w, to, from);
+  let count = 0;
+  for (let i = w.indexOf(NEWLINE, from); i !== -1 && i < to; i = w.indexOf(NEWLINE, i + 1)) count++;
+  return count;
 }

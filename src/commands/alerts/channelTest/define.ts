@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { offerValues } from '../../shared/offeredValues.js';
 import { CHANNEL_NAMES } from '../../../alerts/channelNames.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
@@ -22,7 +23,11 @@ Exit: 0 every channel sent, 1 a channel failed, 2 usage or bad config, or the ch
 export function defineAlertsTest(test: Command): Command {
   return test
     .description('send a test alert through each configured channel (Slack, email) and report each')
-    .option('--channel <name>', `only this channel: ${CHANNEL_NAMES.join(' or ')}`)
+    .addOption(
+      offerValues(new Option('--channel <name>', `only this channel: ${CHANNEL_NAMES.join(' or ')}`), {
+        words: CHANNEL_NAMES,
+      }),
+    )
     .option('--timeout <duration>', 'per channel: the webhook request, each SMTP step', '10s')
     .option('--json', 'one JSON array: [{channel, ok, error?}]')
     .addOption(colorOption('none'))

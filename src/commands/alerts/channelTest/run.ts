@@ -17,6 +17,8 @@ import {
 import { Output } from '../../../sinks/output.js';
 import type { AlertsTestOptions } from './options.js';
 import { resultStream } from '../../shared/quiet.js';
+import { whileWaiting } from '../../../sinks/spinner.js';
+import { waitSpinnerWanted } from '../../../sinks/liveStatus.js';
 
 /** Exit 1 means "findings" across smsmon; here: a channel did not take the message. */
 const CHANNEL_FAILED = ExitCode.NoMatch;
@@ -33,7 +35,11 @@ export async function runAlertsTest(options: AlertsTestOptions, command: Command
   // Without --channel the configured ones are tried; with none configured, each says what to set.
   const missing = asked || configured.length === 0 ? channels.filter((c) => !c.notifier) : [];
   const message: AlertMessage = { kind: 'test', host: hostname(), time: currentTime(), alerts: [] };
-  const sent = await deliverAll(configured, message);
+  const sent = await whileWaiting(
+    `sending a test to ${configured.map((n) => n.name).join(', ')}`,
+    waitSpinnerWanted(options),
+    deliverAll(configured, message),
+  );
   const deliveries = [...sent, ...missing.map(({ name }) => notConfigured(name))];
   const output = new Output(resultStream(options));
   output.write(options.json ? deliveriesJson(deliveries) : deliveriesText(deliveries));

@@ -1,5 +1,7 @@
-import type { Command } from 'commander';
-import { addLogOptions, SOURCES_HELP } from '../../shared/logOptions.js';
+import { Option, type Command } from 'commander';
+import { GROUP_KEYS } from '../../../operators/errorGroups.js';
+import { offerValues } from '../../shared/offeredValues.js';
+import { addLogOptions, sourcesArgument, SOURCES_HELP } from '../../shared/logOptions.js';
 import { addThreadsOption } from '../../shared/threadsOption.js';
 import { addTableWidthOptions } from '../../shared/tableWidth.js';
 import { reflowed } from '../../shared/helpText.js';
@@ -23,11 +25,12 @@ Exit: 0 counted (also when there are none), 1 over --fail-over or a --fail-on ty
 export function defineErrorsCount(count: Command): Command {
   count
     .description('count error types (exception class or message template), not raw lines')
-    .argument('[sources...]', SOURCES_HELP.replace('(default: app)', '(default: errors)'))
-    .option(
-      '--by <keys>',
-      'group by type, template, module, level, hour, day, pid; several with commas',
-      'type',
+    .addArgument(sourcesArgument(SOURCES_HELP.replace('(default: app)', '(default: errors)')))
+    .addOption(
+      offerValues(new Option('--by <keys>', `group by ${GROUP_KEYS.join(', ')}; several with commas`), {
+        words: GROUP_KEYS,
+        commaList: true,
+      }).default('type'),
     )
     .option('--qualified', 'exception classes with their module: openai.RateLimitError')
     .option('--top <n>', 'only the N largest groups')

@@ -51,6 +51,7 @@ export async function runErrorsCount(
     qualified: options.qualified === true,
     collectTypes: !!options.failOn,
     window,
+    zone: { zone: place.zone.zone, setBy: place.zone.setBy },
   };
   const operator = new ErrorCountOperator(spec);
   const { counter, typesSeen } = operator;
@@ -58,6 +59,7 @@ export async function runErrorsCount(
   const groups = counter.sorted();
   const report: ErrorReport = {
     by,
+    zone: place.zone.zone,
     total: counter.total,
     suspect: operator.suspect,
     since: window?.since ?? query.since ?? null,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addLogOptions, SOURCES_HELP } from '../../shared/logOptions.js';
+import { addLogOptions, sourcesArgument } from '../../shared/logOptions.js';
 import { reflowed } from '../../shared/helpText.js';
 
 const EXAMPLES = `
@@ -17,6 +17,6 @@ a traceback stays in its record. Exit: 0 matches, 1 no match, 2 usage, 3 unreada
 export function defineLogsSearch(search: Command): Command {
   search
     .description('scan whole log families (every rotated file) and print the matching records')
-    .argument('[sources...]', SOURCES_HELP);
+    .addArgument(sourcesArgument());
   return addLogOptions(search).addHelpText('after', reflowed(EXAMPLES));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addLogOptions, SOURCES_HELP } from '../../shared/logOptions.js';
+import { addLogOptions, sourcesArgument } from '../../shared/logOptions.js';
 import { reflowed } from '../../shared/helpText.js';
 
 const EXAMPLES = `
@@ -18,7 +18,7 @@ Exit: 0 records printed, 1 none matched (without -f), 2 usage, 3 unreadable sour
 export function defineLogsTail(tail: Command): Command {
   tail
     .description('print the last records of log families, and follow them with -f')
-    .argument('[sources...]', SOURCES_HELP)
+    .addArgument(sourcesArgument())
     .option('-n, --lines <count>', 'how many records (a traceback is one record)', '10')
     .option('-f, --follow', 'keep printing records as they are written, across rotation');
   return addLogOptions(tail).addHelpText('after', reflowed(EXAMPLES));

@@ -1,4 +1,6 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { REDIS_LAYOUT_NAMES } from '../../../redis/redisLayout.js';
+import { offerValues } from '../../shared/offeredValues.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
 import { reflowed } from '../../shared/helpText.js';
@@ -29,9 +31,14 @@ export function defineMetricsMigrate(migrate: Command): Command {
       'redis://, rediss://, redis-sentinel:// or redis-cluster:// URL (default: REDIS_URL, redis.url)',
     )
     .option('--prefix <prefix>', "prefix of the guide's keys", 'metrics')
-    .option(
-      '--to <layout>',
-      'host (<prefix>:{<host>}:metric:<name>) or guide (<prefix>:<name>) (default: redis.layout)',
+    .addOption(
+      offerValues(
+        new Option(
+          '--to <layout>',
+          'host (<prefix>:{<host>}:metric:<name>) or guide (<prefix>:<name>) (default: redis.layout)',
+        ),
+        { words: REDIS_LAYOUT_NAMES },
+      ),
     )
     .option(
       '--to-prefix <prefix>',

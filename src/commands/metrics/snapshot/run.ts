@@ -20,6 +20,8 @@ import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisT
 import { collectSnapshot } from '../../../metrics/snapshotCollector.js';
 import { writeNotice } from '../../../sinks/notice.js';
 import { Output } from '../../../sinks/output.js';
+import { whileWaiting } from '../../../sinks/spinner.js';
+import { waitSpinnerWanted } from '../../../sinks/liveStatus.js';
 
 /** An overlapping run waits this long for the lock, then spools its snapshot for the next run. */
 const LOCK_WAIT_MS = 10_000;
@@ -33,7 +35,11 @@ export async function runSnapshot(options: SnapshotCommandOptions, command: Comm
       : parseDuration('--retention', options.retention);
   const spool = options.spool ?? spoolPath(config, process.env);
   const place = await logPlaceFor(command, options);
-  const snapshot = await collectSnapshot(collectOptionsFrom(config, options, place));
+  const snapshot = await whileWaiting(
+    'collecting metrics',
+    waitSpinnerWanted(options),
+    collectSnapshot(collectOptionsFrom(config, options, place)),
+  );
   const redis = connectRedis(target.url, { connectTimeoutMs: REDIS_CONNECT_TIMEOUT_MS });
   let outcome: StoreOutcome;
   try {
