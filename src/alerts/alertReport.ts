@@ -4,6 +4,7 @@ import type { ThresholdCheck } from './thresholdCheck.js';
 import type { DeliveryOutcome } from './alertDelivery.js';
 import { metricValueText } from '../sinks/metricValue.js';
 import { escapeToOneLine } from '../sinks/safeText.js';
+import { NO_LIMIT, type TableWidth } from '../sinks/fitTable.js';
 import { renderTable } from '../sinks/table.js';
 
 /** Everything one `alerts check` found, as the text and JSON reports show it. */
@@ -44,7 +45,7 @@ export function alertReportJson(report: AlertReport): string {
 }
 
 /** A headline, the firing alerts as a table (metric, value, threshold, severity), what was not measured. */
-export function alertReportText(report: AlertReport, color: boolean): string {
+export function alertReportText(report: AlertReport, color: boolean, width: TableWidth = NO_LIMIT): string {
   const { check } = report;
   const time = new Date(report.snapshotTime).toISOString().replace('.000Z', 'Z');
   const what = report.from === 'redis' ? 'stored snapshot' : 'collected';
@@ -63,6 +64,9 @@ export function alertReportText(report: AlertReport, color: boolean): string {
       rows,
       align: ['left', 'right', 'right', 'left'],
       color,
+      // Only the metric's name gives way, in its middle: figures are never cut.
+      fit: [{ cut: 'middle', min: 12 }],
+      width,
     });
   }
   if (check.notMeasured.length > 0) text += `${notMeasuredLine(check)}\n`;

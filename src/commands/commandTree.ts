@@ -64,10 +64,17 @@ function valueOf(target: Option | Argument, paths: ValueNode['paths']): ValueNod
  */
 function helpAfter(command: Command): string {
   let text = '';
-  (command as unknown as EventEmitter).emit('afterHelp', {
-    error: false,
-    command,
-    write: (chunk: string) => (text += chunk),
-  });
+  // As written, whatever the terminal: reflowed() (shared/helpText.ts) wraps to the help's width.
+  const { getOutHelpWidth } = command.configureOutput();
+  command.configureOutput({ getOutHelpWidth: () => Infinity });
+  try {
+    (command as unknown as EventEmitter).emit('afterHelp', {
+      error: false,
+      command,
+      write: (chunk: string) => (text += chunk),
+    });
+  } finally {
+    command.configureOutput({ getOutHelpWidth });
+  }
   return text;
 }

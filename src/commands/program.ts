@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { COMMANDS, type CommandEntry } from './index.js';
+import { reflowed } from './shared/helpText.js';
 
 const PROGRAM_HELP = `
 Examples:
@@ -25,7 +26,7 @@ export function buildProgram(version: string): Command {
     .description('Monitoring toolkit for the SMS-to-AI Agent: logs, errors, latency, metrics, health')
     .version(version, '-V, --version')
     .option('--config <path>', 'config file (default: $SMSMON_CONFIG, else ./smsmon.config.json if present)')
-    .addHelpText('after', PROGRAM_HELP);
+    .addHelpText('after', reflowed(PROGRAM_HELP));
   for (const entry of COMMANDS) addCommand(program, entry);
   return program;
 }

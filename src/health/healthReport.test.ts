@@ -125,3 +125,25 @@ test('statuses "ok" and "up" are healthy rows: green, never counted as problems'
   assert.match(text, /│ s0 +│ \x1b\[32mup\x1b\[39m/);
   assert.match(text, /│ s1 +│ \x1b\[32mOK\x1b\[39m/);
 });
+
+test('the services table fits its width, coloured or not: the details give way, then the service name', () => {
+  const services = [
+    {
+      name: 'payments_provider_webhook_receiver',
+      status: 'healthy',
+      responseTime: 0.25,
+      fields: { region: 'eu-west-1', queue: 'payments-incoming-priority', note: 'a long detail' },
+      slow: false,
+    },
+  ];
+  const table = (color: boolean, limit: number) =>
+    healthText({ ...result, services }, color, THRESHOLDS, { limit, wide: false })
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter((line) => /^[┌│└]/.test(line));
+  for (const color of [false, true])
+    for (const limit of [100, 70, 61])
+      for (const line of table(color, limit)) assert.ok(line.length <= limit, line);
+  const row = table(false, 61)[2]!;
+  assert.match(row, /^│ paymen…eiver │ healthy │ +250ms │ region=eu-west-… │$/);
+});

@@ -7,6 +7,7 @@ import {
 } from '../core/health.js';
 import { humanDuration } from '../sinks/humanDuration.js';
 import { escapeToOneLine } from '../sinks/safeText.js';
+import { NO_LIMIT, type ColumnFit, type TableWidth } from '../sinks/fitTable.js';
 import { renderTable } from '../sinks/table.js';
 import { healthPerfdata } from './healthPerfdata.js';
 import { isHealthyStatus } from './healthyStatus.js';
@@ -39,8 +40,21 @@ function nagiosLine(result: HealthCheckResult, thresholds: VerdictThresholds, pa
  */
 export const MAX_SERVICE_ROWS = 100;
 
+/** The details give way first, then the middle of a service's name; the status is painted, never cut. */
+const SERVICE_FITS: readonly ColumnFit[] = [
+  { priority: 1, cut: 'middle', min: 12 },
+  {},
+  {},
+  { priority: 0, cut: 'end', min: 16 },
+];
+
 /** The line, what answered, and a table of the services (at most MAX_SERVICE_ROWS, problems first). */
-export function healthText(result: HealthCheckResult, color: boolean, thresholds: VerdictThresholds): string {
+export function healthText(
+  result: HealthCheckResult,
+  color: boolean,
+  thresholds: VerdictThresholds,
+  width: TableWidth = NO_LIMIT,
+): string {
   const paint = new Chalk({ level: color ? 1 : 0 });
   const lines = [nagiosLine(result, thresholds, paint), summary(result)];
   let text = lines.join('\n') + '\n';
@@ -51,6 +65,8 @@ export function healthText(result: HealthCheckResult, color: boolean, thresholds
       rows: shown.map((service) => serviceRow(service, paint)),
       align: ['left', 'left', 'right', 'left'],
       color,
+      fit: SERVICE_FITS,
+      width,
     });
   }
   if (hidden.length > 0) text += `… and ${hiddenSummary(hidden)}\n`;

@@ -3,7 +3,9 @@ import { fleetNotes, type FleetFigures } from './fleetFigures.js';
 import { metricValueText } from '../sinks/metricValue.js';
 import { escapeToOneLine } from '../sinks/safeText.js';
 import { sparkline } from '../sinks/sparkline.js';
+import { NO_LIMIT, type TableWidth } from '../sinks/fitTable.js';
 import { renderTable } from '../sinks/table.js';
+import { METRIC_FIT } from './snapshotReport.js';
 
 export interface SeriesReport {
   hosts: string[];
@@ -74,7 +76,7 @@ export function seriesNdjson(report: SeriesReport): string {
 }
 
 /** metric, samples, min, avg, max, last, and a sparkline of the window. */
-export function seriesText(report: SeriesReport, color: boolean): string {
+export function seriesText(report: SeriesReport, color: boolean, width: TableWidth = NO_LIMIT): string {
   const rows = Object.entries(report.series)
     .filter(([, points]) => points.length > 0)
     .map(([metric, points]) => {
@@ -101,6 +103,9 @@ export function seriesText(report: SeriesReport, color: boolean): string {
       rows,
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
       color,
+      // The trend gives way first, losing its oldest end; then the metric's name.
+      fit: [{ ...METRIC_FIT, priority: 1 }, {}, {}, {}, {}, {}, { cut: 'start', min: 8 }],
+      width,
     }) +
     notes.join('')
   );

@@ -1,6 +1,7 @@
 import type { MetricsSnapshot } from '../core/snapshot.js';
 import { metricValueText } from '../sinks/metricValue.js';
 import { escapeToOneLine } from '../sinks/safeText.js';
+import { NO_LIMIT, type TableWidth } from '../sinks/fitTable.js';
 import { renderTable } from '../sinks/table.js';
 
 /** The snapshot as `metrics collect --json` prints it (documented in the README). */
@@ -18,8 +19,15 @@ export function snapshotNdjson(snapshot: MetricsSnapshot): string {
     .join('');
 }
 
+/** A metric's name gives way in its middle (its start and unit tell most); a value never does. */
+export const METRIC_FIT = { cut: 'middle', min: 12 } as const;
+
 /** A table of metric, value; then the sources and what failed. */
-export function snapshotText(snapshot: MetricsSnapshot, color: boolean): string {
+export function snapshotText(
+  snapshot: MetricsSnapshot,
+  color: boolean,
+  width: TableWidth = NO_LIMIT,
+): string {
   const rows = Object.entries(snapshot.metrics).map(([name, value]) => [name, metricValueText(name, value)]);
   const time = new Date(snapshot.timestamp).toISOString().replace('.000Z', 'Z');
   const sources = Object.entries((snapshot.details.sources ?? {}) as Record<string, string>)
@@ -29,6 +37,15 @@ export function snapshotText(snapshot: MetricsSnapshot, color: boolean): string 
   for (const { source, message } of snapshot.failures)
     lines.push(`${source} failed: ${escapeToOneLine(message)}`);
   const table =
-    rows.length > 0 ? renderTable({ head: ['metric', 'value'], rows, align: ['left', 'right'], color }) : '';
+    rows.length > 0
+      ? renderTable({
+          head: ['metric', 'value'],
+          rows,
+          align: ['left', 'right'],
+          color,
+          fit: [METRIC_FIT],
+          width,
+        })
+      : '';
   return lines.join('\n') + '\n' + table;
 }

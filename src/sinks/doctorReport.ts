@@ -3,6 +3,8 @@ import { Chalk } from 'chalk';
 /** Colour is decided by the caller (a terminal without NO_COLOR), not by chalk's own detection. */
 const chalk = new Chalk({ level: 1 });
 import type { CheckResult, CheckStatus } from '../core/doctorCheck.js';
+import { wrapToWidth } from './displayWidth.js';
+import { NO_LIMIT, type TableWidth } from './fitTable.js';
 import { escapeControls, escapeToOneLine } from './safeText.js';
 
 const LABELS: Readonly<Record<CheckStatus, string>> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
@@ -19,15 +21,21 @@ export function summaryOf(checks: readonly CheckResult[]): Record<CheckStatus, n
 }
 
 /** `PASS  redis        redis://127.0.0.1:6379 answered in 2 ms`, hints and further lines indented under it. */
-export function doctorText(checks: readonly CheckResult[], color: boolean): string {
+export function doctorText(
+  checks: readonly CheckResult[],
+  color: boolean,
+  { limit }: TableWidth = NO_LIMIT,
+): string {
   const width = Math.max(...checks.map((c) => c.name.length));
+  const indent = `      ${' '.repeat(width)}  `;
+  // Prose longer than the room is wrapped under its own start; --json has each on one line.
+  const fit = (text: string, under: string) => wrapToWidth(text, limit - under.length).join(`\n${under}`);
   const lines = checks.map((check) => {
     const label = color ? COLORS[check.status](LABELS[check.status]) : LABELS[check.status];
-    const indent = `      ${' '.repeat(width)}  `;
-    const line = `${label}  ${check.name.padEnd(width)}  ${escapeToOneLine(check.detail)}`;
-    const hint = check.hint ? `\n${indent}→ ${escapeToOneLine(check.hint)}` : '';
-    const more = (check.more ?? []).map((text) => `\n${indent}  ${escapeControls(text)}`).join('');
-    return line + hint + more;
+    const line = `${label}  ${check.name.padEnd(width)}  ${fit(escapeToOneLine(check.detail), indent)}`;
+    const hint = check.hint ? `\n${indent}→ ${fit(escapeToOneLine(check.hint), `${indent}  `)}` : '';
+    const more = (check.more ?? []).map((text) => `\n${indent}  ${fit(escapeControls(text), `${indent}  `)}`);
+    return line + hint + more.join('');
   });
   const { pass, warn, fail } = summaryOf(checks);
   return `${lines.join('\n')}\n\n${pass} passed, ${warn} warning(s), ${fail} failed\n`;

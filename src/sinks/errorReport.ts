@@ -3,6 +3,7 @@ import type { ErrorGroup } from '../operators/errorGroups.js';
 import { toCsv } from './csv.js';
 import { hourColumn } from './hourColumn.js';
 import { escapeToOneLine } from './safeText.js';
+import type { ColumnFit, TableWidth } from './fitTable.js';
 import { renderTable } from './table.js';
 
 /** Everything `errors count` prints, in every format. */
@@ -93,10 +94,33 @@ export function errorReportCsv(report: ErrorReport, terminal: boolean): string {
   );
 }
 
+/** Narrower than this, the table leaves out the first and last seen times rather than cut the type. */
+const TIMES_WIDTH = 100;
+/** Samples are cut here with room to spare (not with --wide); --json has them whole. */
+const SAMPLE_MAX = 60;
+
+/** Cut first; left out when the table does not fit with every column at its minimum. */
+const SAMPLE_FIT: ColumnFit = { priority: 0, cut: 'end', min: 16, max: SAMPLE_MAX, dropBelow: 0 };
+
+/** How each column gives way: the sample first, then the times go, then the middle of a type. */
+function columnFits(report: ErrorReport): ColumnFit[] {
+  const keys = report.by.map((key): ColumnFit => KEY_FITS[key] ?? {});
+  const counts = Array.from({ length: report.compare ? 5 : 2 }, (): ColumnFit => ({}));
+  // When one time has room, it is the last seen: the first goes first.
+  const firstSeen: ColumnFit = { priority: 1, dropBelow: TIMES_WIDTH };
+  const lastSeen: ColumnFit = { priority: 2, dropBelow: TIMES_WIDTH };
+  return [...keys, ...counts, firstSeen, lastSeen, SAMPLE_FIT];
+}
+
+const KEY_FITS: Readonly<Record<string, ColumnFit>> = {
+  type: { priority: 3, cut: 'middle', min: 16 },
+  template: { priority: 3, cut: 'end', min: 16 },
+  module: { priority: 3, cut: 'middle', min: 12 },
+};
+
 /** The terminal table: times as written in the log, samples on one escaped line. */
-export function errorReportText(report: ErrorReport, color: boolean, width: number): string {
+export function errorReportText(report: ErrorReport, color: boolean, width: TableWidth): string {
   if (report.total === 0 && (!report.compare || report.compare.total === 0)) return 'no errors\n';
-  const sampleWidth = Math.max(20, Math.min(80, width - 60));
   const hourAt = report.by.indexOf('hour');
   const hours = hourColumn(
     report.zone,
@@ -117,11 +141,10 @@ export function errorReportText(report: ErrorReport, color: boolean, width: numb
         group.previous === 0 && group.count > 0 ? 'NEW' : '',
       );
     }
-    const sample = escapeToOneLine(group.sample);
     cells.push(
       escapeToOneLine(group.first?.timeText ?? '-'),
       escapeToOneLine(group.last?.timeText ?? '-'),
-      sample.length > sampleWidth ? sample.slice(0, sampleWidth - 1) + '…' : sample,
+      escapeToOneLine(group.sample),
     );
     return cells;
   });
@@ -131,7 +154,7 @@ export function errorReportText(report: ErrorReport, color: boolean, width: numb
       (i >= report.by.length && i < report.by.length + (report.compare ? 5 : 2) ? 'right' : 'left') as
         'left' | 'right',
   );
-  let text = renderTable({ head, rows, align, color });
+  let text = renderTable({ head, rows, align, color, fit: columnFits(report), width });
   const previous = report.compare ? `, ${report.compare.total} in the previous ${report.compare.window}` : '';
   text += `${report.total} ${report.total === 1 ? 'error' : 'errors'}${previous}`;
   if (report.suspect > 0)

@@ -6,6 +6,7 @@ import { renderHistogram } from './histogram.js';
 import { humanDuration } from './humanDuration.js';
 import { hourColumn } from './hourColumn.js';
 import { escapeToOneLine } from './safeText.js';
+import type { ColumnFit, TableWidth } from './fitTable.js';
 import { renderTable, type Align } from './table.js';
 
 export interface ReportContext {
@@ -22,6 +23,8 @@ export interface ReportContext {
   color: boolean;
   terminal: boolean;
   columns: number;
+  /** The room for the tables (--width, --wide, the terminal's). */
+  width: TableWidth;
   /** Files skipped or read only in part (JSON: `unreadable`, present when there are any). */
   unreadable: readonly SourceProblem[];
 }
@@ -30,8 +33,26 @@ export type ReportWriter = (result: LatencyResult, context: ReportContext) => st
 
 /** The total row's name in tables and CSV (null in JSON). */
 export const ALL_GROUP = '(all)';
-/** A message in the --slowest table is cut here; --json has it whole. */
-const MESSAGE_WIDTH = 100;
+/** A message in the --slowest table is cut here with room to spare (not with --wide); --json has it whole. */
+const MESSAGE_MAX = 100;
+/** The --by group gives way (its middle: a path's start and end tell most); the figures never do. */
+const GROUP_FIT: ColumnFit = { priority: 1, cut: 'middle', min: 12 };
+
+/**
+ * When even so the table does not fit, figures are left out: min, then mean, then the percentiles
+ * from the lowest; the count and max stay.
+ */
+function statFits(context: ReportContext): ColumnFit[] {
+  const optional = (priority: number): ColumnFit => ({ priority, dropBelow: 0 });
+  return [{}, optional(0), optional(1), ...context.percentileLabels.map((_, i) => optional(2 + i)), {}];
+}
+/** --slowest: the message gives way first, then the module's middle; the time goes when that is not enough. */
+const SLOWEST_FITS: readonly ColumnFit[] = [
+  {},
+  { dropBelow: 0 },
+  { priority: 1, cut: 'middle', min: 12 },
+  { priority: 0, cut: 'end', min: 16, max: MESSAGE_MAX },
+];
 
 /** Output formats by name: adding one is adding an entry. */
 export const REPORT_WRITERS: Readonly<Record<'text' | 'json' | 'ndjson' | 'csv', ReportWriter>> = {
@@ -73,7 +94,8 @@ function textReport(result: LatencyResult, context: ReportContext): string {
     ...[s.min, s.mean, ...s.percentiles.map((p) => p.value), s.max].map(humanDuration),
   ]);
   const align: Align[] = head.map((_, i) => (context.by && i === 0 ? 'left' : 'right'));
-  let out = renderTable({ head, rows, align, color: context.color });
+  const fit = [...(context.by ? [GROUP_FIT] : []), ...statFits(context)];
+  let out = renderTable({ head, rows, align, color: context.color, fit, width: context.width });
   const how = context.accuracy === 'exact' ? 'exact' : 'DDSketch, within 1 % of the exact value';
   out += `${context.source} · percentiles by nearest rank (${how})\n`;
   if (context.histogram)
@@ -87,10 +109,12 @@ function textReport(result: LatencyResult, context: ReportContext): string {
           humanDuration(r.seconds),
           escapeToOneLine(r.timeText),
           escapeToOneLine(r.module),
-          cut(escapeToOneLine(r.message)),
+          escapeToOneLine(r.message),
         ]),
         align: ['right', 'left', 'left', 'left'],
         color: context.color,
+        fit: SLOWEST_FITS,
+        width: context.width,
       });
   }
   return out;
@@ -150,8 +174,4 @@ function rowsOf(result: LatencyResult): Array<[string | null, LatencySummary]> {
 
 function statColumns(context: ReportContext): string[] {
   return ['count', 'min', 'mean', ...context.percentileLabels, 'max'];
-}
-
-function cut(text: string): string {
-  return text.length <= MESSAGE_WIDTH ? text : text.slice(0, MESSAGE_WIDTH - 1) + '…';
 }

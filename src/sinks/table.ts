@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Chalk } from 'chalk';
 import type CliTable from 'cli-table3';
+import { fitTable, NO_LIMIT, type ColumnFit, type FitInput, type TableWidth } from './fitTable.js';
 import { plainTable, type Align } from './plainTable.js';
 
 /** cli-table3, loaded when it first draws a table: --json runs and plain tables never need it. */
@@ -16,6 +17,10 @@ export interface TableSpec {
   align?: readonly Align[];
   /** Colour the header (a terminal without NO_COLOR). */
   color: boolean;
+  /** How each column gives way to `width` (fitTable.ts); without it, nothing is cut. */
+  fit?: readonly ColumnFit[];
+  /** The room the table has; no limit by default. */
+  width?: TableWidth;
 }
 
 /** Colours are painted here, never by cli-table3: its own colours follow its guess of the terminal, not our decision. */
@@ -40,8 +45,12 @@ const GREY_BORDERS = Object.fromEntries(
 );
 
 /** A text table: a cyan header and grey borders when `color`; cells are escaped by the caller (messages come from the public). */
-export function renderTable({ head, rows, align, color }: TableSpec): string {
-  const cells = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? String(cell) : cell)));
+export function renderTable({ head, rows, align, color, fit, width = NO_LIMIT }: TableSpec): string {
+  const text = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? String(cell) : cell)));
+  return drawTable(fitTable({ head, rows: text, align, fit }, width), color);
+}
+
+function drawTable({ head, rows: cells, align }: FitInput<Align>, color: boolean): string {
   const plain = !color && align ? plainTable(head, cells, align) : undefined;
   if (plain !== undefined) return plain + '\n';
   const Table = loadTable();
@@ -53,7 +62,7 @@ export function renderTable({ head, rows, align, color }: TableSpec): string {
     // No rule between rows: a long list stays readable.
     chars: { ...(color ? GREY_BORDERS : {}), mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const row of cells) table.push(row);
+  for (const row of cells) table.push([...row]);
   const text = table.toString();
   // Each border character is painted alone: neighbours join into one run (cells hold no ESC).
   return (color ? text.replaceAll(`${GREY_END}${GREY_START}`, '') : text) + '\n';

@@ -8,6 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { APP_TZ, DjangoApp, holdsOpen, nearestRank, stopChild, type DjangoTruth } from '../kit/djangoKit.js';
 import { parseExposition } from '../kit/exporterKit.js';
 import { BIN, runSmsmon, type RunResult } from '../kit/runSmsmon.js';
+import { runInTerminal } from '../kit/terminalRun.js';
+import { displayWidth } from '../../src/sinks/displayWidth.js';
 import { asctimeIn } from '../kit/wallClock.js';
 
 /**
@@ -220,6 +222,27 @@ describe('a real Django app', () => {
       `errors count: ${truth.error_statements} statements, ${expected.length} expected groups, ` +
         `${groups.length} groups; split: ${split.map(([k, c]) => `${k} (${truth.error_groups[k]?.messages[0]?.slice(0, 50)}…) into ${c.length}`).join('; ')}`,
     );
+  });
+
+  test('errors count in an 80-column terminal fits it, every group counted; --wide draws it whole', async (t) => {
+    const args = `errors count --dir . --tz ${APP_TZ} --no-color`;
+    const fitted = await runInTerminal(args, { columns: 80, cwd: frozen });
+    t.diagnostic(`\n${fitted.out}`);
+    assert.equal(fitted.code, 0, fitted.out);
+    const lines = fitted.out.trimEnd().split('\n');
+    for (const line of lines) assert.ok(displayWidth(line) <= 80, `${displayWidth(line)}: ${line}`);
+    const counts = lines
+      .filter((l) => l.startsWith('│ '))
+      .slice(1)
+      .map((l) => Number(l.split('│')[2]));
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      truth.error_records,
+    );
+    const wide = await runInTerminal(`${args} --wide`, { columns: 80, cwd: frozen });
+    const piped = await smsmon(['errors', 'count', '--dir', '.', ...TZ, '--wide']);
+    assert.equal(wide.out, piped.stdout);
+    assert.ok(Math.max(...wide.out.split('\n').map(displayWidth)) > 80);
   });
 
   test('errors count --since 1h in the app zone counts every error', async () => {

@@ -2,6 +2,7 @@ import { Argument, type Command } from 'commander';
 import { SHELL_NAMES } from '../../completion/shells.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
 import { quietOption } from '../shared/quiet.js';
+import { reflowed } from '../shared/helpText.js';
 
 const HELP = `
 Examples:
@@ -21,5 +22,5 @@ export function defineCompletion(completion: Command): Command {
     .addOption(colorOption('none'))
     .addOption(noColorOption())
     .addOption(quietOption())
-    .addHelpText('after', HELP);
+    .addHelpText('after', reflowed(HELP));
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CONFIG_FILE_NAME } from '../../core/configName.js';
 import { WHERE } from './where.js';
+import { reflowed } from '../shared/helpText.js';
 
 const CONFIG_HELP = `
 Examples:
@@ -14,5 +15,5 @@ Exit: 0 ok, 2 usage or a bad config file (one line naming the file or variable a
 export function defineConfig(config: Command): Command {
   return config
     .description(`show the effective configuration (${CONFIG_FILE_NAME} + environment) and its schema`)
-    .addHelpText('after', CONFIG_HELP);
+    .addHelpText('after', reflowed(CONFIG_HELP));
 }

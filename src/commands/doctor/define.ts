@@ -3,6 +3,8 @@ import { TZ_HELP } from '../../core/logZone.js';
 import { LOG_DIR_HELP } from '../../sources/logDir.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
 import { quietOption } from '../shared/quiet.js';
+import { wideOption, widthOption } from '../shared/tableWidth.js';
+import { reflowed } from '../shared/helpText.js';
 
 const HELP = `
 Examples:
@@ -31,8 +33,10 @@ export function defineDoctor(doctor: Command): Command {
     .option('--send-test', 'send a test alert through each configured channel')
     .option('--timeout <duration>', 'per check', '5s')
     .option('--json', '{"summary": {pass, warn, fail}, "checks": [{name, status, detail, hint}]}')
+    .addOption(widthOption())
+    .addOption(wideOption())
     .addOption(colorOption())
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', HELP);
+    .addHelpText('after', reflowed(HELP));
 }

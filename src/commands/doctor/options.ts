@@ -1,5 +1,7 @@
 import type { ColorFlag } from '../shared/colour.js';
-export interface DoctorCommandOptions {
+import type { TableWidthOptions } from '../shared/tableWidth.js';
+
+export interface DoctorCommandOptions extends TableWidthOptions {
   quiet?: boolean;
   dir?: string;
   tz?: string;

@@ -23,6 +23,7 @@ import { logPlaceFor } from '../shared/logPlace.js';
 import { DEFAULT_REDIS_URL } from '../../redis/redisTarget.js';
 import { colourWanted } from '../shared/colour.js';
 import { resultStream } from '../shared/quiet.js';
+import { tableWidthOf } from '../shared/tableWidth.js';
 import { Spinner } from '../../sinks/spinner.js';
 import { waitSpinnerWanted } from '../../sinks/liveStatus.js';
 
@@ -55,7 +56,7 @@ export async function runDoctor(options: DoctorCommandOptions, command: Command)
   ]).finally(() => spinner.stop());
   const output = new Output(resultStream(options));
   const color = colourWanted(options);
-  output.write(options.json ? doctorJson(checks) : doctorText(checks, color));
+  output.write(options.json ? doctorJson(checks) : doctorText(checks, color, tableWidthOf(options)));
   await output.flush();
   const { warn: warnings, fail: failures } = summaryOf(checks);
   return failures > 0 ? 2 : warnings > 0 ? 1 : 0;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { reflowed } from '../shared/helpText.js';
 
 const ERRORS_HELP = `
 Examples:
@@ -10,5 +11,5 @@ Exit: see each subcommand.`;
 export function defineErrors(errors: Command): Command {
   return errors
     .description('count and compare error types in errors.log and friends')
-    .addHelpText('after', ERRORS_HELP);
+    .addHelpText('after', reflowed(ERRORS_HELP));
 }

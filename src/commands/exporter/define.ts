@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { TZ_HELP } from '../../core/logZone.js';
 import { LOG_DIR_HELP } from '../../sources/logDir.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
+import { reflowed } from '../shared/helpText.js';
 
 const HELP = `
 Examples:
@@ -52,5 +53,5 @@ export function defineExporter(exporter: Command): Command {
     .option('--no-system', 'leave out the system figures')
     .addOption(colorOption('none'))
     .addOption(noColorOption())
-    .addHelpText('after', HELP);
+    .addHelpText('after', reflowed(HELP));
 }

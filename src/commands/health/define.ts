@@ -3,6 +3,8 @@ import { HEALTH_EXIT_CODES } from '../../core/health.js';
 import { setErrorExitCode } from '../shared/errorExitCode.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
 import { quietOption } from '../shared/quiet.js';
+import { wideOption, widthOption } from '../shared/tableWidth.js';
+import { reflowed } from '../shared/helpText.js';
 
 const HEALTH_HELP = `
 Examples:
@@ -51,10 +53,12 @@ export function defineHealth(health: Command): Command {
       'redis://, rediss://, redis-sentinel:// or redis-cluster:// URL for --record (default: REDIS_URL, redis.url)',
     )
     .option('--prefix <prefix>', 'key prefix for --record (default: redis.prefix, "smsmon")')
+    .addOption(widthOption())
+    .addOption(wideOption())
     .addOption(colorOption())
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', HEALTH_HELP);
+    .addHelpText('after', reflowed(HEALTH_HELP));
   // A Nagios plugin: a bad option or config is UNKNOWN (3), never CRITICAL (2).
   return setErrorExitCode(health, HEALTH_EXIT_CODES.unknown);
 }

@@ -1,5 +1,7 @@
 import type { ColorFlag } from '../shared/colour.js';
-export interface HealthCommandOptions {
+import type { TableWidthOptions } from '../shared/tableWidth.js';
+
+export interface HealthCommandOptions extends TableWidthOptions {
   quiet?: boolean;
   timeout?: string;
   retries?: string;

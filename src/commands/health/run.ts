@@ -11,6 +11,7 @@ import { watchHealth } from '../../health/healthWatch.js';
 import { writeNotice } from '../../sinks/notice.js';
 import { colourWanted } from '../shared/colour.js';
 import { resultStream } from '../shared/quiet.js';
+import { tableWidthOf } from '../shared/tableWidth.js';
 import { whileWaiting } from '../../sinks/spinner.js';
 import { waitSpinnerWanted } from '../../sinks/liveStatus.js';
 import { redactHealthUrl } from '../../health/healthCheck.js';
@@ -42,7 +43,7 @@ async function checkOnce(
     `checking ${redactHealthUrl(settings.check.url)}`,
     waitSpinnerWanted(options),
     renderedCheck(settings.check, (r) =>
-      options.json ? healthJson(r) : healthText(r, color, settings.check),
+      options.json ? healthJson(r) : healthText(r, color, settings.check, tableWidthOf(options)),
     ),
   );
   const output = new Output(resultStream(options));

@@ -5,6 +5,8 @@ import { UNIT_CHOICES } from '../../operators/durationText.js';
 import { offerValues } from '../shared/offeredValues.js';
 import { addLogOptions, sourcesArgument } from '../shared/logOptions.js';
 import { addThreadsOption } from '../shared/threadsOption.js';
+import { addTableWidthOptions } from '../shared/tableWidth.js';
+import { reflowed } from '../shared/helpText.js';
 
 const EXAMPLES = `
 Examples:
@@ -31,7 +33,10 @@ export function defineLatency(latency: Command): Command {
   latency
     .description('percentiles of processing_time (or any duration) over whole log families')
     .addArgument(sourcesArgument());
-  return addThreadsOption(addLatencyOptions(addLogOptions(latency))).addHelpText('after', EXAMPLES);
+  return addTableWidthOptions(addThreadsOption(addLatencyOptions(addLogOptions(latency)))).addHelpText(
+    'after',
+    reflowed(EXAMPLES),
+  );
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -1,6 +1,7 @@
 import type { LogCommandOptions } from '../shared/logOptions.js';
+import type { TableWidthOptions } from '../shared/tableWidth.js';
 
-export interface LatencyCommandOptions extends LogCommandOptions {
+export interface LatencyCommandOptions extends LogCommandOptions, TableWidthOptions {
   pattern?: string;
   field?: string;
   unit: string;

@@ -22,6 +22,8 @@ import { scanSharded } from '../../scan/shardedScan.js';
 import { parseThreads } from '../shared/threadsOption.js';
 import { warnOfZoneAfter } from '../../scan/zoneWarning.js';
 import { resultStream } from '../shared/quiet.js';
+import { tableWidthOf } from '../shared/tableWidth.js';
+import type { TableWidth } from '../../sinks/fitTable.js';
 
 export async function runLatency(
   args: string[],
@@ -29,6 +31,7 @@ export async function runLatency(
   command: Command,
 ): Promise<number> {
   const planFor = buildLatencyPlan(options);
+  const width = tableWidthOf(options);
   const threads = parseThreads(options.threads);
   const place = await logPlaceFor(command, options);
   const plan = planFor(place.zone);
@@ -43,7 +46,7 @@ export async function runLatency(
   });
   const result = operator.result(plan.percentiles);
   const output = new Output(resultStream(query));
-  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats, place.zone)));
+  output.write(REPORT_WRITERS[plan.writer](result, reportContext(plan, query, stats, place.zone, width)));
   await output.flush();
   reportScan(query, stats);
   await warnOfZoneAfter(query, stats.matched);
@@ -68,6 +71,7 @@ function reportContext(
   query: LogQuery,
   stats: ScanStats,
   zone: ZoneChoice,
+  width: TableWidth,
 ): ReportContext {
   return {
     zone: zone.zone,
@@ -80,6 +84,7 @@ function reportContext(
     color: query.color,
     terminal: query.stdoutIsTerminal,
     columns: query.stdoutIsTerminal ? (process.stdout.columns ?? 80) : 80,
+    width,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { reflowed } from '../shared/helpText.js';
 
 const LOGS_HELP = `
 Examples:
@@ -11,5 +12,5 @@ Exit: see each subcommand.`;
 export function defineLogs(logs: Command): Command {
   return logs
     .description('tail, follow and search app.log, errors.log and sms.log with their rotated siblings')
-    .addHelpText('after', LOGS_HELP);
+    .addHelpText('after', reflowed(LOGS_HELP));
 }

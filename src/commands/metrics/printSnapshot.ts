@@ -3,6 +3,7 @@ import { snapshotJson, snapshotNdjson, snapshotText } from '../../metrics/snapsh
 import { writeNotice } from '../../sinks/notice.js';
 import { Output } from '../../sinks/output.js';
 import { colourWanted } from '../shared/colour.js';
+import { tableWidthOf } from '../shared/tableWidth.js';
 import type { CollectCommandOptions } from './collect/options.js';
 
 /** The snapshot collect and snapshot took, in the format their flags ask for. */
@@ -14,7 +15,7 @@ export async function printSnapshot(
   const color = colourWanted(options);
   if (options.json) output.write(snapshotJson(snapshot));
   else if (options.ndjson) output.write(snapshotNdjson(snapshot));
-  else output.write(snapshotText(snapshot, color));
+  else output.write(snapshotText(snapshot, color, tableWidthOf(options)));
   await output.flush();
 }
 

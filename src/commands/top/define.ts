@@ -1,3 +1,4 @@
+import { reflowed } from '../shared/helpText.js';
 import { Option, type Command } from 'commander';
 import { addSourceSelectionOptions } from '../shared/sourceOptions.js';
 import { colorOption, noColorOption } from '../shared/colour.js';
@@ -28,5 +29,5 @@ export function defineTop(top: Command): Command {
     .option('--health-url <url>', 'health endpoint (default: SMSMON_HEALTH_URL, health.url)')
     .addOption(colorOption('terminal'))
     .addOption(noColorOption())
-    .addHelpText('after', HELP);
+    .addHelpText('after', reflowed(HELP));
 }

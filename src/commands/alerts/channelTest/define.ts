@@ -3,6 +3,7 @@ import { offerValues } from '../../shared/offeredValues.js';
 import { CHANNEL_NAMES } from '../../../alerts/channelNames.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const HELP = `
 Examples:
@@ -32,5 +33,5 @@ export function defineAlertsTest(test: Command): Command {
     .addOption(colorOption('none'))
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', HELP);
+    .addHelpText('after', reflowed(HELP));
 }

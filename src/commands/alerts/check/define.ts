@@ -3,6 +3,8 @@ import { addRedisOptions } from '../../shared/redisOptions.js';
 import { addSourceOptions } from '../../shared/sourceOptions.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
+import { wideOption, widthOption } from '../../shared/tableWidth.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const CHECK_HELP = `
 Examples:
@@ -43,7 +45,9 @@ export function defineAlertsCheck(check: Command): Command {
       new Option('--json', 'one JSON document: alerts, notMeasured, health, notified').conflicts('quiet'),
     )
     .addOption(quietOption())
+    .addOption(widthOption())
+    .addOption(wideOption())
     .addOption(colorOption())
     .addOption(noColorOption())
-    .addHelpText('after', CHECK_HELP);
+    .addHelpText('after', reflowed(CHECK_HELP));
 }

@@ -1,7 +1,8 @@
 import type { ColorFlag } from '../../shared/colour.js';
+import type { TableWidthOptions } from '../../shared/tableWidth.js';
 import type { SourceSelection } from '../../../metrics/collectOptions.js';
 
-export interface AlertsCheckOptions extends SourceSelection {
+export interface AlertsCheckOptions extends SourceSelection, TableWidthOptions {
   sample: string;
   host?: string;
   fromRedis?: boolean;

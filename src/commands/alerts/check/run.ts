@@ -31,6 +31,7 @@ import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom, type RedisTarget } from '../
 import { collectSnapshot } from '../../../metrics/snapshotCollector.js';
 import { writeNotice } from '../../../sinks/notice.js';
 import { colourWanted } from '../../shared/colour.js';
+import { tableWidthOf } from '../../shared/tableWidth.js';
 
 /** One check of the app's /health endpoint (the health command's checker, bound to the config). */
 export type HealthProbe = () => Promise<HealthCheckResult>;
@@ -146,7 +147,8 @@ async function print(report: AlertReport, options: AlertsCheckOptions): Promise<
   const output = new Output();
   const { check, notified } = report;
   if (options.json) output.write(alertReportJson(report));
-  else if (!options.quiet) output.write(alertReportText(report, colourWanted(options)));
+  else if (!options.quiet)
+    output.write(alertReportText(report, colourWanted(options), tableWidthOf(options)));
   // Never silently skipped: with --quiet the not-measured thresholds go to stderr.
   else if (check.notMeasured.length > 0) process.stderr.write(`smsmon: ${notMeasuredLine(check)}\n`);
   await output.flush();

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CONFIG_FILE_NAME } from '../../../core/configName.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const SCHEMA_HELP = `
 Examples:
@@ -18,5 +19,5 @@ export function defineConfigSchema(schema: Command): Command {
     .addOption(colorOption('none'))
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', SCHEMA_HELP);
+    .addHelpText('after', reflowed(SCHEMA_HELP));
 }

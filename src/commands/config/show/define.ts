@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { WHERE } from '../where.js';
 import { quietOption } from '../../shared/quiet.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const SHOW_HELP = `
 Examples:
@@ -22,5 +23,5 @@ export function defineConfigShow(show: Command): Command {
     .addOption(colorOption('none'))
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', SHOW_HELP);
+    .addHelpText('after', reflowed(SHOW_HELP));
 }

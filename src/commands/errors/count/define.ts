@@ -3,6 +3,8 @@ import { GROUP_KEYS } from '../../../operators/errorGroups.js';
 import { offerValues } from '../../shared/offeredValues.js';
 import { addLogOptions, sourcesArgument, SOURCES_HELP } from '../../shared/logOptions.js';
 import { addThreadsOption } from '../../shared/threadsOption.js';
+import { addTableWidthOptions } from '../../shared/tableWidth.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const EXAMPLES = `
 Examples:
@@ -10,7 +12,7 @@ Examples:
   $ smsmon errors count --since 1d --compare 1d       # today against yesterday; NEW marks new types
   $ smsmon errors count --by type,hour --since 6h
   $ smsmon errors count --by template --top 20 --csv > templates.csv
-  $ smsmon errors count --since 1h --fail-over 50 --fail-on RateLimitError --quiet   # cron / CI
+  $ smsmon errors count --since 1h --fail-over 50 --fail-on RateLimitError -q   # cron / CI
 
 A type is the class of the final exception of a record's traceback (chained exceptions count as
 the last one raised), else "module: message template" with ids, numbers, phones, emails, UUIDs,
@@ -41,5 +43,8 @@ export function defineErrorsCount(count: Command): Command {
       ...p,
       v,
     ]);
-  return addThreadsOption(addLogOptions(count, { records: false })).addHelpText('after', EXAMPLES);
+  return addTableWidthOptions(addThreadsOption(addLogOptions(count, { records: false }))).addHelpText(
+    'after',
+    reflowed(EXAMPLES),
+  );
 }

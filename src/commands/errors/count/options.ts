@@ -1,6 +1,7 @@
 import type { LogCommandOptions } from '../../shared/logOptions.js';
+import type { TableWidthOptions } from '../../shared/tableWidth.js';
 
-export interface ErrorsCountOptions extends LogCommandOptions {
+export interface ErrorsCountOptions extends LogCommandOptions, TableWidthOptions {
   by: string;
   qualified?: boolean;
   top?: string;

@@ -23,6 +23,7 @@ import { warnOfZoneAfter } from '../../../scan/zoneWarning.js';
 import { writeNotice } from '../../../sinks/notice.js';
 import { parseWholeNumber } from '../../shared/wholeNumber.js';
 import { resultStream } from '../../shared/quiet.js';
+import { tableWidthOf } from '../../shared/tableWidth.js';
 
 export async function runErrorsCount(
   args: string[],
@@ -35,6 +36,7 @@ export async function runErrorsCount(
   const place = await logPlaceFor(command, options);
   const window = compareWindow(options, place.zone.wallClock);
   const threads = parseThreads(options.threads);
+  const width = tableWidthOf(options);
   const queryOptions = {
     ...options,
     level: options.level ?? 'ERROR+',
@@ -76,7 +78,7 @@ export async function runErrorsCount(
   if (options.json) output.write(errorReportJson(report));
   else if (options.ndjson) output.write(errorReportNdjson(report));
   else if (options.csv) output.write(errorReportCsv(report, query.stdoutIsTerminal));
-  else output.write(errorReportText(report, query.color, process.stdout.columns ?? 120));
+  else output.write(errorReportText(report, query.color, width));
   await output.flush();
   reportScan(query, stats);
   // --compare without --since is a window back from now, though handed on as an ISO time.

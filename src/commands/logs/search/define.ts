@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addLogOptions, sourcesArgument } from '../../shared/logOptions.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const EXAMPLES = `
 Examples:
@@ -17,5 +18,5 @@ export function defineLogsSearch(search: Command): Command {
   search
     .description('scan whole log families (every rotated file) and print the matching records')
     .addArgument(sourcesArgument());
-  return addLogOptions(search).addHelpText('after', EXAMPLES);
+  return addLogOptions(search).addHelpText('after', reflowed(EXAMPLES));
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addLogOptions, sourcesArgument } from '../../shared/logOptions.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const EXAMPLES = `
 Examples:
@@ -20,5 +21,5 @@ export function defineLogsTail(tail: Command): Command {
     .addArgument(sourcesArgument())
     .option('-n, --lines <count>', 'how many records (a traceback is one record)', '10')
     .option('-f, --follow', 'keep printing records as they are written, across rotation');
-  return addLogOptions(tail).addHelpText('after', EXAMPLES);
+  return addLogOptions(tail).addHelpText('after', reflowed(EXAMPLES));
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addSourceOptions } from '../../shared/sourceOptions.js';
 import { addSnapshotOutputOptions, SOURCES_TEXT } from '../snapshotOptions.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const COLLECT_HELP = `
 Examples:
@@ -14,5 +15,5 @@ Exit: 0 every source answered, 2 usage or bad config, 3 a source failed (the res
 export function defineMetricsCollect(collect: Command): Command {
   return addSnapshotOutputOptions(
     addSourceOptions(collect.description('print one snapshot of every metric')),
-  ).addHelpText('after', COLLECT_HELP);
+  ).addHelpText('after', reflowed(COLLECT_HELP));
 }

@@ -3,6 +3,7 @@ import { REDIS_LAYOUT_NAMES } from '../../../redis/redisLayout.js';
 import { offerValues } from '../../shared/offeredValues.js';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { quietOption } from '../../shared/quiet.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const MIGRATE_HELP = `
 Examples:
@@ -53,5 +54,5 @@ export function defineMetricsMigrate(migrate: Command): Command {
     .addOption(colorOption('none'))
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', MIGRATE_HELP);
+    .addHelpText('after', reflowed(MIGRATE_HELP));
 }

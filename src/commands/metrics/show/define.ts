@@ -2,6 +2,8 @@ import { Option, type Command } from 'commander';
 import { colorOption, noColorOption } from '../../shared/colour.js';
 import { addRedisOptions } from '../../shared/redisOptions.js';
 import { quietOption } from '../../shared/quiet.js';
+import { wideOption, widthOption } from '../../shared/tableWidth.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const SHOW_HELP = `
 Examples:
@@ -32,8 +34,10 @@ export function defineMetricsShow(show: Command): Command {
       ),
     )
     .option('--ndjson', 'one JSON object per sample')
+    .addOption(widthOption())
+    .addOption(wideOption())
     .addOption(colorOption())
     .addOption(quietOption())
     .addOption(noColorOption())
-    .addHelpText('after', SHOW_HELP);
+    .addHelpText('after', reflowed(SHOW_HELP));
 }

@@ -1,5 +1,7 @@
 import type { ColorFlag } from '../../shared/colour.js';
-export interface ShowCommandOptions {
+import type { TableWidthOptions } from '../../shared/tableWidth.js';
+
+export interface ShowCommandOptions extends TableWidthOptions {
   quiet?: boolean;
   redis?: string;
   prefix?: string;

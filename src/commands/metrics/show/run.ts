@@ -16,6 +16,7 @@ import type { ShowCommandOptions } from './options.js';
 import { REDIS_CONNECT_TIMEOUT_MS, redisTargetFrom } from '../../../redis/redisTarget.js';
 import { colourWanted } from '../../shared/colour.js';
 import { resultStream } from '../../shared/quiet.js';
+import { tableWidthOf } from '../../shared/tableWidth.js';
 import { Spinner } from '../../../sinks/spinner.js';
 import { waitSpinnerWanted } from '../../../sinks/liveStatus.js';
 import { redactUrl } from '../../../core/redact.js';
@@ -63,7 +64,7 @@ export async function runShow(
   const color = colourWanted(options);
   if (options.json) output.write(seriesJson(report));
   else if (options.ndjson) output.write(seriesNdjson(report));
-  else if (samples > 0) output.write(seriesText(report, color));
+  else if (samples > 0) output.write(seriesText(report, color, tableWidthOf(options)));
   await output.flush();
   // A name with no samples is often a misspelt one: say so per name, with the stored name it is near.
   for (const name of missing) {

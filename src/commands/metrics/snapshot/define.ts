@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { addRedisOptions } from '../../shared/redisOptions.js';
 import { addSourceOptions } from '../../shared/sourceOptions.js';
 import { addSnapshotOutputOptions, SOURCES_TEXT } from '../snapshotOptions.js';
+import { reflowed } from '../../shared/helpText.js';
 
 const SNAPSHOT_HELP = `
 Examples:
@@ -27,5 +28,5 @@ export function defineMetricsSnapshot(snapshot: Command): Command {
   )
     .option('--retention <duration>', 'samples older than this are trimmed (default: redis.retention, 24h)')
     .option('--spool <path>', 'where a snapshot waits while Redis is down (default: spool.path)')
-    .addHelpText('after', SNAPSHOT_HELP);
+    .addHelpText('after', reflowed(SNAPSHOT_HELP));
 }
