@@ -15,18 +15,10 @@ export class Output {
   private full = false;
   closed = false;
   private readonly terminal: boolean;
-  /** Buffers whose bytes the stream has written, for the next ones (see `recycle`). */
-  private readonly spare: Buffer[] = [];
 
   constructor(
     private readonly stream: Writable = process.stdout,
     private readonly flushAt = 64 * 1024,
-    /**
-     * Whether a buffer may be filled again once the stream's write callback has run: true for
-     * stdout, whose callback means the bytes reached the file descriptor; a stream in the process
-     * (a PassThrough) may still hold the chunk it was given, so its buffers are never reused.
-     */
-    private readonly recycle = stream === process.stdout,
   ) {
     this.terminal = (stream as { isTTY?: boolean }).isTTY === true;
     this.bytes = Buffer.allocUnsafe(flushAt);
@@ -91,16 +83,15 @@ export class Output {
 
   private writeBuffer(): void {
     if (this.used === 0 || this.closed) return;
-    const written = this.bytes;
-    const full = written.subarray(0, this.used);
-    // The stream may hold the bytes until they are written: the next ones go to another buffer.
-    this.bytes = this.spare.pop() ?? Buffer.allocUnsafe(written.length);
+    const full = this.bytes.subarray(0, this.used);
+    // The stream may hold the bytes until they are written: the next ones go to a new buffer.
+    this.bytes = Buffer.allocUnsafe(this.bytes.length);
     this.used = 0;
-    this.send(full, this.recycle ? () => this.spare.push(written) : undefined);
+    this.send(full);
   }
 
-  private send(chunk: string | Buffer, written?: () => void): void {
-    if (!this.stream.write(chunk, written)) this.full = true;
+  private send(chunk: string | Buffer): void {
+    if (!this.stream.write(chunk)) this.full = true;
   }
 
   private drained(): Promise<void> {
