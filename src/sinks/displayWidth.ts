@@ -6,7 +6,8 @@ type StringWidth = (text: string) => number;
 let stringWidth: StringWidth | undefined;
 /** One cell per character: printable ASCII and the '…' of a cut. */
 const PLAIN = /^[\x20-\x7e…]*$/;
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made for the first cut of text that is not plain: ICU's segmenter costs milliseconds at start-up. */
+let graphemes: Intl.Segmenter | undefined;
 
 /** Where a cut takes text out: 'end' keeps the start, 'middle' both ends, 'start' the end. */
 export type CutPlace = 'end' | 'middle' | 'start';
@@ -29,7 +30,12 @@ export function cutToWidth(text: string, width: number, where: CutPlace): string
   if (displayWidth(text) <= width || text.includes('\x1b')) return text;
   if (width <= 0) return '';
   const keep = width - 1;
-  const pieces = PLAIN.test(text) ? [...text] : Array.from(graphemes.segment(text), (s) => s.segment);
+  const pieces = PLAIN.test(text)
+    ? [...text]
+    : Array.from(
+        (graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(text),
+        (s) => s.segment,
+      );
   const headBudget = where === 'end' ? keep : where === 'start' ? 0 : Math.ceil(keep / 2);
   const head = takeWithin(pieces, headBudget);
   const tailBudget = where === 'end' ? 0 : keep - displayWidth(head.join(''));

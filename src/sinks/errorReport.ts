@@ -122,11 +122,15 @@ const KEY_FITS: Readonly<Record<string, ColumnFit>> = {
 export function errorReportText(report: ErrorReport, color: boolean, width: TableWidth): string {
   if (report.total === 0 && (!report.compare || report.compare.total === 0)) return 'no errors\n';
   const hourAt = report.by.indexOf('hour');
-  const hours = hourColumn(
-    report.zone,
-    report.groups.map((group) => group.keys[hourAt] ?? ''),
-  );
-  const keyCell = (key: string, i: number) => escapeToOneLine(i === hourAt ? hours.cell(key) : key);
+  // Only with --by hour: reading a zone's clock starts ICU's calendar, milliseconds at start-up.
+  const hours =
+    hourAt < 0
+      ? undefined
+      : hourColumn(
+          report.zone,
+          report.groups.map((group) => group.keys[hourAt] ?? ''),
+        );
+  const keyCell = (key: string, i: number) => escapeToOneLine(hours && i === hourAt ? hours.cell(key) : key);
   const rows = report.groups.map((group) => {
     const cells: Array<string | number> = [
       ...group.keys.map(keyCell),
@@ -148,7 +152,7 @@ export function errorReportText(report: ErrorReport, color: boolean, width: Tabl
     );
     return cells;
   });
-  const head = columns(report).map((c, i) => (i === hourAt ? hours.head : c.replace('_', ' ')));
+  const head = columns(report).map((c, i) => (hours && i === hourAt ? hours.head : c.replace('_', ' ')));
   const align = head.map(
     (_, i) =>
       (i >= report.by.length && i < report.by.length + (report.compare ? 5 : 2) ? 'right' : 'left') as

@@ -1,3 +1,5 @@
+import { fstatSync } from 'node:fs';
+
 /**
  * Whether a spinner may be drawn on stderr (ora): stderr a terminal that reports a width (ora
  * redraws in a loop at 0 columns), no --quiet, no CI, no NO_COLOR, no dumb terminal. A scan's
@@ -6,11 +8,14 @@
 export function liveStatusWanted(
   quiet: boolean,
   env: NodeJS.ProcessEnv = process.env,
-  stderr: { isTTY?: boolean; columns?: number } = process.stderr,
+  stderr?: { isTTY?: boolean; columns?: number },
 ): boolean {
-  if (quiet || stderr.isTTY !== true || !(stderr.columns! > 0)) return false;
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
-  return !ci && !env.NO_COLOR && env.TERM !== 'dumb';
+  if (quiet || ci || env.NO_COLOR || env.TERM === 'dumb') return false;
+  // process.stderr only when it may be a terminal: its stream (node:tty or of a pipe) loads net,
+  // milliseconds at start-up; a pipe or a file is told by fstat alone.
+  const err = stderr ?? (mayBeTerminal(2) ? process.stderr : { isTTY: false });
+  return err.isTTY === true && err.columns! > 0;
 }
 
 /**
@@ -25,4 +30,12 @@ export function waitSpinnerWanted(
 ): boolean {
   if (options.color === false || options.color === 'never') return false;
   return stdout.isTTY === true && liveStatusWanted(options.quiet === true, env, stderr);
+}
+
+function mayBeTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
 }

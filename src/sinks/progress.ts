@@ -13,7 +13,7 @@ export class Progress {
   constructor(
     private readonly totalBytes: number,
     enabled: boolean,
-    stream: NodeJS.WriteStream = process.stderr,
+    stream?: NodeJS.WriteStream,
   ) {
     this.spinner = new Spinner('scanning', enabled, 1000, stream);
     if (!enabled) return;

@@ -11,21 +11,22 @@ export class Spinner {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
+  /** `stream`: process.stderr, looked up only once a spinner is drawn (a pipe's stream loads net). */
   constructor(
     text: string,
     enabled: boolean,
     afterMs: number,
-    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly stream?: NodeJS.WriteStream,
   ) {
-    this.text = this.fit(text);
+    this.text = text;
     if (!enabled) return;
     this.timer = setTimeout(() => void this.start(), afterMs);
     this.timer.unref();
   }
 
   update(text: string): void {
-    this.text = this.fit(text);
-    if (this.ora) this.ora.text = this.text;
+    this.text = text;
+    if (this.ora) this.ora.text = this.fit(text);
   }
 
   stop(): void {
@@ -39,12 +40,13 @@ export class Spinner {
     const { default: ora } = await import('ora');
     if (this.stopped) return;
     // discardStdin off: ora would put stdin in raw mode and swallow what `logs search -` reads.
-    this.ora = ora({ text: this.text, stream: this.stream, isEnabled: true, discardStdin: false }).start();
+    const stream = this.stream ?? process.stderr;
+    this.ora = ora({ text: this.fit(this.text), stream, isEnabled: true, discardStdin: false }).start();
   }
 
   /** One line, escaped (file names, URLs and server replies may carry escapes), within the width. */
   private fit(text: string): string {
-    return escapeToOneLine(text).slice(0, Math.max(10, (this.stream.columns ?? 80) - 3));
+    return escapeToOneLine(text).slice(0, Math.max(10, ((this.stream ?? process.stderr).columns ?? 80) - 3));
   }
 }
 

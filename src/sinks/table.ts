@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { Chalk } from 'chalk';
 import type CliTable from 'cli-table3';
 import { fitTable, NO_LIMIT, type ColumnFit, type FitInput, type TableWidth } from './fitTable.js';
 import { plainTable, type Align } from './plainTable.js';
@@ -23,8 +22,13 @@ export interface TableSpec {
   width?: TableWidth;
 }
 
-/** Colours are painted here, never by cli-table3: its own colours follow its guess of the terminal, not our decision. */
-const paint = new Chalk({ level: 1 });
+/**
+ * Colours are painted here, never by cli-table3, whose colours follow its own guess of the
+ * terminal, not the run's decision. SGR codes as chalk writes them; chalk itself is not loaded.
+ */
+const cyan = (text: string): string => `\x1b[36m${text}\x1b[39m`;
+const [GREY_START, GREY_END] = ['\x1b[90m', '\x1b[39m'];
+
 /** cli-table3's border characters (the row rules are turned off below). */
 const BORDER_CHARS = {
   top: '─',
@@ -39,9 +43,8 @@ const BORDER_CHARS = {
   right: '│',
   middle: '│',
 };
-const [GREY_START, GREY_END] = paint.gray('\0').split('\0') as [string, string];
 const GREY_BORDERS = Object.fromEntries(
-  Object.entries(BORDER_CHARS).map(([name, char]) => [name, paint.gray(char)]),
+  Object.entries(BORDER_CHARS).map(([name, char]) => [name, `${GREY_START}${char}${GREY_END}`]),
 );
 
 /** A text table: a cyan header and grey borders when `color`; cells are escaped by the caller (messages come from the public). */
@@ -55,7 +58,7 @@ function drawTable({ head, rows: cells, align }: FitInput<Align>, color: boolean
   if (plain !== undefined) return plain + '\n';
   const Table = loadTable();
   const table = new Table({
-    head: color ? head.map((cell) => paint.cyan(cell)) : [...head],
+    head: color ? head.map((cell) => cyan(cell)) : [...head],
     colAligns: align ? [...align] : undefined,
     style: { head: [], border: [] },
     wordWrap: false,
