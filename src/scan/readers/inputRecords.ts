@@ -191,9 +191,14 @@ function isNamedPipe(source: LogSource): boolean {
   }
 }
 
-async function* replay<T>(seen: T[], rest: AsyncIterable<T>): AsyncGenerator<T> {
-  yield* seen;
-  yield* rest;
+async function* replay<T>(seen: T[], rest: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* seen;
+    yield* rest;
+  } finally {
+    // A reader that stops within `seen` never reached `rest`: end it too, or stdin stays open.
+    await rest.return(undefined);
+  }
 }
 
 /** The format of an input's file, detected from its first lines when it has no family. */
