@@ -1,3 +1,4 @@
+import { cutToWidth } from './displayWidth.js';
 import { sparkChart, type ChartScale } from './sparkline.js';
 
 /** Columns left of a chart: `Memory    6.4 %  `. */
@@ -54,9 +55,7 @@ function rowsOf<T>(items: readonly T[], perRow: number): T[][] {
   return rows;
 }
 
-/** Cut to the width, `…` marking the cut: applied to plain text, before any colour is painted. */
+/** Cut to the width in terminal cells, `…` marking the cut: applied to plain text, before any colour is painted. */
 export function fit(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return width <= 0 ? '' : chars.slice(0, width - 1).join('') + '…';
+  return cutToWidth(text, width, 'end');
 }

@@ -3,10 +3,18 @@ import assert from 'node:assert/strict';
 import { TopState } from '../operators/topState.js';
 import { renderTop } from './topScreen.js';
 import { GAPS } from './topLayout.js';
+import { displayWidth } from './displayWidth.js';
 
 function state(
   serviceNames = ['database', 'redis', 'openai', 'twilio'],
-  { samples = 30, keepFor = 0 } = {},
+  {
+    samples = 30,
+    keepFor = 0,
+    errorTypes = Array.from({ length: 12 }, (_, k) => ({
+      type: `Error${k}: ${'x'.repeat(k * 20)}`,
+      count: 100 - k,
+    })),
+  } = {},
 ): TopState {
   const s = new TopState();
   s.keepFor(keepFor);
@@ -32,10 +40,7 @@ function state(
             : [],
       },
       requests: i * 3,
-      errorTypes: Array.from({ length: 12 }, (_, k) => ({
-        type: `Error${k}: ${'x'.repeat(k * 20)}`,
-        count: 100 - k,
-      })),
+      errorTypes,
       sms: {
         counts: [
           { event: 'received', count: 4 },
@@ -150,4 +155,19 @@ test('service names and statuses from /health are escaped: no control byte reach
   const screen = lines.join('\n');
   assert.doesNotMatch(screen, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
   assert.match(screen, /db\\x1b\]0;owned/);
+});
+
+test('error types in wide characters are cut by terminal cells: no line runs past the screen', () => {
+  const errorTypes = [
+    { type: `ValueError: ${'データベース接続エラー'.repeat(12)}`, count: 7 },
+    { type: `views: 👍🏽 ${'🚀'.repeat(60)}`, count: 3 },
+  ];
+  for (const columns of [40, 80, 120]) {
+    const lines = renderTop(state(undefined, { errorTypes }), { columns, rows: 30 }, false, '');
+    for (const line of lines) assert.ok(displayWidth(line) <= columns, `${columns}: ${line}`);
+    assert.ok(
+      lines.some((line) => line.includes('データ') && line.endsWith('…')),
+      'the type is shown, cut',
+    );
+  }
 });
