@@ -1,12 +1,10 @@
 import type { ClockSkew } from '../operators/clockSkew.js';
+import { offsetText as minutesOffsetText } from '../core/zoneReading.js';
 import { escapeToOneLine } from './safeText.js';
 
-/** -05:00, +05:30, +00:00: an offset as `tz` and --tz take it. */
+/** -05:00, +05:30, +00:00: an offset in ms as `tz` and --tz take it. */
 export function offsetText(offsetMs: number): string {
-  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return `${offsetMs < 0 ? '-' : '+'}${hh}:${mm}`;
+  return minutesOffsetText(Math.round(offsetMs / 60_000));
 }
 
 /** 5h00m */

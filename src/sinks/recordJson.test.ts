@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { unparsedRecord } from '../parsers/recordAssembler.js';
 import type { LogRecord } from '../core/record.js';
-import { RECORD_FIELDS, recordField, recordJsonLine } from './recordJson.js';
+import { recordJsonLine } from '../../test/kit/recordJsonLine.js';
+import { RECORD_FIELDS, recordField } from './recordJson.js';
 
 test('the hand-written JSON line is valid JSON equal to the record field by field', () => {
   const record: LogRecord = {

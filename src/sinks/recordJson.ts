@@ -1,7 +1,7 @@
 import { UsageError, unknownChoice } from '../core/errors.js';
 import type { LogRecord } from '../core/record.js';
 import { isoTimeBytes } from './isoTimeBytes.js';
-import { asciiBytes, asciiPiece, jsonString, numberText } from './jsonBytes.js';
+import { asciiBytes, asciiPiece, jsonString, jsonStringMaxBytes, numberText } from './jsonBytes.js';
 
 /** How each field is read from a record: one table for --fields, --json and --ndjson. */
 const FIELD_READERS: Readonly<Record<string, (r: LogRecord) => string | number | boolean | null>> = {
@@ -56,22 +56,21 @@ const FIXED_MAX_BYTES = 400;
 
 /** The most bytes recordJson may write for `record`. */
 export function recordJsonMaxBytes(record: LogRecord): number {
-  let strings =
-    record.timeText.length +
-    record.level.length +
-    record.module.length +
-    record.message.length +
-    record.excText.length +
-    record.file.length +
-    (record.suspect?.length ?? 0);
-  let count = 7;
+  let bytes =
+    FIXED_MAX_BYTES +
+    jsonStringMaxBytes(record.timeText) +
+    jsonStringMaxBytes(record.level) +
+    jsonStringMaxBytes(record.module) +
+    jsonStringMaxBytes(record.message) +
+    jsonStringMaxBytes(record.excText) +
+    jsonStringMaxBytes(record.file) +
+    jsonStringMaxBytes(record.suspect ?? '');
   if (record.extra) {
-    for (const [key, value] of Object.entries(record.extra)) {
-      strings += key.length + value.length;
-      count += 2;
-    }
+    // "key":"value" and the comma before it.
+    for (const [key, value] of Object.entries(record.extra))
+      bytes += jsonStringMaxBytes(key) + jsonStringMaxBytes(value) + 2;
   }
-  return FIXED_MAX_BYTES + strings * 6 + count * 2;
+  return bytes;
 }
 
 /**
@@ -121,12 +120,6 @@ export function recordJson(record: LogRecord, bytes: Buffer, at: number): number
 
 function nullableNumber(bytes: Buffer, at: number, value: number | null): number {
   return value === null ? asciiBytes(bytes, at, PIECES.null) : numberText(bytes, at, value);
-}
-
-/** The JSON text of a record as a string (recordJson's bytes). */
-export function recordJsonLine(record: LogRecord): string {
-  const bytes = Buffer.allocUnsafe(recordJsonMaxBytes(record));
-  return bytes.toString('utf8', 0, recordJson(record, bytes, 0));
 }
 
 export function parseFieldsOption(text: string, extraNames: readonly string[] = []): string[] {

@@ -5,7 +5,8 @@ import type { LogRecord } from '../core/record.js';
 import { testRecord } from '../../test/kit/logRecord.js';
 import { AWKWARD_STRINGS } from '../../test/kit/awkwardText.js';
 import { Output } from './output.js';
-import { recordJson, recordJsonLine, recordJsonMaxBytes } from './recordJson.js';
+import { recordJsonLine } from '../../test/kit/recordJsonLine.js';
+import { recordJson, recordJsonMaxBytes } from './recordJson.js';
 import { RECORD_WRITERS } from './recordWriters.js';
 
 /** The JSON line as JSON.stringify writes each value: what the byte encoder must reproduce. */

@@ -37,20 +37,15 @@ export function healthSettingsFrom(
       retries: wholeNumber('--retries', options.retries ?? '0', 0, MAX_RETRIES),
       warnMs:
         options.warning !== undefined
-          ? thresholdMs('--warning', options.warning)
+          ? parseDuration('--warning', options.warning)
           : options.warnMs !== undefined
             ? wholeNumber('--warn-ms', options.warnMs, 1, Number.MAX_SAFE_INTEGER)
             : config.health.warnMs,
-      criticalMs: options.critical === undefined ? undefined : thresholdMs('--critical', options.critical),
+      criticalMs: options.critical === undefined ? undefined : parseDuration('--critical', options.critical),
     },
     watchMs:
       options.watch === undefined ? undefined : parseDuration('--watch', options.watch, { timer: true }),
   };
-}
-
-/** -w/-c: seconds as check_http takes them (`-w 1 -c 0.5`), a unit allowed (`500ms`). */
-function thresholdMs(option: string, text: string): number {
-  return parseDuration(option, text);
 }
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {
