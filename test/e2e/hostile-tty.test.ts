@@ -12,7 +12,7 @@ import { BIN, REPO, terminalEnv } from '../kit/runSmsmon.js';
 /**
  * Every output path that can show outside text on a terminal, fed the same hostile set, run in a
  * real pseudo-terminal (`script`) with colours on. The captured bytes may hold smsmon's own SGR
- * colours (and top's own screen control) and nothing else of C0, ESC, C1 or bidi.
+ * colours, its spinners' control (and top's own screen control) and nothing else of C0, ESC, C1 or bidi.
  * The hostile text has no space and no slash, so it also fits a file name (a forged header's module
  * takes it without its whitespace). Needs `script`, Redis and PostgreSQL at 127.0.0.1 (a database
  * name that does not exist: the server's error quotes it).
@@ -27,6 +27,11 @@ const RAW_C1 = Buffer.from([0x9b, 0x33, 0x31, 0x6d, 0x9d, 0x30, 0x3b, 0x72, 0x61
 const FORBIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const SGR = /\x1b\[[0-9;]*m/g;
 const SCREEN_CONTROL = /\x1b\[(?:\?(?:1049|25)[hl]|H|K|J)/g;
+/**
+ * A spinner's own control (ora, once a network wait or scan lasts long enough): cursor hidden and
+ * shown, synchronized output, column 1, erase line, line up. The hostile text carries none of these.
+ */
+const SPINNER_CONTROL = /\x1b\[(?:\?(?:25|2026)[hl]|\d*[GKA])/g;
 
 interface Row {
   name: string;
@@ -189,11 +194,11 @@ function inTerminal(row: Row): Promise<Buffer | 'still running'> {
   });
 }
 
-/** What is left of the terminal bytes once smsmon's own colours (and screen control) are taken out. */
+/** What is left of the terminal bytes once smsmon's own colours, spinners (and screen control) are taken out. */
 function unexpectedControls(bytes: Buffer, screen: boolean): string[] {
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // raw C1 bytes throw here
   // The terminal turns \n into \r\n; CSV ends its lines with \r\n of its own.
-  let rest = text.replace(/\r+\n/g, '\n').replace(SGR, '');
+  let rest = text.replace(/\r+\n/g, '\n').replace(SGR, '').replace(SPINNER_CONTROL, '');
   if (screen) rest = rest.replace(SCREEN_CONTROL, '');
   return [...rest.matchAll(new RegExp(FORBIDDEN.source, 'gu'))].map(
     (m) =>
