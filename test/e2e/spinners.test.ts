@@ -17,7 +17,7 @@ function inTerminal(shell: string, env: Record<string, string> = {}): Promise<st
     const child = spawn('script', ['-qec', `stty cols 100; ${shell}`, '/dev/null'], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: terminalEnv({ ...bed.env, ...env }),
+      env: terminalEnv({ CI: '', ...bed.env, ...env }),
     });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

@@ -56,6 +56,9 @@ export function terminalEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
     SHELL: '/bin/bash',
     TERM: 'xterm-256color',
     TZ: 'UTC',
+    // No spinners unless a test asks for them (CI: ''): one appears only once a wait lasts 300 ms,
+    // which a loaded machine decides, so the same command would print differently from run to run.
+    CI: 'true',
     ...extra,
   };
 }
