@@ -65,18 +65,29 @@ function peakRss(args: readonly string[]): Promise<{ code: number | null; kib: n
   });
 }
 
+/**
+ * The lowest peak of three runs (each checked to succeed): one run's peak moves by a few MB with
+ * when the GC happens to run on a loaded machine, which says nothing about the input's size.
+ */
+async function lowestPeakRss(args: readonly string[]): Promise<{ kib: number }> {
+  let kib = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const run = await peakRss(args);
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(run.kib > 0, run.stderr);
+    kib = Math.min(kib, run.kib);
+  }
+  return { kib };
+}
+
 for (const args of [
   ['logs', 'search', '--raw'],
   // A regex without a literal: every record is built and tested.
   ['logs', 'search', '--grep', String.raw`\d+ms\b`],
 ]) {
   test(`${args.join(' ')}: peak RSS does not grow with the input`, async (t) => {
-    const small = await peakRss([...args, '--dir', join(dir, 'n')]);
-    const large = await peakRss([...args, '--dir', join(dir, '4n')]);
-    for (const run of [small, large]) {
-      assert.equal(run.code, 0, run.stderr);
-      assert.ok(run.kib > 0, run.stderr);
-    }
+    const small = await lowestPeakRss([...args, '--dir', join(dir, 'n')]);
+    const large = await lowestPeakRss([...args, '--dir', join(dir, '4n')]);
     const mib = (kib: number) => (kib / 1024).toFixed(1);
     t.diagnostic(`peak RSS ${mib(small.kib)} MiB, 4×: ${mib(large.kib)} MiB`);
     assert.ok(
